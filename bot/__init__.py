@@ -1,0 +1,1 @@
+"""The SMARD/SMA decision-aid assistant: content, rendering, web server and CLI."""

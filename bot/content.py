@@ -1,0 +1,225 @@
+"""Loads the vetted content (content/*.yml) into typed objects and picks answers.
+
+Dutch is the source language: the texts here are Dutch. English comes from the catalogs
+(see catalog.py). This module knows nothing about languages or rendering.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+from bot.paths import CONTENT_DIR
+
+CONDITIONS = ("smard", "sma")
+PART_NAMES = ("what", "when", "involves", "numbers", "where")
+LAYERS = ("short", "more")
+
+
+def normalize_text(text: str) -> str:
+    """Join hard-wrapped lines into paragraphs; keep blank lines and list items ("- ").
+
+    Authors wrap YAML text freely; what is served (and what the catalogs key on) is the
+    normalised form, so re-wrapping a paragraph never makes a translation stale.
+    """
+    paragraphs = []
+    for block in text.strip().split("\n\n"):
+        lines: list[str] = []
+        for raw in block.splitlines():
+            line = raw.strip()
+            if not line:
+                continue
+            if lines and not line.startswith("- ") and not lines[-1].startswith("- "):
+                lines[-1] += " " + line
+            elif lines and lines[-1].startswith("- ") and not line.startswith("- "):
+                lines[-1] += " " + line  # a wrapped list item
+            else:
+                lines.append(line)
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A cited section of a source document."""
+
+    doc: str
+    section: str
+
+
+@dataclass(frozen=True)
+class Review:
+    """Review state of a Dutch text: only `approved` answers are served to parents."""
+
+    state: str
+    by: Optional[str]
+    date: Optional[dt.date]
+
+    @property
+    def approved(self) -> bool:
+        return self.state == "approved"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer: Dutch texts per field plus everything needed to serve and audit it."""
+
+    id: str
+    kind: str  # medical | conversation | safety
+    intents: tuple[str, ...]
+    condition: str  # smard | sma | any
+    label: str
+    review: Review
+    sources: tuple[SourceRef, ...] = ()
+    short: Optional[str] = None
+    more: Optional[str] = None
+    parts: Optional[dict[str, Optional[str]]] = None
+    values: dict[str, dict[str, Any]] = field(default_factory=dict)
+    next: tuple[str, ...] = ()
+    picture: Optional[str] = None
+    language_button: bool = False
+    file: str = ""
+
+    def texts(self) -> dict[str, str]:
+        """Every translatable Dutch text of this answer, keyed by field name."""
+        out = {"label": self.label}
+        if self.short:
+            out["short"] = self.short
+        if self.more:
+            out["more"] = self.more
+        for name, text in (self.parts or {}).items():
+            if text:
+                out[f"part.{name}"] = text
+        return out
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """A vetted source document and its sections."""
+
+    key: str
+    file: str
+    title: str
+    sections: dict[str, str]  # section name -> first words of the section in the file
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What to serve for an intent: an answer, or a question about the condition."""
+
+    answer: Optional[Answer]
+    needs_condition: bool = False
+    condition: Optional[str] = None  # the condition the answer implies, if any
+
+
+class Content:
+    """All content, indexed for lookup."""
+
+    def __init__(self, answers: list[Answer], ui: dict[str, str], flows: dict[str, list[str]],
+                 sources: dict[str, SourceDoc]) -> None:
+        self.answers = {a.id: a for a in answers}
+        if len(self.answers) != len(answers):
+            raise ValueError("duplicate answer ids in content/answers")
+        self.ui = ui
+        self.flows = flows
+        self.sources = sources
+        self._by_intent: dict[str, list[Answer]] = {}
+        for a in answers:
+            for intent in a.intents:
+                self._by_intent.setdefault(intent, []).append(a)
+
+    @property
+    def intents(self) -> set[str]:
+        """Intents that some answer serves."""
+        return set(self._by_intent)
+
+    def select(self, intent: str, condition: Optional[str]) -> Selection:
+        """Pick the answer for an intent given the conversation's condition (may be None)."""
+        candidates = self._by_intent.get(intent, [])
+        if not candidates:
+            return Selection(None)
+        for a in candidates:
+            if a.condition == "any":
+                return Selection(a, condition=condition)
+        if condition:
+            for a in candidates:
+                if a.condition == condition:
+                    return Selection(a, condition=condition)
+        if len(candidates) == 1:
+            # Only one condition has this topic (e.g. SMN2): the question itself tells us.
+            return Selection(candidates[0], condition=candidates[0].condition)
+        return Selection(None, needs_condition=True)
+
+    def is_medical_intent(self, intent: str) -> bool:
+        """Whether some answer to this intent is medical content."""
+        return any(a.kind == "medical" for a in self._by_intent.get(intent, []))
+
+    def flow_of(self, answer_id: str) -> Optional[list[str]]:
+        """The flow (ordered answer ids) an answer belongs to, if any."""
+        for steps in self.flows.values():
+            if answer_id in steps:
+                return steps
+        return None
+
+    def button_payload(self, answer: Answer) -> str:
+        """The payload a button uses to ask for this answer: its intent, plus its condition."""
+        if not answer.intents:
+            raise ValueError(f"answer {answer.id} has no intent, so no button can reach it")
+        intent = answer.intents[0]
+        if answer.condition in CONDITIONS and len(self._by_intent[intent]) > 1:
+            return f'/{intent}{{"condition":"{answer.condition}"}}'
+        return f"/{intent}"
+
+
+def _date(value: Any) -> Optional[dt.date]:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _answer(raw: dict[str, Any], file: str) -> Answer:
+    review = raw.get("review") or {}
+    parts = raw.get("parts")
+    return Answer(
+        id=raw["id"],
+        kind=raw.get("kind", "medical"),
+        intents=tuple(raw.get("intents") or ()),
+        condition=raw.get("condition", "any"),
+        label=normalize_text(raw["label"]),
+        review=Review(review.get("state", "draft"), review.get("by"), _date(review.get("date"))),
+        sources=tuple(SourceRef(s["doc"], s["section"]) for s in raw.get("sources") or ()),
+        short=normalize_text(raw["short"]) if raw.get("short") else None,
+        more=normalize_text(raw["more"]) if raw.get("more") else None,
+        parts={k: (normalize_text(v) if v else None) for k, v in parts.items()} if parts else None,
+        values=raw.get("values") or {},
+        next=tuple(raw.get("next") or ()),
+        picture=raw.get("picture"),
+        language_button=bool(raw.get("language_button")),
+        file=file,
+    )
+
+
+def load_content(directory: Path = CONTENT_DIR) -> Content:
+    """Read and index all content files from `directory`."""
+    answers: list[Answer] = []
+    for path in sorted((directory / "answers").glob("*.yml")):
+        for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            answers.append(_answer(raw, path.name))
+    ui = {k: normalize_text(v) for k, v in
+          yaml.safe_load((directory / "ui.yml").read_text(encoding="utf-8")).items()}
+    flows = yaml.safe_load((directory / "flows.yml").read_text(encoding="utf-8"))
+    sources = {
+        key: SourceDoc(key, d["file"], d["title"], {s["name"]: s["starts"] for s in d["sections"]})
+        for key, d in yaml.safe_load((directory / "sources.yml").read_text(encoding="utf-8")).items()
+    }
+    return Content(answers, ui, flows, sources)
+
+
+@lru_cache(maxsize=1)
+def get_content() -> Content:
+    """The project's content, loaded once per process."""
+    return load_content()

@@ -1,0 +1,192 @@
+"""Turns content into the messages a parent receives, in one language.
+
+Used by the Rasa actions (what parents get) and by previews, so both always agree. A text
+is served only when its Dutch source is approved and its translation is current; otherwise
+the parent gets an honest "not checked yet" / "not translated yet" and the counsellor's route.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Optional
+
+from bot.catalog import Translations, get_translations
+from bot.content import CONDITIONS, PART_NAMES, Answer, Content, get_content
+from babel.lists import format_list
+
+from bot.formatting import format_long_date, format_value, locale_of
+from bot.language import other
+from bot.settings import Settings, get_settings
+
+# Last resort when even the "not translated" notice lacks a translation: never show Dutch
+# to an English reader. The content check keeps this from happening in a release.
+_LAST_RESORT = {"en": "Sorry, this answer is not available in English yet. "
+                      "Please contact a genetic counsellor."}
+
+HANDOFF_ID = "handoff"
+
+
+@dataclass
+class Message:
+    """One bot message: markdown text, buttons, and machine-readable details."""
+
+    text: str
+    buttons: list[dict[str, str]] = field(default_factory=list)
+    custom: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The message as Rasa's REST channel would carry it."""
+        out: dict[str, Any] = {"text": self.text}
+        if self.buttons:
+            out["buttons"] = self.buttons
+        if self.custom:
+            out["custom"] = self.custom
+        return out
+
+
+class Untranslated(Exception):
+    """A text needed for this message has no current translation."""
+
+
+class Renderer:
+    """Renders answers for one content/catalog/settings combination."""
+
+    def __init__(self, content: Content, translations: Translations, settings: Settings) -> None:
+        self.content = content
+        self.translations = translations
+        self.settings = settings
+
+    # -- texts -------------------------------------------------------------------------
+    def ui(self, key: str, lang: str) -> str:
+        """An interface text in `lang`."""
+        text = self.translations.get(lang, f"ui.{key}", self.content.ui[key])
+        if text is None:
+            raise Untranslated(f"ui.{key}")
+        return text
+
+    def _text(self, answer: Answer, field_name: str, source: str, lang: str) -> str:
+        text = self.translations.get(lang, f"{answer.id}.{field_name}", source)
+        if text is None:
+            raise Untranslated(f"{answer.id}.{field_name}")
+        values = {name: format_value(spec, lang, lambda k: self.ui(k, lang))
+                  for name, spec in answer.values.items()}
+        return text.format(**values, **self.settings.placeholders(lang))
+
+    def label(self, answer: Answer, lang: str) -> str:
+        """The button label that asks for `answer`."""
+        return self._text(answer, "label", answer.label, lang)
+
+    # -- pieces ------------------------------------------------------------------------
+    def _body(self, answer: Answer, lang: str, layer: str) -> str:
+        if layer == "more":
+            return self._text(answer, "more", answer.more or "", lang)
+        if answer.parts:
+            lines = []
+            for name in PART_NAMES:
+                src = answer.parts.get(name)
+                value = (self._text(answer, f"part.{name}", src, lang) if src
+                         else self.ui("ask_counsellor", lang))
+                lines.append(f"**{self.ui('part_' + name, lang)}** {value}")
+            return "\n\n".join(lines)
+        return self._text(answer, "short", answer.short or "", lang)
+
+    def source_line(self, answer: Answer, lang: str) -> Optional[str]:
+        """'Bron: … Gecontroleerd op …' for a medical answer, else None."""
+        if not answer.sources or not answer.review.date:
+            return None
+        sections: dict[str, list[str]] = {}
+        for ref in answer.sources:
+            sections.setdefault(ref.doc, []).append(f"‘{ref.section}’")
+        items = [self.ui("source_item", lang).format(
+                    title=self.content.sources[doc].title,
+                    sections=format_list(names, locale=locale_of(lang)))
+                 for doc, names in sections.items()]
+        return self.ui("source_line", lang).format(
+            sources="; ".join(items), date=format_long_date(answer.review.date, lang))
+
+    def _button(self, answer: Answer, lang: str, template: Optional[str] = None) -> dict[str, str]:
+        title = self.label(answer, lang)
+        if template:
+            title = self.ui(template, lang).format(label=title)
+        return {"title": title, "payload": self.content.button_payload(answer)}
+
+    def _buttons(self, answer: Answer, lang: str, layer: str) -> list[dict[str, str]]:
+        buttons: list[dict[str, str]] = []
+        seen: set[str] = {answer.id}
+        if layer == "short" and answer.more:
+            buttons.append({"title": self.ui("more_detail", lang),
+                            "payload": f'/more_detail{{"topic":"{answer.id}"}}'})
+        flow = self.content.flow_of(answer.id)
+        if flow:
+            i = flow.index(answer.id)
+            if i + 1 < len(flow):
+                nxt = self.content.answers[flow[i + 1]]
+                buttons.append(self._button(nxt, lang, "next_step"))
+                seen.add(nxt.id)
+            if i > 0:
+                buttons.append(self._button(self.content.answers[flow[0]], lang, "back_to_start"))
+                seen.add(flow[0])
+        for target_id in answer.next:
+            target = self.content.answers[target_id]
+            if target_id in seen or not target.review.approved:
+                continue
+            buttons.append(self._button(target, lang))
+            seen.add(target_id)
+        if answer.kind == "medical" and HANDOFF_ID not in seen:
+            buttons.append(self._button(self.content.answers[HANDOFF_ID], lang))
+        if answer.language_button:
+            buttons.append({"title": self.ui("switch_language_button", lang),
+                            "payload": f'/switch_language{{"language":"{other(lang)}"}}'})
+        return buttons
+
+    # -- whole messages ----------------------------------------------------------------
+    def answer(self, answer: Answer, lang: str, layer: str = "short",
+               condition: Optional[str] = None) -> list[Message]:
+        """The messages for `answer` in `lang`; honest notices for drafts and stale texts."""
+        if not answer.review.approved:
+            return self._notice("not_checked", lang, requested=answer, status="draft")
+        if layer == "more" and not answer.more:
+            layer = "short"
+        try:
+            text = self._body(answer, lang, layer)
+            source = self.source_line(answer, lang)
+            buttons = self._buttons(answer, lang, layer)
+        except Untranslated:
+            return self._notice("not_translated", lang, requested=answer, status="untranslated")
+        if source:
+            text = f"{text}\n\n_{source}_"
+        custom = {
+            "topic": answer.id, "layer": layer, "language": lang, "kind": answer.kind,
+            "condition": condition, "status": "served",
+            "sources": [{"doc": r.doc, "file": self.content.sources[r.doc].file,
+                         "section": r.section} for r in answer.sources],
+            "reviewed": answer.review.date.isoformat() if answer.review.date else None,
+        }
+        if answer.picture:
+            custom["picture"] = answer.picture
+        return [Message(text, buttons, custom)]
+
+    def _notice(self, notice_id: str, lang: str, requested: Answer, status: str) -> list[Message]:
+        notice = self.content.answers[notice_id]
+        custom = {"topic": requested.id, "layer": "short", "language": lang,
+                  "kind": notice.kind, "status": status, "notice": notice_id}
+        try:
+            return [Message(self._body(notice, lang, "short"), self._buttons(notice, lang, "short"),
+                            custom)]
+        except Untranslated:
+            return [Message(_LAST_RESORT[lang], [], custom)]
+
+    def ask_condition(self, intent: str, lang: str) -> list[Message]:
+        """Ask whether the question is about SMARD or SMA; each button re-asks `intent`."""
+        notice = self.content.answers["ask_condition"]
+        buttons = [{"title": self.ui(f"condition_{c}", lang),
+                    "payload": f'/{intent}{{"condition":"{c}"}}'} for c in CONDITIONS]
+        return [Message(self._body(notice, lang, "short"), buttons,
+                        {"topic": "ask_condition", "language": lang, "kind": "conversation",
+                         "status": "served", "intent": intent})]
+
+
+@lru_cache(maxsize=1)
+def get_renderer() -> Renderer:
+    """The renderer over the project's content, catalogs and settings (one per process)."""
+    return Renderer(get_content(), get_translations(), get_settings())

@@ -1,0 +1,69 @@
+"""Clinic settings: contact details and ports. Embedded defaults, overridable by a file.
+
+`clinic.example.yml` holds clearly marked placeholder values and is used when no
+`clinic.yml` exists (or `BOT_SETTINGS` points elsewhere), so the assistant runs out of the box.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.paths import ROOT
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a clinic configures."""
+
+    clinic_name: dict[str, str]
+    clinic_phone: str
+    clinic_hours: dict[str, str]
+    host: str
+    port: int
+    rasa_port: int
+    action_port: int
+    path: Path
+
+    def placeholders(self, lang: str) -> dict[str, str]:
+        """Values for {clinic_*} placeholders in content texts."""
+        return {
+            "clinic_name": self.clinic_name[lang],
+            "clinic_phone": self.clinic_phone,
+            "clinic_hours": self.clinic_hours[lang],
+        }
+
+
+def settings_path() -> Path:
+    """The settings file in force."""
+    if os.environ.get("BOT_SETTINGS"):
+        return Path(os.environ["BOT_SETTINGS"])
+    own = ROOT / "clinic.yml"
+    return own if own.exists() else ROOT / "clinic.example.yml"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read settings from `path` (default: settings_path())."""
+    path = path or settings_path()
+    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    clinic, server = raw["clinic"], raw.get("server", {})
+    return Settings(
+        clinic_name=clinic["name"],
+        clinic_phone=clinic["phone"],
+        clinic_hours=clinic["hours"],
+        host=server.get("host", "127.0.0.1"),
+        port=int(os.environ.get("BOT_PORT", server.get("port", 8000))),
+        rasa_port=int(os.environ.get("BOT_RASA_PORT", server.get("rasa_port", 5005))),
+        action_port=int(os.environ.get("BOT_ACTION_PORT", server.get("action_port", 5055))),
+        path=path,
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings, loaded once per process."""
+    return load_settings()
