@@ -1,0 +1,35 @@
+"""Switches the conversation's language on request."""
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.turn import read_turn, send, slot_events
+from bot import language
+from bot.render import get_renderer
+
+
+class ActionSwitchLanguage(Action):
+    """Switch to the requested language and confirm *in that language*.
+
+    Rasa renders an action's messages with the slots from before its own SlotSet, so the
+    confirmation is rendered here directly in the new language.
+    """
+
+    def name(self) -> str:
+        return "action_switch_language"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        turn = read_turn(tracker)
+        target = turn.entities.get("language")
+        if target not in language.SUPPORTED:
+            target = language.requested_language(turn.text)
+        if target not in language.SUPPORTED:
+            target = language.other(tracker.get_slot("language") or turn.lang)
+        renderer = get_renderer()
+        send(dispatcher, renderer.answer(renderer.content.answers["language_switched"], target))
+        return slot_events(target, turn.condition)

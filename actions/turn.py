@@ -1,0 +1,71 @@
+"""What one user turn is: intent, text, language and condition, read from the tracker."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot import condition as conditions
+from bot import language
+from bot.content import CONDITIONS
+from bot.render import Message
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The latest user message, with the language and condition to answer in."""
+
+    intent: str
+    text: str
+    is_payload: bool
+    entities: dict[str, Any]
+    lang: str
+    condition: Optional[str]
+    confidence: float = 1.0
+
+
+def read_turn(tracker: Tracker) -> Turn:
+    """Read the latest message and decide its language and condition."""
+    msg = tracker.latest_message or {}
+    text = msg.get("text") or ""
+    is_payload = text.startswith("/")
+    entities = {e.get("entity"): e.get("value") for e in msg.get("entities") or []}
+    metadata = msg.get("metadata") or {}
+    if not isinstance(metadata, dict):
+        metadata = {}
+    lang = language.resolve(text, is_payload, current=tracker.get_slot("language"),
+                            metadata_language=metadata.get("language"))
+    # Explicit choice (button entity) > what the text names > the conversation so far >
+    # the page's preset.
+    condition = entities.get("condition")
+    if condition not in CONDITIONS:
+        condition = None if is_payload else conditions.mentioned(text)
+    if condition is None:
+        condition = tracker.get_slot("condition")
+    if condition not in CONDITIONS:
+        condition = metadata.get("condition") if metadata.get("condition") in CONDITIONS else None
+    intent_info = msg.get("intent") or {}
+    intent = intent_info.get("name") or "nlu_fallback"
+    confidence = float(intent_info.get("confidence") or 0.0)
+    return Turn(intent, text, is_payload, entities, lang, condition, confidence)
+
+
+def send(dispatcher: CollectingDispatcher, messages: list[Message]) -> None:
+    """Hand rendered messages to Rasa."""
+    for m in messages:
+        dispatcher.utter_message(text=m.text, buttons=m.buttons or None,
+                                 json_message=m.custom or None)
+
+
+def slot_events(lang: str, condition: Optional[str] = None,
+                topic: Optional[str] = None) -> list[EventType]:
+    """Slot updates after a turn: always the language, the rest when known."""
+    events: list[EventType] = [SlotSet("language", lang)]
+    if condition in CONDITIONS:
+        events.append(SlotSet("condition", condition))
+    if topic:
+        events.append(SlotSet("last_topic", topic))
+    return events
