@@ -1,0 +1,73 @@
+"""Command line: run the assistant, train, update catalogs, check content, ask a question."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.launcher import run
+    run()
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from bot.model import ensure_model
+    print(ensure_model(force=args.force))
+    return 0
+
+
+def _catalog(args: argparse.Namespace) -> int:
+    from bot.catalog import update_catalogs
+    from bot.content import get_content
+    for lang, fuzzy in update_catalogs(get_content()).items():
+        print(f"{lang}: {fuzzy} translation(s) need review (marked fuzzy)")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from bot.checks import content_problems
+    problems = content_problems()
+    for p in problems:
+        print(p)
+    print(f"{len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from bot.evaluate import ask
+    for m in ask(args.question, language=args.language, url=args.url):
+        print(json.dumps(m, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _heldout(args: argparse.Namespace) -> int:
+    from bot.evaluate import heldout_report
+    report = heldout_report(url=args.url)
+    print(report.summary())
+    return 0 if report.meets_targets() else 1
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse arguments and run a sub-command."""
+    parser = argparse.ArgumentParser(prog="python -m bot")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="train if needed and start everything").set_defaults(fn=_run)
+    p = sub.add_parser("train", help="train the model if its inputs changed")
+    p.add_argument("--force", action="store_true")
+    p.set_defaults(fn=_train)
+    sub.add_parser("catalog", help="update translation catalogs from the Dutch content"
+                   ).set_defaults(fn=_catalog)
+    sub.add_parser("check", help="check content: sources, reviews, translations"
+                   ).set_defaults(fn=_check)
+    p = sub.add_parser("ask", help="send one question to the running assistant")
+    p.add_argument("question")
+    p.add_argument("--language", choices=["nl", "en"])
+    p.add_argument("--url", default=None)
+    p.set_defaults(fn=_ask)
+    p = sub.add_parser("heldout", help="score the held-out questions against the running assistant")
+    p.add_argument("--url", default=None)
+    p.set_defaults(fn=_heldout)
+    args = parser.parse_args(argv)
+    sys.exit(args.fn(args))

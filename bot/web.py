@@ -1,0 +1,147 @@
+"""Our web server: serves the chat page and proxies chat messages to Rasa's REST channel.
+
+It is the only thing a browser talks to. It checks every request before Rasa sees it, adds
+page metadata (language, surface, condition), and turns failures into clear messages in the
+user's language. It logs no message text.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from typing import Any, Optional
+
+import aiohttp
+from aiohttp import web
+
+from bot.language import SUPPORTED
+from bot.paths import STATIC_DIR
+from bot.rest_format import merge_custom
+from bot.settings import Settings, get_settings
+
+log = logging.getLogger("bot.web")
+
+MAX_MESSAGE_CHARS = 2000
+MAX_BODY_BYTES = 64 * 1024
+SENDER_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+SURFACES = ("web", "kiosk", "preview")
+CONDITIONS = ("smard", "sma")
+
+# Errors the page shows as they are; in the user's language.
+ERRORS = {
+    "too_long": {"nl": f"Uw bericht is te lang. Gebruik maximaal {MAX_MESSAGE_CHARS} tekens.",
+                 "en": f"Your message is too long. Please use at most {MAX_MESSAGE_CHARS} characters."},
+    "bad_request": {"nl": "Dit verzoek kon ik niet lezen. Probeer het opnieuw.",
+                    "en": "I could not read this request. Please try again."},
+    "unavailable": {"nl": "De chat is even niet bereikbaar. Probeer het over een minuut opnieuw, "
+                          "of bel de afdeling. Bij spoed belt u 112.",
+                    "en": "The chat cannot be reached right now. Please try again in a minute, "
+                          "or phone the department. In an emergency, call 112."},
+}
+
+
+def error(kind: str, lang: str, status: int) -> web.Response:
+    """A JSON error with a message the page can show."""
+    lang = lang if lang in SUPPORTED else "nl"
+    return web.json_response({"error": kind, "message": ERRORS[kind][lang]}, status=status)
+
+
+def parse_chat(body: Any) -> tuple[Optional[dict[str, Any]], Optional[str]]:
+    """Validate a chat request body; return (clean request, None) or (None, error kind)."""
+    if not isinstance(body, dict):
+        return None, "bad_request"
+    sender, message = body.get("sender"), body.get("message")
+    if not isinstance(sender, str) or not SENDER_RE.match(sender):
+        return None, "bad_request"
+    if not isinstance(message, str):
+        return None, "bad_request"
+    if len(message) > MAX_MESSAGE_CHARS:
+        return None, "too_long"
+    meta_in = body.get("metadata") or {}
+    if not isinstance(meta_in, dict):
+        return None, "bad_request"
+    metadata = {
+        "language": meta_in.get("language") if meta_in.get("language") in SUPPORTED else None,
+        "surface": meta_in.get("surface") if meta_in.get("surface") in SURFACES else "web",
+        "condition": meta_in.get("condition") if meta_in.get("condition") in CONDITIONS else None,
+    }
+    return {"sender": sender, "message": message,
+            "metadata": {k: v for k, v in metadata.items() if v}}, None
+
+
+async def chat(request: web.Request) -> web.Response:
+    """POST /api/chat {sender, message, metadata} -> {messages: [...]}"""
+    lang = request.headers.get("X-Chat-Language", "nl")
+    if request.content_length and request.content_length > MAX_BODY_BYTES:
+        return error("too_long", lang, 413)
+    try:
+        body = json.loads(await request.text())
+    except (ValueError, UnicodeDecodeError):
+        return error("bad_request", lang, 400)
+    clean, problem = parse_chat(body)
+    if problem:
+        return error(problem, lang, 413 if problem == "too_long" else 400)
+    assert clean is not None
+    lang = clean["metadata"].get("language", lang)
+    settings: Settings = request.app["settings"]
+    url = f"http://127.0.0.1:{settings.rasa_port}/webhooks/rest/webhook"
+    try:
+        async with request.app["http"].post(url, json=clean) as resp:
+            if resp.status != 200:
+                log.warning("Rasa answered %s", resp.status)
+                return error("unavailable", lang, 502)
+            messages = await resp.json()
+    except (aiohttp.ClientError, TimeoutError) as exc:
+        log.warning("Rasa unreachable: %s", type(exc).__name__)
+        return error("unavailable", lang, 503)
+    return web.json_response({"messages": merge_custom(messages)})
+
+
+@web.middleware
+async def security_headers(request: web.Request, handler: Any) -> web.StreamResponse:
+    """Same-origin only: no third-party scripts, fonts, frames or referrers."""
+    response = await handler(request)
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+async def index(request: web.Request) -> web.FileResponse:
+    """The chat page."""
+    return web.FileResponse(STATIC_DIR / "index.html")
+
+
+async def health(request: web.Request) -> web.Response:
+    """Liveness of our server (not of Rasa)."""
+    return web.json_response({"status": "ok"})
+
+
+async def _client(app: web.Application):  # type: ignore[no-untyped-def]
+    app["http"] = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+    yield
+    await app["http"].close()
+
+
+def create_app(settings: Optional[Settings] = None) -> web.Application:
+    """The aiohttp application (used by `serve` and by tests)."""
+    app = web.Application(middlewares=[security_headers], client_max_size=MAX_BODY_BYTES)
+    app["settings"] = settings or get_settings()
+    app.cleanup_ctx.append(_client)
+    app.router.add_get("/", index)
+    app.router.add_get("/health", health)
+    app.router.add_post("/api/chat", chat)
+    app.router.add_static("/static/", STATIC_DIR)
+    return app
+
+
+def serve(settings: Optional[Settings] = None) -> None:
+    """Run the web server until interrupted."""
+    settings = settings or get_settings()
+    # Access log without query strings or bodies: paths and status only.
+    web.run_app(create_app(settings), host=settings.host, port=settings.port,
+                access_log_format='%t "%r" %s %Tf', print=None)
