@@ -20,6 +20,8 @@ def answer_turn(turn: Turn, intent: Optional[str] = None) -> tuple[list[Message]
     intent = intent or turn.intent
     if not turn.is_payload and is_acute(turn.text):
         intent = "emergency"  # safety first, whatever the classifier thought
+    if intent == "choose_condition" and not turn.condition_named:
+        intent = "out_of_scope"  # "choosing" needs a condition in this very message
     if content.is_medical_intent(intent) and not may_serve_medical(
             turn.text, turn.is_payload, turn.confidence):
         intent = "out_of_scope"  # unsure, and nothing in the message is about our subject

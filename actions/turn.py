@@ -25,6 +25,7 @@ class Turn:
     lang: str
     condition: Optional[str]
     confidence: float = 1.0
+    condition_named: bool = False  # this message itself names the condition
 
 
 def read_turn(tracker: Tracker) -> Turn:
@@ -43,6 +44,7 @@ def read_turn(tracker: Tracker) -> Turn:
     condition = entities.get("condition")
     if condition not in CONDITIONS:
         condition = None if is_payload else conditions.mentioned(text)
+    named = condition is not None
     if condition is None:
         condition = tracker.get_slot("condition")
     if condition not in CONDITIONS:
@@ -50,7 +52,7 @@ def read_turn(tracker: Tracker) -> Turn:
     intent_info = msg.get("intent") or {}
     intent = intent_info.get("name") or "nlu_fallback"
     confidence = float(intent_info.get("confidence") or 0.0)
-    return Turn(intent, text, is_payload, entities, lang, condition, confidence)
+    return Turn(intent, text, is_payload, entities, lang, condition, confidence, named)
 
 
 def send(dispatcher: CollectingDispatcher, messages: list[Message]) -> None:

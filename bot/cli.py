@@ -43,10 +43,13 @@ def _ask(args: argparse.Namespace) -> int:
 
 
 def _heldout(args: argparse.Namespace) -> int:
-    from bot.evaluate import heldout_report
-    report = heldout_report(url=args.url)
-    print(report.summary())
-    return 0 if report.meets_targets() else 1
+    from bot.evaluate import HELDOUT, HELDOUT_BLIND, Report, heldout_report
+    first = heldout_report(url=args.url, path=HELDOUT)
+    blind = heldout_report(url=args.url, path=HELDOUT_BLIND)
+    both = Report(first.results + blind.results)
+    for title, report in [("first set", first), ("blind set", blind), ("both sets", both)]:
+        print(f"== {title} ==\n{report.summary()}\n")
+    return 0 if both.meets_targets() else 1
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -21,6 +21,7 @@ from bot.rest_format import merge_custom
 from bot.settings import get_settings
 
 HELDOUT = ROOT / "tests" / "heldout" / "questions.yml"
+HELDOUT_BLIND = ROOT / "tests" / "heldout" / "questions_blind.yml"
 TARGET_RIGHT = 0.95
 TARGET_DEFLECTED = 0.90
 # Replies that decline to answer and point to a person: the honest fallback, and the kind

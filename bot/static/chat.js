@@ -12,7 +12,11 @@
   };
   const store = window.sessionStorage;
   const $ = (id) => document.getElementById(id);
-  let lang = store.getItem("chat.lang") || (document.documentElement.lang === "en" ? "en" : "nl");
+  // A page can preset language and condition: /?lang=en&condition=sma
+  const params = new URLSearchParams(window.location.search);
+  const presetLang = ["nl", "en"].includes(params.get("lang")) ? params.get("lang") : null;
+  const condition = ["smard", "sma"].includes(params.get("condition")) ? params.get("condition") : null;
+  let lang = store.getItem("chat.lang") || presetLang || (document.documentElement.lang === "en" ? "en" : "nl");
   let sender = store.getItem("chat.sender");
   if (!sender) { sender = crypto.randomUUID().replace(/-/g, ""); store.setItem("chat.sender", sender); }
   let history = JSON.parse(store.getItem("chat.history") || "[]");
@@ -90,7 +94,7 @@
     try {
       const resp = await fetch("/api/chat", {
         method: "POST", headers: { "Content-Type": "application/json", "X-Chat-Language": lang },
-        body: JSON.stringify({ sender, message, metadata: { language: lang, surface: "web" } }),
+        body: JSON.stringify({ sender, message, metadata: { language: lang, surface: "web", ...(condition ? { condition } : {}) } }),
       });
       const data = await resp.json().catch(() => ({}));
       if (!resp.ok) { showStatus(data.message || T[lang].retry, () => send(message, null)); return; }

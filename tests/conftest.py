@@ -1,0 +1,93 @@
+"""Shared fixtures. The end-to-end fixture starts the real servers (action server, Rasa,
+our web server) on test ports with a throwaway tracker store."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+# Test ports and state must be set before bot.settings / bot.paths are imported.
+os.environ.setdefault("BOT_STATE_DIR", tempfile.mkdtemp(prefix="bot-test-state-"))
+os.environ.setdefault("BOT_RASA_PORT", "15005")
+os.environ.setdefault("BOT_ACTION_PORT", "15055")
+os.environ.setdefault("BOT_PORT", "18000")
+
+from bot.content import Content, get_content  # noqa: E402
+from bot.launcher import Services, service_env, wait_for  # noqa: E402
+from bot.model import ensure_model  # noqa: E402
+from bot.paths import ROOT  # noqa: E402
+from bot.render import Renderer, get_renderer  # noqa: E402
+from bot.settings import Settings, get_settings  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    return get_content()
+
+
+@pytest.fixture(scope="session")
+def renderer() -> Renderer:
+    return get_renderer()
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return get_settings()
+
+
+@pytest.fixture(scope="session")
+def model_path() -> Path:
+    return ensure_model()
+
+
+@pytest.fixture(scope="session")
+def servers(settings: Settings, model_path: Path) -> Iterator[Settings]:
+    """Action server + Rasa + our web server, real processes, for the whole session."""
+    services = Services(settings, model_path).start()
+    web = subprocess.Popen([sys.executable, "-c", "from bot.web import serve; serve()"],
+                           cwd=ROOT, env=service_env(settings),
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(f"http://127.0.0.1:{settings.port}/health", 30, web)
+        yield settings
+    finally:
+        web.terminate()
+        web.wait(timeout=10)
+        services.stop()
+
+
+@pytest.fixture(scope="session")
+def rest_url(servers: Settings) -> str:
+    return f"http://127.0.0.1:{servers.rasa_port}/webhooks/rest/webhook"
+
+
+@pytest.fixture(scope="session")
+def web_url(servers: Settings) -> str:
+    return f"http://127.0.0.1:{servers.port}"
+
+
+# Figures measured by tests (held-out scores, latency, cross-validation) are printed in the
+# test summary and saved to test-artifacts/, so every run reports them.
+FIGURES: list[str] = []
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def report_figure():  # type: ignore[no-untyped-def]
+    def add(title: str, text: str) -> None:
+        FIGURES.append(f"== {title} ==\n{text}")
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / (title.lower().replace(" ", "-") + ".txt")).write_text(text + "\n", encoding="utf-8")
+    return add
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    if FIGURES:
+        terminalreporter.section("measured figures")
+        for block in FIGURES:
+            terminalreporter.write_line(block)

@@ -1,0 +1,160 @@
+"""Custom actions, run the way rasa-sdk runs them: a Tracker in, a CollectingDispatcher out."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answer import ActionAnswer, ActionFallback, ActionMoreDetail
+from actions.language_switch import ActionSwitchLanguage
+
+
+def tracker(text: str, intent: str, slots: Optional[dict[str, Any]] = None,
+            entities: Optional[list[dict[str, Any]]] = None,
+            metadata: Optional[dict[str, Any]] = None) -> Tracker:
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9},
+              "entities": entities or [], "metadata": metadata or {}}
+    return Tracker("test-sender", dict(slots or {}), latest, [], False, None, {}, "action_listen")
+
+
+def run(action, t: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    dispatcher = CollectingDispatcher()
+    events = action.run(dispatcher, t, {})
+    return dispatcher.messages, events
+
+
+def slot(events, name):  # type: ignore[no-untyped-def]
+    return next((e["value"] for e in events if e.get("event") == "slot" and e["name"] == name), None)
+
+
+def test_dutch_question_gets_dutch_answer_with_source_and_buttons() -> None:
+    msgs, events = run(ActionAnswer(), tracker("hoe groot is de kans op nog een kind met smard", "ask_chance"))
+    [m] = msgs
+    assert "25 van de 100 (25%)" in m["text"]
+    assert "Bron: Informatie over SMARD, ‘Hoe erft het SMARD over?’" in m["text"]
+    assert m["custom"]["topic"] == "smard_chance" and m["custom"]["language"] == "nl"
+    titles = [b["title"] for b in m["buttons"]]
+    assert "Meer uitleg" in titles and "Praat met een adviseur" in titles
+    assert slot(events, "language") == "nl" and slot(events, "condition") == "smard"
+    assert slot(events, "last_topic") == "smard_chance"
+
+
+def test_english_question_gets_english_answer() -> None:
+    msgs, events = run(ActionAnswer(), tracker("what is the chance our next child has smard", "ask_chance"))
+    assert "25 in 100 (25%)" in msgs[0]["text"] and msgs[0]["custom"]["language"] == "en"
+    assert slot(events, "language") == "en"
+
+
+def test_unknown_condition_is_asked_with_buttons_that_repeat_the_question() -> None:
+    msgs, events = run(ActionAnswer(), tracker("is het erfelijk", "ask_inheritance"))
+    [m] = msgs
+    assert m["custom"]["topic"] == "ask_condition"
+    assert [b["payload"] for b in m["buttons"]] == [
+        '/ask_inheritance{"condition":"smard"}', '/ask_inheritance{"condition":"sma"}']
+    assert slot(events, "condition") is None
+
+
+def test_condition_from_slot_from_button_and_from_page_metadata() -> None:
+    msgs, _ = run(ActionAnswer(), tracker("is it hereditary", "ask_inheritance", slots={"condition": "smard"}))
+    assert msgs[0]["custom"]["topic"] == "smard_inheritance"
+    msgs, _ = run(ActionAnswer(), tracker('/ask_cause{"condition":"sma"}', "ask_cause",
+                                         slots={"language": "en"},
+                                         entities=[{"entity": "condition", "value": "sma"}]))
+    assert msgs[0]["custom"]["topic"] == "sma_cause" and msgs[0]["custom"]["language"] == "en"
+    msgs, _ = run(ActionAnswer(), tracker("which gene is it", "ask_cause", metadata={"condition": "sma"}))
+    assert msgs[0]["custom"]["topic"] == "sma_cause"
+
+
+def test_emergency_comes_first_and_carries_no_leaflet_text() -> None:
+    for text, intent, call in [("mijn baby wordt blauw", "emergency", "Bel nu 112"),
+                               ("my baby can't breathe", "emergency", "Call 112 now"),
+                               # misclassified, but the keyword net still catches it
+                               ("help mijn baby ademt niet", "ask_breathing", "Bel nu 112")]:
+        [m], _ = run(ActionAnswer(), tracker(text, intent))
+        assert m["text"].startswith(f"**{call}**"), text
+        assert m["custom"]["topic"] == "emergency"
+        assert "Bron" not in m["text"] and "Source" not in m["text"] and not m.get("buttons")
+
+
+def test_personal_advice_is_refused_kindly_with_the_counsellor() -> None:
+    [m], _ = run(ActionAnswer(), tracker("should we do pgt?", "personal_advice"))
+    assert "I cannot answer that question for you" in m["text"]
+    assert "genetic counsellor" in m["text"]
+    assert any(b["payload"] == "/human_handoff" for b in m["buttons"])
+
+
+def test_distress_gets_empathy_and_contact() -> None:
+    [m], _ = run(ActionAnswer(), tracker("ik ben zo verdrietig", "distress"))
+    assert m["text"].startswith("Wat naar dat u zich zo voelt")
+    assert "Bel [VOORBEELD]" in m["text"]
+
+
+def test_draft_is_never_served() -> None:
+    [m], _ = run(ActionAnswer(), tracker("hoe erft sma over", "ask_inheritance"))
+    assert m["custom"]["status"] == "draft" and m["custom"]["topic"] == "sma_inheritance"
+    assert "CONCEPT" not in m["text"]
+    assert m["text"].startswith("Daarover heb ik nog geen gecontroleerde informatie")
+
+
+def test_more_detail_uses_the_button_topic_or_the_last_topic() -> None:
+    [m], _ = run(ActionMoreDetail(), tracker('/more_detail{"topic":"smard_chance"}', "more_detail",
+                                             slots={"language": "nl"},
+                                             entities=[{"entity": "topic", "value": "smard_chance"}]))
+    assert m["custom"]["layer"] == "more" and "1 op 4" in m["text"]
+    [m], _ = run(ActionMoreDetail(), tracker("tell me more", "more_detail",
+                                             slots={"last_topic": "option_pgt", "language": "en"}))
+    assert m["custom"]["topic"] == "option_pgt"
+
+
+def test_switch_language_confirms_in_the_new_language() -> None:
+    msgs, events = run(ActionSwitchLanguage(), tracker("English please", "switch_language",
+                                                        slots={"language": "nl"}))
+    assert msgs[0]["text"].startswith("All right, we will continue in English")
+    assert slot(events, "language") == "en"
+    msgs, events = run(ActionSwitchLanguage(), tracker('/switch_language{"language":"nl"}', "switch_language",
+                                                        slots={"language": "en"},
+                                                        entities=[{"entity": "language", "value": "nl"}]))
+    assert msgs[0]["text"].startswith("Prima, we gaan verder in het Nederlands")
+    assert slot(events, "language") == "nl"
+
+
+def test_fallback_says_what_it_can_and_offers_a_person() -> None:
+    [m], _ = run(ActionFallback(), tracker("what's the weather tomorrow", "nlu_fallback"))
+    assert m["custom"]["topic"] == "fallback" and m["custom"]["language"] == "en"
+    assert "I only know about SMARD" in m["text"]
+    assert any(b["payload"] == "/human_handoff" for b in m["buttons"])
+
+
+def test_handoff_uses_the_clinic_settings() -> None:
+    [m], _ = run(ActionAnswer(), tracker("can i talk to a person", "human_handoff"))
+    assert "[EXAMPLE] the Department of Clinical Genetics" in m["text"]
+    assert "Phone: [VOORBEELD] 000 000 0000" in m["text"]
+
+
+def test_every_slot_event_is_a_known_slot() -> None:
+    _, events = run(ActionAnswer(), tracker("wat is smard", "ask_what_is"))
+    assert {e["name"] for e in events} <= {"language", "condition", "last_topic"}
+    assert all(e == SlotSet(e["name"], e["value"]) for e in events)
+
+
+def test_unsure_classification_without_domain_words_gets_no_medical_content() -> None:
+    unsure = tracker("what are the visiting hours on the ward", "ask_workshop")
+    unsure.latest_message["intent"]["confidence"] = 0.55
+    [m], _ = run(ActionAnswer(), unsure)
+    assert m["custom"]["topic"] == "fallback"
+    # the same confidence with a domain word is answered
+    about = tracker("wat is de kans op smard bij een volgend kind", "ask_chance")
+    about.latest_message["intent"]["confidence"] = 0.55
+    [m], _ = run(ActionAnswer(), about)
+    assert m["custom"]["topic"] == "smard_chance"
+
+
+def test_choosing_a_condition_needs_one_named_in_the_message() -> None:
+    [m], _ = run(ActionAnswer(), tracker("<img src=x onerror=alert(1)>", "choose_condition",
+                                         slots={"condition": "smard", "language": "nl"}))
+    assert m["custom"]["topic"] == "fallback"
+    [m], events = run(ActionAnswer(), tracker("het gaat over sma", "choose_condition",
+                                              slots={"condition": "smard"}))
+    assert m["custom"]["topic"] == "menu_sma" and slot(events, "condition") == "sma"

@@ -1,0 +1,28 @@
+"""Numbers and dates per locale."""
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.formatting import format_long_date, format_value
+from bot.render import Renderer
+
+
+def test_frequencies_per_locale(renderer: Renderer) -> None:
+    spec = {"type": "frequency", "count": 3, "per": 1000, "percent": True}
+    assert format_value(spec, "nl", lambda k: renderer.ui(k, "nl")) == "3 van de 1.000 (0,3%)"
+    assert format_value(spec, "en", lambda k: renderer.ui(k, "en")) == "3 in 1,000 (0.3%)"
+
+
+def test_dates_per_locale() -> None:
+    assert format_long_date(dt.date(2026, 11, 12), "nl") == "12 november 2026"
+    assert format_long_date(dt.date(2026, 11, 12), "en") == "12 November 2026"
+
+
+def test_numbers_in_answers_come_from_values(renderer: Renderer) -> None:
+    c = renderer.content
+    nl = renderer.answer(c.answers["option_prenatal"], "nl")[0].text
+    en = renderer.answer(c.answers["option_prenatal"], "en")[0].text
+    assert "rond week 11" in nl and "0,3%" in nl and "3 van de 1.000" in nl
+    assert "around week 11" in en and "0.3%" in en and "3 in 1,000" in en
+    assert "25 van de 100 (25%)" in renderer.answer(c.answers["smard_chance"], "nl")[0].text
+    assert "98 in 100 (98%)" in renderer.answer(c.answers["option_pgt"], "en")[0].text
