@@ -22,8 +22,6 @@ from bot.paths import ROOT, SOURCES_DIR
 # Intents handled by an action of their own rather than by a content answer.
 ACTION_INTENTS = {"switch_language", "more_detail"}
 SETTINGS_PLACEHOLDERS = {"clinic_name", "clinic_phone", "clinic_hours"}
-UI_PLACEHOLDERS = {"label", "sources", "date", "title", "sections", "count", "per", "percent"}
-
 
 def placeholders(text: str) -> set[str]:
     """Names of {placeholders} in a text."""

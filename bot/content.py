@@ -80,7 +80,7 @@ class Answer:
     parts: Optional[dict[str, Optional[str]]] = None
     values: dict[str, dict[str, Any]] = field(default_factory=dict)
     next: tuple[str, ...] = ()
-    picture: Optional[str] = None
+    picture: Optional[dict[str, Any]] = None  # {kind: icon_array, value: <name>} | {kind: inheritance}
     language_button: bool = False
     file: str = ""
 

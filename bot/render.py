@@ -163,8 +163,22 @@ class Renderer:
             "reviewed": answer.review.date.isoformat() if answer.review.date else None,
         }
         if answer.picture:
-            custom["picture"] = answer.picture
+            custom["picture"] = self.picture(answer, lang)
         return [Message(text, buttons, custom)]
+
+    def picture(self, answer: Answer, lang: str) -> dict[str, str]:
+        """Where the answer's picture is served, with its alternative text and caption."""
+        spec = answer.picture or {}
+        kind = spec["kind"]
+        fields: dict[str, str] = {}
+        if kind == "icon_array":
+            value = answer.values[spec["value"]]
+            fields = {"count": str(value["count"]),
+                      "frequency": format_value({**value, "percent": False}, lang,
+                                                lambda k: self.ui(k, lang))}
+        return {"src": f"/pictures/{answer.id}.svg",
+                "alt": self.ui(f"picture_{kind}_alt", lang).format(**fields),
+                "caption": self.ui(f"picture_{kind}_caption", lang).format(**fields)}
 
     def _notice(self, notice_id: str, lang: str, requested: Answer, status: str) -> list[Message]:
         notice = self.content.answers[notice_id]
