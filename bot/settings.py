@@ -27,6 +27,9 @@ class Settings:
     port: int
     rasa_port: int
     action_port: int
+    kiosk_idle_seconds: int
+    kiosk_countdown_seconds: int
+    embed_origins: tuple[str, ...]
     path: Path
 
     def placeholders(self, lang: str) -> dict[str, str]:
@@ -50,7 +53,7 @@ def load_settings(path: Path | None = None) -> Settings:
     """Read settings from `path` (default: settings_path())."""
     path = path or settings_path()
     raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    clinic, server = raw["clinic"], raw.get("server", {})
+    clinic, server, kiosk = raw["clinic"], raw.get("server", {}), raw.get("kiosk", {})
     return Settings(
         clinic_name=clinic["name"],
         clinic_phone=clinic["phone"],
@@ -59,6 +62,10 @@ def load_settings(path: Path | None = None) -> Settings:
         port=int(os.environ.get("BOT_PORT", server.get("port", 8000))),
         rasa_port=int(os.environ.get("BOT_RASA_PORT", server.get("rasa_port", 5005))),
         action_port=int(os.environ.get("BOT_ACTION_PORT", server.get("action_port", 5055))),
+        kiosk_idle_seconds=int(kiosk.get("idle_seconds", 90)),
+        kiosk_countdown_seconds=int(kiosk.get("countdown_seconds", 20)),
+        embed_origins=tuple(os.environ["BOT_EMBED_ORIGINS"].split()) if os.environ.get(
+            "BOT_EMBED_ORIGINS") else tuple(server.get("embed_origins") or ()),
         path=path,
     )
 

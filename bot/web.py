@@ -6,15 +6,20 @@ user's language. It logs no message text.
 """
 from __future__ import annotations
 
+import io
 import json
 import logging
 import re
 from typing import Any, Optional
 
 import aiohttp
+import segno
 from aiohttp import web
 
+from bot.content import get_content
+from bot.conversations import forget
 from bot.language import SUPPORTED
+from bot.pictures import draw
 from bot.paths import STATIC_DIR
 from bot.rest_format import merge_custom
 from bot.settings import Settings, get_settings
@@ -101,19 +106,69 @@ async def chat(request: web.Request) -> web.Response:
 async def security_headers(request: web.Request, handler: Any) -> web.StreamResponse:
     """Same-origin only: no third-party scripts, fonts, frames or referrers."""
     response = await handler(request)
+    ancestors = " ".join(("'self'", *request.app["settings"].embed_origins))
     response.headers.setdefault(
         "Content-Security-Policy",
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-        "connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'")
+        f"connect-src 'self'; frame-ancestors {ancestors}; base-uri 'none'; form-action 'self'")
+    if request.path == "/static/embed.js":
+        # The one file a clinic's own pages load from us.
+        response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "no-referrer")
     response.headers.setdefault("Cache-Control", "no-store")
     return response
 
 
+async def forget_conversation(request: web.Request) -> web.Response:
+    """POST /api/forget {sender}: delete the conversation on the server ("start over")."""
+    try:
+        body = json.loads(await request.text())
+    except (ValueError, UnicodeDecodeError):
+        return error("bad_request", request.headers.get("X-Chat-Language", "nl"), 400)
+    sender = body.get("sender") if isinstance(body, dict) else None
+    if not isinstance(sender, str) or not SENDER_RE.match(sender):
+        return error("bad_request", request.headers.get("X-Chat-Language", "nl"), 400)
+    return web.json_response({"deleted": forget(sender)})
+
+
+async def picture(request: web.Request) -> web.Response:
+    """GET /pictures/{answer}.svg: the answer's picture, drawn from its content values."""
+    answer = get_content().answers.get(request.match_info["answer"])
+    if answer is None or not answer.picture or not answer.review.approved:
+        raise web.HTTPNotFound()
+    return web.Response(text=draw(answer.picture, answer.values), content_type="image/svg+xml")
+
+
 async def index(request: web.Request) -> web.FileResponse:
     """The chat page."""
     return web.FileResponse(STATIC_DIR / "index.html")
+
+
+async def kiosk(request: web.Request) -> web.FileResponse:
+    """The waiting-room kiosk page."""
+    return web.FileResponse(STATIC_DIR / "kiosk.html")
+
+
+async def kiosk_config(request: web.Request) -> web.Response:
+    """Idle timings for the kiosk page (from the clinic settings)."""
+    s: Settings = request.app["settings"]
+    return web.json_response({"idle_seconds": s.kiosk_idle_seconds,
+                              "countdown_seconds": s.kiosk_countdown_seconds})
+
+
+QR_URL_RE = re.compile(r"^https?://[^\s<>\"']{1,500}$")
+
+
+async def qr_code(request: web.Request) -> web.Response:
+    """GET /api/qr?url=https://…: a QR code (SVG) so a kiosk visitor can take a link home."""
+    url = request.query.get("url", "")
+    if not QR_URL_RE.match(url):
+        raise web.HTTPBadRequest(text="url must be an http(s) address")
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=2, xmldecl=False,
+                                    svgns=True, title=url)
+    return web.Response(body=buffer.getvalue(), content_type="image/svg+xml")
 
 
 async def health(request: web.Request) -> web.Response:
@@ -133,8 +188,13 @@ def create_app(settings: Optional[Settings] = None) -> web.Application:
     app["settings"] = settings or get_settings()
     app.cleanup_ctx.append(_client)
     app.router.add_get("/", index)
+    app.router.add_get("/kiosk", kiosk)
+    app.router.add_get("/api/kiosk-config", kiosk_config)
+    app.router.add_get("/api/qr", qr_code)
     app.router.add_get("/health", health)
     app.router.add_post("/api/chat", chat)
+    app.router.add_post("/api/forget", forget_conversation)
+    app.router.add_get("/pictures/{answer}.svg", picture)
     app.router.add_static("/static/", STATIC_DIR)
     return app
 

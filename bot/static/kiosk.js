@@ -1,0 +1,139 @@
+// The waiting-room kiosk: touch only, nothing kept. Links are shown as QR codes, never opened.
+import { newSender, post, renderBot, botEntries } from "/static/chat-core.js";
+
+const T = {
+  nl: { title: "Keuzehulp SMARD en SMA", intro: "Tik op een onderwerp. U hoeft niets te typen.",
+        privacy: "Privacy: uw gesprek wordt gewist als u op \u201cStop en wis\u201d tikt, of als het scherm een tijdje niet wordt gebruikt. Er blijft niets bewaard.",
+        home: "Naar het begin", erase: "Stop en wis", stillThere: "Bent u er nog?", stay: "Ja, ik ben er nog",
+        countdown: (n) => `Het gesprek wordt over ${n} seconden gewist.`, log: "Gesprek",
+        offline: "De keuzehulp is even niet bereikbaar. Probeer het zo opnieuw.", retry: "Opnieuw proberen",
+        scan: "Scan met uw telefoon" },
+  en: { title: "Decision aid SMARD and SMA", intro: "Tap a topic. You do not need to type anything.",
+        privacy: "Privacy: your conversation is erased when you tap \u201cStop and erase\u201d, or when the screen is not used for a while. Nothing is kept.",
+        home: "To the start", erase: "Stop and erase", stillThere: "Are you still there?", stay: "Yes, I am still here",
+        countdown: (n) => `The conversation will be erased in ${n} seconds.`, log: "Conversation",
+        offline: "The decision aid cannot be reached right now. Please try again shortly.", retry: "Try again",
+        scan: "Scan with your phone" },
+};
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(window.location.search);
+let lang = "nl";
+let sender = newSender();
+let idleSeconds = 90, countdownSeconds = 20, idleTimer = null, countdownTimer = null;
+
+function applyLanguage() {
+  const t = T[lang];
+  document.documentElement.lang = lang;
+  document.querySelectorAll("[data-i18n]").forEach((el) => { el.textContent = t[el.dataset.i18n]; });
+  document.querySelectorAll(".lang").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.lang === lang)));
+  $("log").setAttribute("aria-label", t.log);
+  document.title = t.title;
+}
+
+// On the kiosk a link is a QR code with its address: take it home, never navigate away.
+function qrLink(text, url) {
+  const box = document.createElement("span"); box.className = "qr";
+  const img = document.createElement("img");
+  img.src = "/api/qr?url=" + encodeURIComponent(url);
+  img.alt = `${T[lang].scan}: ${url}`;
+  const label = document.createElement("span"); label.textContent = `${text} \u2013 ${url}`;
+  box.append(img, label);
+  return box;
+}
+
+async function ask(message, shown) {
+  $("status").hidden = true;
+  if (shown) { const li = document.createElement("li"); li.className = "msg msg--me"; li.textContent = shown; $("log").append(li); }
+  const typing = document.createElement("li"); typing.className = "typing"; typing.textContent = "…";
+  $("log").append(typing);
+  const r = await post("/api/chat", { sender, message, metadata: { language: lang, surface: "kiosk" } }, lang);
+  typing.remove();
+  if (!r.ok) {
+    const s = $("status"); s.hidden = false; s.textContent = r.data.message || T[lang].offline;
+    const b = document.createElement("button"); b.type = "button"; b.textContent = T[lang].retry;
+    b.addEventListener("click", () => ask(message, null)); s.append(" ", b);
+    return [];
+  }
+  return botEntries(r.data.messages);
+}
+
+function showChat(entries) {
+  $("start").hidden = true; $("chat").hidden = false;
+  for (const entry of entries) {
+    const li = document.createElement("li");
+    renderBot(li, entry, (b) => tap(b), qrLink);
+    $("log").append(li);
+    li.scrollIntoView({ block: "start" });
+  }
+}
+
+async function tap(button) {
+  if (button.payload.startsWith("/switch_language")) {
+    lang = lang === "nl" ? "en" : "nl"; applyLanguage();
+  }
+  showChat(await ask(button.payload, button.title));
+}
+
+// Start screen: the greeting's own buttons are the topic tiles.
+async function start() {
+  $("chat").hidden = true; $("start").hidden = false; $("log").replaceChildren();
+  const entries = await ask("/greet", null);
+  const tiles = $("tiles"); tiles.replaceChildren();
+  const greet = entries[0];
+  for (const b of (greet && greet.buttons) || []) {
+    if (b.payload.startsWith("/switch_language")) continue;  // the big language buttons do this
+    const btn = document.createElement("button"); btn.type = "button"; btn.textContent = b.title;
+    btn.addEventListener("click", () => tap(b));
+    tiles.append(btn);
+  }
+}
+
+// Erase: on the server and on the screen; a new conversation with a new id.
+async function erase() {
+  hideIdle();
+  await post("/api/forget", { sender }, lang);
+  sender = newSender();
+  lang = "nl"; applyLanguage();
+  await start();
+  armIdle();
+}
+
+function hideIdle() { clearInterval(countdownTimer); countdownTimer = null; $("idle").hidden = true; }
+function armIdle() {
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(showIdle, idleSeconds * 1000);
+}
+function showIdle() {
+  let left = countdownSeconds;
+  const text = $("idle-text");
+  text.textContent = T[lang].countdown(left);
+  $("idle").hidden = false; $("stay").focus();
+  countdownTimer = setInterval(() => {
+    left -= 1;
+    text.textContent = T[lang].countdown(Math.max(left, 0));
+    if (left <= 0) erase();
+  }, 1000);
+}
+function activity() { if (!countdownTimer) armIdle(); }
+
+document.addEventListener("contextmenu", (e) => e.preventDefault());
+document.addEventListener("selectstart", (e) => e.preventDefault());
+document.addEventListener("gesturestart", (e) => e.preventDefault());
+for (const ev of ["pointerdown", "keydown", "touchstart"]) document.addEventListener(ev, activity, { passive: true });
+$("stay").addEventListener("click", () => { hideIdle(); armIdle(); });
+$("erase").addEventListener("click", erase);
+$("home").addEventListener("click", async () => { await start(); });
+document.querySelectorAll(".lang").forEach((b) => b.addEventListener("click", async () => {
+  if (b.dataset.lang === lang) return;
+  await post("/api/forget", { sender }, lang);
+  sender = newSender(); lang = b.dataset.lang; applyLanguage(); await start();
+}));
+
+(async () => {
+  const cfg = await fetch("/api/kiosk-config").then((r) => r.json()).catch(() => ({}));
+  idleSeconds = Number(params.get("idle")) || cfg.idle_seconds || idleSeconds;
+  countdownSeconds = Number(params.get("countdown")) || cfg.countdown_seconds || countdownSeconds;
+  applyLanguage();
+  await start();
+  armIdle();
+})();
