@@ -16,6 +16,9 @@ os.environ.setdefault("BOT_STATE_DIR", tempfile.mkdtemp(prefix="bot-test-state-"
 os.environ.setdefault("BOT_RASA_PORT", "15005")
 os.environ.setdefault("BOT_ACTION_PORT", "15055")
 os.environ.setdefault("BOT_PORT", "18000")
+# The example clinic page of the embed test is served from this origin.
+EMBED_HOST_PORT = 18080
+os.environ.setdefault("BOT_EMBED_ORIGINS", f"http://127.0.0.1:{EMBED_HOST_PORT}")
 
 from bot.content import Content, get_content  # noqa: E402
 from bot.launcher import Services, service_env, wait_for  # noqa: E402

@@ -1,0 +1,52 @@
+"""axe-core (shipped in axe-playwright-python, injected from disk) on every page and state:
+no serious or critical violations at WCAG 2.1 A/AA."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import axe_playwright_python
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import DESKTOP, KIOSK, PHONE
+from tests.browser.helpers import press, type_question
+
+AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def serious_violations(page: Page) -> list[str]:
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def test_website_pages(open_page) -> None:  # type: ignore[no-untyped-def]
+    for path, viewport in [("/", PHONE), ("/?lang=en", DESKTOP)]:
+        page, _ = open_page(path, viewport, bypass_csp=True)
+        expect(page.locator(".msg--bot")).to_have_count(1, timeout=30_000)
+        type_question(page, "what is the chance of another child with smard")
+        press(page, "More detail")
+        assert serious_violations(page) == [], path
+
+
+def test_website_error_state(open_page) -> None:  # type: ignore[no-untyped-def]
+    page, _ = open_page("/", DESKTOP, bypass_csp=True)
+    expect(page.locator(".msg--bot")).to_have_count(1, timeout=30_000)
+    page.route("**/api/chat", lambda route: route.abort())
+    page.fill("#input", "hallo")
+    page.keyboard.press("Enter")
+    expect(page.locator("#status")).to_be_visible()
+    assert serious_violations(page) == []
+
+
+def test_kiosk_screens(open_page) -> None:  # type: ignore[no-untyped-def]
+    page, _ = open_page("/kiosk?idle=3&countdown=30", KIOSK, bypass_csp=True)
+    expect(page.locator("#tiles button").first).to_be_visible(timeout=30_000)
+    assert serious_violations(page) == [], "start"
+    page.locator("#tiles button").first.click()
+    expect(page.locator(".msg--bot")).to_have_count(1, timeout=30_000)
+    assert serious_violations(page) == [], "chat"
+    expect(page.get_by_role("alertdialog")).to_be_visible(timeout=15_000)
+    assert serious_violations(page) == [], "idle dialog"

@@ -1,0 +1,35 @@
+"""The embed snippet: the example clinic page (another origin) opens the chat in an iframe."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from bot.paths import ROOT
+from tests.browser.conftest import DESKTOP, screenshot
+from tests.conftest import EMBED_HOST_PORT
+
+
+def test_example_host_page_embeds_the_chat(open_page, web_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page_html = (ROOT / "examples" / "host-page.html").read_text(encoding="utf-8")
+    (tmp_path / "host-page.html").write_text(page_html.replace("http://127.0.0.1:8000", web_url),
+                                             encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    host = http.server.ThreadingHTTPServer(("127.0.0.1", EMBED_HOST_PORT), handler)
+    threading.Thread(target=host.serve_forever, daemon=True).start()
+    try:
+        page, _ = open_page(f"http://127.0.0.1:{EMBED_HOST_PORT}/host-page.html", DESKTOP)
+        opener = page.get_by_role("button", name="Chat met de keuzehulp")
+        opener.click()
+        expect(page.get_by_role("button", name="Chat sluiten")).to_have_attribute("aria-expanded", "true")
+        chat = page.frame_locator("iframe[title='Chat met de keuzehulp']")
+        expect(chat.locator(".msg--bot").first).to_contain_text("Ik ben een chatbot", timeout=30_000)
+        chat.locator("#input").fill("wat is smard")
+        chat.locator("#input").press("Enter")
+        expect(chat.locator(".msg--bot")).to_have_count(2, timeout=30_000)
+        screenshot(page, "website-embedded")
+    finally:
+        host.shutdown()

@@ -1,0 +1,104 @@
+"""The website chat in a real browser, in Dutch and English."""
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from bot.conversations import stored_events
+from tests.browser.conftest import DESKTOP, PHONE, screenshot
+from tests.browser.helpers import bot_count, press, type_question, wait_for_reply
+
+
+def test_dutch_conversation_on_a_phone(open_page) -> None:  # type: ignore[no-untyped-def]
+    page, rec = open_page("/", PHONE)
+    expect(page.locator(".msg--bot").first).to_contain_text("Ik ben een chatbot, geen mens")
+    text = type_question(page, "hoe groot is de kans dat ons volgende kindje ook smard heeft")
+    assert "25 van de 100 (25%)" in text
+    assert "Bron: Informatie over SMARD" in text and "Gecontroleerd op 22 november 2026" in text
+    figure = page.locator(".msg--bot").last.locator("figure")
+    expect(figure.locator("figcaption")).to_have_text("25 van de 100")
+    assert "100 poppetjes" in figure.locator("img").get_attribute("alt")
+    assert figure.locator("img").evaluate("img => img.naturalWidth > 0")
+    screenshot(page, "website-nl-phone-chance")
+    assert "verschillende mogelijkheden" in press(page, "Wij zijn allebei drager: welke mogelijkheden zijn er?")
+    text = press(page, "Onderzoek tijdens de zwangerschap")
+    assert "3 van de 1.000 (0,3%)" in text and "rond week 11" in text
+    text = press(page, "Volgende: Onderzoek vóór de zwangerschap (PGT)")
+    assert "98 van de 100 (98%)" in text
+    screenshot(page, "website-nl-phone-options")
+    # a reload keeps the conversation
+    count = page.locator(".msg").count()
+    page.reload()
+    expect(page.locator(".msg")).to_have_count(count)
+    # start over clears it, on the server too
+    sender = rec.senders[-1]
+    assert stored_events(sender) > 0
+    before = bot_count(page)
+    page.get_by_role("button", name="Opnieuw beginnen").click()
+    expect(page.locator(".msg--bot")).to_have_count(1, timeout=30_000)
+    assert stored_events(sender) == 0
+    assert rec.senders[-1] != sender and before > 1
+
+
+def test_english_conversation_on_a_desktop(open_page) -> None:  # type: ignore[no-untyped-def]
+    page, rec = open_page("/?lang=en", DESKTOP)
+    expect(page.locator(".msg--bot").first).to_contain_text("I am a chatbot, not a person")
+    text = press(page, "How is SMARD inherited?")
+    assert "autosomal recessive" in text and "Source: Informatie over SMARD" in text
+    img = page.locator(".msg--bot").last.locator("figure img")
+    assert "two parents who are both carriers" in img.get_attribute("alt")
+    text = type_question(page, "and what is the chance for our next baby")
+    assert "25 in 100 (25%)" in text
+    expect(page.locator(".msg--bot").last.locator("figcaption")).to_have_text("25 in 100")
+    text = press(page, "We are both carriers: what are our options?")
+    assert "Choose an option below" in text
+    text = press(page, "Testing before pregnancy (PGT)")
+    assert "pgtnederland.nl" in text
+    link = page.locator(".msg--bot").last.get_by_role("link", name="pgtnederland.nl")
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    screenshot(page, "website-en-desktop")
+    # the language switch
+    page.get_by_role("button", name="Nederlands").first.click()
+    expect(page.locator(".msg--bot").last).to_contain_text("Prima, we gaan verder in het Nederlands")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+
+
+def test_keyboard_only(open_page) -> None:  # type: ignore[no-untyped-def]
+    page, _ = open_page("/", DESKTOP)
+    expect(page.locator(".msg--bot")).to_have_count(1)
+    page.locator("#input").focus()
+    page.keyboard.type("wat is smard")
+    page.keyboard.press("Enter")
+    wait_for_reply(page, 1)
+    # tab to the first button of the answer and press it with the keyboard
+    page.locator(".msg--bot").last.locator("button").first.focus()
+    before = bot_count(page)
+    page.keyboard.press("Enter")
+    wait_for_reply(page, before)
+
+
+def test_html_and_script_are_shown_as_text_and_run_nothing(open_page) -> None:  # type: ignore[no-untyped-def]
+    page, _ = open_page("/", DESKTOP)
+    expect(page.locator(".msg--bot")).to_have_count(1)
+    evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
+    type_question(page, evil)
+    expect(page.locator(".msg--me").last).to_have_text(evil)
+    assert page.evaluate("window.__pwned === undefined")
+    assert page.locator(".msg img[src='x']").count() == 0
+    assert page.locator(".msg script").count() == 0
+
+
+def test_server_unreachable_then_back(open_page) -> None:  # type: ignore[no-untyped-def]
+    page, _ = open_page("/?lang=en", DESKTOP)
+    expect(page.locator(".msg--bot")).to_have_count(1)
+    page.route("**/api/chat", lambda route: route.abort())
+    page.fill("#input", "what is smard")
+    page.keyboard.press("Enter")
+    status = page.locator("#status")
+    expect(status).to_be_visible()
+    expect(status).to_contain_text("cannot be reached")
+    screenshot(page, "website-en-offline")
+    page.unroute("**/api/chat")
+    status.get_by_role("button", name="Try again").click()
+    expect(page.locator(".msg--bot")).to_have_count(2, timeout=30_000)
+    expect(page.locator(".msg--bot").last).to_contain_text("SMARD")
+    expect(status).to_be_hidden()
