@@ -40,3 +40,32 @@ def stored_events(sender_id: str, db: Path | None = None) -> int:
                                 (sender_id,)).fetchone()[0]
         except sqlite3.OperationalError:
             return 0
+
+
+class KioskSweeper:
+    """Deletes kiosk conversations the kiosk itself could not erase (crash, power cut).
+
+    The kiosk page erases its conversation after the idle countdown. This is the server's
+    safety net: any kiosk conversation quiet for longer than that (plus a margin) is deleted.
+    """
+
+    def __init__(self, max_quiet_seconds: float, db: Path | None = None) -> None:
+        self.max_quiet_seconds = max_quiet_seconds
+        self.db = db
+        self.last_seen: dict[str, float] = {}
+
+    def seen(self, sender_id: str, now: float) -> None:
+        """A kiosk message from `sender_id` at `now` (monotonic seconds)."""
+        self.last_seen[sender_id] = now
+
+    def forgotten(self, sender_id: str) -> None:
+        """The kiosk erased it itself."""
+        self.last_seen.pop(sender_id, None)
+
+    def sweep(self, now: float) -> list[str]:
+        """Delete every kiosk conversation quiet for too long; return their sender ids."""
+        stale = [s for s, t in self.last_seen.items() if now - t > self.max_quiet_seconds]
+        for sender_id in stale:
+            forget(sender_id, self.db)
+            del self.last_seen[sender_id]
+        return stale

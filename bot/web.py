@@ -6,10 +6,12 @@ user's language. It logs no message text.
 """
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import logging
 import re
+import time
 from typing import Any, Optional
 
 import aiohttp
@@ -17,7 +19,7 @@ import segno
 from aiohttp import web
 
 from bot.content import get_content
-from bot.conversations import forget
+from bot.conversations import KioskSweeper, forget
 from bot.language import SUPPORTED
 from bot.pictures import draw
 from bot.paths import STATIC_DIR
@@ -88,6 +90,8 @@ async def chat(request: web.Request) -> web.Response:
         return error(problem, lang, 413 if problem == "too_long" else 400)
     assert clean is not None
     lang = clean["metadata"].get("language", lang)
+    if clean["metadata"]["surface"] == "kiosk":
+        request.app["kiosk_sweeper"].seen(clean["sender"], time.monotonic())
     settings: Settings = request.app["settings"]
     url = f"http://127.0.0.1:{settings.rasa_port}/webhooks/rest/webhook"
     try:
@@ -129,6 +133,7 @@ async def forget_conversation(request: web.Request) -> web.Response:
     sender = body.get("sender") if isinstance(body, dict) else None
     if not isinstance(sender, str) or not SENDER_RE.match(sender):
         return error("bad_request", request.headers.get("X-Chat-Language", "nl"), 400)
+    request.app["kiosk_sweeper"].forgotten(sender)
     return web.json_response({"deleted": forget(sender)})
 
 
@@ -182,11 +187,27 @@ async def _client(app: web.Application):  # type: ignore[no-untyped-def]
     await app["http"].close()
 
 
+async def _kiosk_sweeps(app: web.Application):  # type: ignore[no-untyped-def]
+    """Every 30 s, delete kiosk conversations their kiosk could not erase."""
+    async def loop() -> None:
+        while True:
+            await asyncio.sleep(30)
+            app["kiosk_sweeper"].sweep(time.monotonic())
+
+    task = asyncio.create_task(loop())
+    yield
+    task.cancel()
+
+
 def create_app(settings: Optional[Settings] = None) -> web.Application:
     """The aiohttp application (used by `serve` and by tests)."""
     app = web.Application(middlewares=[security_headers], client_max_size=MAX_BODY_BYTES)
-    app["settings"] = settings or get_settings()
+    app["settings"] = settings = settings or get_settings()
+    # The kiosk erases after idle + countdown; the server waits one more minute.
+    app["kiosk_sweeper"] = KioskSweeper(
+        settings.kiosk_idle_seconds + settings.kiosk_countdown_seconds + 60)
     app.cleanup_ctx.append(_client)
+    app.cleanup_ctx.append(_kiosk_sweeps)
     app.router.add_get("/", index)
     app.router.add_get("/kiosk", kiosk)
     app.router.add_get("/api/kiosk-config", kiosk_config)

@@ -62,10 +62,10 @@ def open_page(browser: Browser, web_url: str):  # type: ignore[no-untyped-def]
     recorders = []
 
     def open_(path: str, viewport: dict[str, int] = DESKTOP,
-              bypass_csp: bool = False) -> tuple[Page, Recorder]:
+              bypass_csp: bool = False, touch: bool = False) -> tuple[Page, Recorder]:
         # Pages run under their real Content-Security-Policy; only the axe checks lift it,
         # because axe-core is injected as an inline script.
-        context = browser.new_context(viewport=viewport, bypass_csp=bypass_csp)
+        context = browser.new_context(viewport=viewport, bypass_csp=bypass_csp, has_touch=touch)
         recorder = Recorder(web_url)
         context.on("request", recorder)
         page = context.new_page()

@@ -14,10 +14,19 @@ AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def serious_violations(page: Page) -> list[str]:
+RESULTS: list[str] = []
+
+
+def serious_violations(page: Page, name: str) -> list[str]:
+    """Run axe; record all violations for the report; return the serious and critical ones."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    by_impact: dict[str, int] = {}
+    for v in result["violations"]:
+        by_impact[v["impact"]] = by_impact.get(v["impact"], 0) + 1
+    RESULTS.append(f"{name}: {len(result['passes'])} rules passed, violations: "
+                   f"{by_impact or 'none'}")
     return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
             for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
@@ -28,7 +37,7 @@ def test_website_pages(open_page) -> None:  # type: ignore[no-untyped-def]
         expect(page.locator(".msg--bot")).to_have_count(1, timeout=30_000)
         type_question(page, "what is the chance of another child with smard")
         press(page, "More detail")
-        assert serious_violations(page) == [], path
+        assert serious_violations(page, f"website {path}") == [], path
 
 
 def test_website_error_state(open_page) -> None:  # type: ignore[no-untyped-def]
@@ -38,15 +47,21 @@ def test_website_error_state(open_page) -> None:  # type: ignore[no-untyped-def]
     page.fill("#input", "hallo")
     page.keyboard.press("Enter")
     expect(page.locator("#status")).to_be_visible()
-    assert serious_violations(page) == []
+    assert serious_violations(page, "website error state") == []
 
 
 def test_kiosk_screens(open_page) -> None:  # type: ignore[no-untyped-def]
     page, _ = open_page("/kiosk?idle=3&countdown=30", KIOSK, bypass_csp=True)
     expect(page.locator("#tiles button").first).to_be_visible(timeout=30_000)
-    assert serious_violations(page) == [], "start"
+    assert serious_violations(page, "kiosk start screen") == [], "start"
     page.locator("#tiles button").first.click()
     expect(page.locator(".msg--bot")).to_have_count(1, timeout=30_000)
-    assert serious_violations(page) == [], "chat"
+    assert serious_violations(page, "kiosk conversation") == [], "chat"
     expect(page.get_by_role("alertdialog")).to_be_visible(timeout=15_000)
-    assert serious_violations(page) == [], "idle dialog"
+    assert serious_violations(page, "kiosk idle dialog") == [], "idle dialog"
+
+
+def test_report(report_figure) -> None:  # type: ignore[no-untyped-def]
+    """Runs last in this module: writes what axe found on every page."""
+    assert len(RESULTS) >= 6
+    report_figure("axe-core WCAG 2.1 A and AA", "\n".join(RESULTS))

@@ -9,27 +9,26 @@ from tests.browser.conftest import KIOSK, screenshot
 
 def tap_in_last(page: Page, title: str) -> None:
     before = page.locator(".msg--bot").count()
-    page.locator(".msg--bot").last.get_by_role("button", name=title).first.click()
+    page.locator(".msg--bot").last.get_by_role("button", name=title).first.tap()
     expect(page.locator(".msg--bot")).to_have_count(before + 1, timeout=30_000)
 
 
 def open_kiosk(open_page, query: str = ""):  # type: ignore[no-untyped-def]
-    page, rec = open_page("/kiosk" + query, KIOSK)
+    page, rec = open_page("/kiosk" + query, KIOSK, touch=True)
     expect(page.locator("#tiles button").first).to_be_visible(timeout=30_000)
     return page, rec
 
 
 def test_a_whole_kiosk_session_by_taps(open_page) -> None:  # type: ignore[no-untyped-def]
-    page, rec = open_page("/kiosk?idle=4&countdown=2", KIOSK)
-    expect(page.locator("#tiles button").first).to_be_visible(timeout=30_000)
+    page, rec = open_kiosk(open_page, "?idle=4&countdown=2")
     screenshot(page, "kiosk-start-nl")
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("button", name="English").tap()
     expect(page.locator("#tiles button").first).to_have_text("What is SMARD?", timeout=30_000)
     expect(page.locator(".privacy")).to_contain_text("Nothing is kept")
     # every control is a real touch target
     for box in [b.bounding_box() for b in page.locator("button:visible").all()]:
         assert box["width"] >= 44 and box["height"] >= 44
-    page.locator("#tiles button", has_text="We are both carriers").click()
+    page.locator("#tiles button", has_text="We are both carriers").tap()
     expect(page.locator(".msg--bot")).to_have_count(1, timeout=30_000)
     tap_in_last(page, "More detail")
     last = page.locator(".msg--bot").last
@@ -55,12 +54,12 @@ def test_a_whole_kiosk_session_by_taps(open_page) -> None:  # type: ignore[no-un
 
 def test_stop_and_erase(open_page) -> None:  # type: ignore[no-untyped-def]
     page, rec = open_kiosk(open_page)
-    page.locator("#tiles button").first.click()
+    page.locator("#tiles button").first.tap()
     expect(page.locator(".msg--bot")).to_have_count(1, timeout=30_000)
     tap_in_last(page, "Welke typen SMARD zijn er?")
     sender = rec.senders[-1]
     assert stored_events(sender) > 0
-    page.get_by_role("button", name="Stop en wis").click()
+    page.get_by_role("button", name="Stop en wis").tap()
     expect(page.locator("#start")).to_be_visible(timeout=30_000)
     expect(page.locator("#log .msg")).to_have_count(0)
     assert stored_events(sender) == 0

@@ -56,6 +56,16 @@ def test_english_conversation_on_a_desktop(open_page) -> None:  # type: ignore[n
     link = page.locator(".msg--bot").last.get_by_role("link", name="pgtnederland.nl")
     assert link.get_attribute("rel") == "noopener noreferrer"
     screenshot(page, "website-en-desktop")
+    # a reload keeps the conversation; start over clears it, on the server too
+    count = page.locator(".msg").count()
+    page.reload()
+    expect(page.locator(".msg")).to_have_count(count)
+    sender = rec.senders[-1]
+    assert stored_events(sender) > 0
+    page.get_by_role("button", name="Start over").click()
+    expect(page.locator(".msg--bot")).to_have_count(1, timeout=30_000)
+    expect(page.locator(".msg--bot").first).to_contain_text("I am a chatbot, not a person")
+    assert stored_events(sender) == 0
     # the language switch
     page.get_by_role("button", name="Nederlands").first.click()
     expect(page.locator(".msg--bot").last).to_contain_text("Prima, we gaan verder in het Nederlands")
