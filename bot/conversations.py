@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Optional
 
 from bot.paths import STATE_DIR
 
@@ -16,30 +17,27 @@ def tracker_db(state_dir: Path = STATE_DIR) -> Path:
     return state_dir / "trackers.db"
 
 
-def forget(sender_id: str, db: Path | None = None) -> int:
-    """Delete everything stored for `sender_id`; return how many events were removed."""
-    db = db or tracker_db()
+def _run(db: Path, sql: str, sender_id: str) -> Optional[sqlite3.Cursor]:
+    """Run one statement on the store; None when there is no store (or no table) yet."""
     if not db.exists():
-        return 0
+        return None
     with sqlite3.connect(db, timeout=10) as conn:
         try:
-            cur = conn.execute("DELETE FROM events WHERE sender_id = ?", (sender_id,))
+            return conn.execute(sql, (sender_id,))
         except sqlite3.OperationalError:  # no table yet: nothing was ever stored
-            return 0
-        return cur.rowcount
+            return None
+
+
+def forget(sender_id: str, db: Path | None = None) -> int:
+    """Delete everything stored for `sender_id`; return how many events were removed."""
+    cur = _run(db or tracker_db(), "DELETE FROM events WHERE sender_id = ?", sender_id)
+    return cur.rowcount if cur else 0
 
 
 def stored_events(sender_id: str, db: Path | None = None) -> int:
     """How many events are stored for `sender_id` (for tests and the console)."""
-    db = db or tracker_db()
-    if not db.exists():
-        return 0
-    with sqlite3.connect(db, timeout=10) as conn:
-        try:
-            return conn.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?",
-                                (sender_id,)).fetchone()[0]
-        except sqlite3.OperationalError:
-            return 0
+    cur = _run(db or tracker_db(), "SELECT COUNT(*) FROM events WHERE sender_id = ?", sender_id)
+    return cur.fetchone()[0] if cur else 0
 
 
 class KioskSweeper:

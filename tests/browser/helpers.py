@@ -25,3 +25,17 @@ def press(page: Page, title: str) -> str:
     page.locator(".msg--bot").last.get_by_role("button", name=title).first.click()
     wait_for_reply(page, before)
     return page.locator(".msg--bot").last.inner_text()
+
+
+def reload_then_start_over(page: Page, sender: str, restart_label: str, greeting: str) -> None:
+    """A reload keeps the conversation; "start over" clears it, on the server too."""
+    from bot.conversations import stored_events
+
+    count = page.locator(".msg").count()
+    page.reload()
+    expect(page.locator(".msg")).to_have_count(count)
+    assert stored_events(sender) > 0
+    page.get_by_role("button", name=restart_label).click()
+    expect(page.locator(".msg--bot")).to_have_count(1, timeout=30_000)
+    expect(page.locator(".msg--bot").first).to_contain_text(greeting)
+    assert stored_events(sender) == 0

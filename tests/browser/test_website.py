@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from bot.conversations import stored_events
 from tests.browser.conftest import DESKTOP, PHONE, screenshot
-from tests.browser.helpers import bot_count, press, type_question, wait_for_reply
+from tests.browser.helpers import (bot_count, press, reload_then_start_over, type_question,
+                                   wait_for_reply)
 
 
 def test_dutch_conversation_on_a_phone(open_page) -> None:  # type: ignore[no-untyped-def]
@@ -25,18 +25,9 @@ def test_dutch_conversation_on_a_phone(open_page) -> None:  # type: ignore[no-un
     text = press(page, "Volgende: Onderzoek vóór de zwangerschap (PGT)")
     assert "98 van de 100 (98%)" in text
     screenshot(page, "website-nl-phone-options")
-    # a reload keeps the conversation
-    count = page.locator(".msg").count()
-    page.reload()
-    expect(page.locator(".msg")).to_have_count(count)
-    # start over clears it, on the server too
     sender = rec.senders[-1]
-    assert stored_events(sender) > 0
-    before = bot_count(page)
-    page.get_by_role("button", name="Opnieuw beginnen").click()
-    expect(page.locator(".msg--bot")).to_have_count(1, timeout=30_000)
-    assert stored_events(sender) == 0
-    assert rec.senders[-1] != sender and before > 1
+    reload_then_start_over(page, sender, "Opnieuw beginnen", "Ik ben een chatbot, geen mens")
+    assert rec.senders[-1] != sender
 
 
 def test_english_conversation_on_a_desktop(open_page) -> None:  # type: ignore[no-untyped-def]
@@ -56,16 +47,7 @@ def test_english_conversation_on_a_desktop(open_page) -> None:  # type: ignore[n
     link = page.locator(".msg--bot").last.get_by_role("link", name="pgtnederland.nl")
     assert link.get_attribute("rel") == "noopener noreferrer"
     screenshot(page, "website-en-desktop")
-    # a reload keeps the conversation; start over clears it, on the server too
-    count = page.locator(".msg").count()
-    page.reload()
-    expect(page.locator(".msg")).to_have_count(count)
-    sender = rec.senders[-1]
-    assert stored_events(sender) > 0
-    page.get_by_role("button", name="Start over").click()
-    expect(page.locator(".msg--bot")).to_have_count(1, timeout=30_000)
-    expect(page.locator(".msg--bot").first).to_contain_text("I am a chatbot, not a person")
-    assert stored_events(sender) == 0
+    reload_then_start_over(page, rec.senders[-1], "Start over", "I am a chatbot, not a person")
     # the language switch
     page.get_by_role("button", name="Nederlands").first.click()
     expect(page.locator(".msg--bot").last).to_contain_text("Prima, we gaan verder in het Nederlands")
