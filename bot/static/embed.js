@@ -1,5 +1,5 @@
 // Embed the chat in the clinic's own site:
-//   <script src="https://chat.clinic.example/static/embed.js" data-lang="nl" data-condition="sma" defer></script>
+//   <script src="(address of the assistant)/static/embed.js" data-lang="nl" data-condition="sma" defer></script>
 // Adds a "chat" button that opens the chat page in an iframe from our server. The clinic's
 // origin must be listed in the assistant's settings (server.embed_origins).
 (() => {
