@@ -40,6 +40,23 @@ def stored_events(sender_id: str, db: Path | None = None) -> int:
     return cur.fetchone()[0] if cur else 0
 
 
+def forget_older_than(cutoff: float, db: Path | None = None) -> int:
+    """Delete every conversation whose last event is before `cutoff` (Unix time); return how
+    many conversations were deleted."""
+    db = db or tracker_db()
+    if not db.exists():
+        return 0
+    with sqlite3.connect(db, timeout=10) as conn:
+        try:
+            stale = [row[0] for row in conn.execute(
+                "SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < ?",
+                (cutoff,))]
+            conn.executemany("DELETE FROM events WHERE sender_id = ?", [(s,) for s in stale])
+        except sqlite3.OperationalError:
+            return 0
+    return len(stale)
+
+
 class KioskSweeper:
     """Deletes kiosk conversations the kiosk itself could not erase (crash, power cut).
 

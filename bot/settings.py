@@ -30,6 +30,7 @@ class Settings:
     kiosk_idle_seconds: int
     kiosk_countdown_seconds: int
     embed_origins: tuple[str, ...]
+    retention_hours: float
     path: Path
 
     def placeholders(self, lang: str) -> dict[str, str]:
@@ -66,6 +67,7 @@ def load_settings(path: Path | None = None) -> Settings:
         kiosk_countdown_seconds=int(kiosk.get("countdown_seconds", 20)),
         embed_origins=tuple(os.environ["BOT_EMBED_ORIGINS"].split()) if os.environ.get(
             "BOT_EMBED_ORIGINS") else tuple(server.get("embed_origins") or ()),
+        retention_hours=float((raw.get("privacy") or {}).get("conversation_retention_hours", 24)),
         path=path,
     )
 

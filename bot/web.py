@@ -19,7 +19,7 @@ import segno
 from aiohttp import web
 
 from bot.content import get_content
-from bot.conversations import KioskSweeper, forget
+from bot.conversations import KioskSweeper, forget, forget_older_than
 from bot.language import SUPPORTED
 from bot.pictures import draw
 from bot.paths import STATIC_DIR
@@ -187,12 +187,16 @@ async def _client(app: web.Application):  # type: ignore[no-untyped-def]
     await app["http"].close()
 
 
-async def _kiosk_sweeps(app: web.Application):  # type: ignore[no-untyped-def]
-    """Every 30 s, delete kiosk conversations their kiosk could not erase."""
+async def _sweeps(app: web.Application):  # type: ignore[no-untyped-def]
+    """Every 30 s: delete kiosk conversations their kiosk could not erase, and every
+    conversation older than the retention period."""
+    retention = app["settings"].retention_hours * 3600
+
     async def loop() -> None:
         while True:
             await asyncio.sleep(30)
             app["kiosk_sweeper"].sweep(time.monotonic())
+            forget_older_than(time.time() - retention)
 
     task = asyncio.create_task(loop())
     yield
@@ -207,7 +211,7 @@ def create_app(settings: Optional[Settings] = None) -> web.Application:
     app["kiosk_sweeper"] = KioskSweeper(
         settings.kiosk_idle_seconds + settings.kiosk_countdown_seconds + 60)
     app.cleanup_ctx.append(_client)
-    app.cleanup_ctx.append(_kiosk_sweeps)
+    app.cleanup_ctx.append(_sweeps)
     app.router.add_get("/", index)
     app.router.add_get("/kiosk", kiosk)
     app.router.add_get("/api/kiosk-config", kiosk_config)

@@ -178,3 +178,17 @@ def test_proxy_rejects_bad_requests_clearly(web_url: str, body: bytes, status: i
     data = resp.json()
     assert data["error"] == kind and data["message"]
     assert requests.get(f"{web_url}/health", timeout=10).status_code == 200
+
+
+def test_retention_on_the_real_tracker_store(rest_url: str) -> None:
+    import time
+
+    from bot.conversations import forget_older_than, stored_events
+
+    chat = Chat(rest_url)
+    chat.say("wat is smard")
+    assert stored_events(chat.sender) > 0
+    forget_older_than(time.time() - 3600)        # an hour's retention keeps it
+    assert stored_events(chat.sender) > 0
+    assert forget_older_than(time.time() + 1) >= 1  # past its retention: gone
+    assert stored_events(chat.sender) == 0
