@@ -66,6 +66,7 @@ def update_catalogs(content: Content, directory: Path = TRANSLATIONS_DIR) -> dic
             cat = Catalog(locale=lang, domain=CATALOG_DOMAIN, project="smard-sma-keuzehulp")
         cat.update(tmpl, no_fuzzy_matching=False)
         cat.obsolete.clear()  # old texts live in git history, not in the catalog
+        cat.fuzzy = False  # the header is ours; "fuzzy" should only ever mean a text to review
         with path.open("wb") as f:
             write_po(f, cat, width=100, sort_output=False, omit_header=False)
         counts[lang] = sum(1 for m in cat if m.id and m.fuzzy)
