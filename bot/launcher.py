@@ -115,12 +115,6 @@ class Services:
                 p.kill()
         self.procs.clear()
 
-    def __enter__(self) -> "Services":
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
 
 def run() -> None:
     """Train if needed, start everything, serve until Ctrl-C."""
