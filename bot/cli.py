@@ -1,4 +1,5 @@
-"""Command line: run the assistant, train, update catalogs, check content, ask a question."""
+"""Command line: run the assistant, train, update catalogs, check and report on content,
+preview what a parent gets, score the held-out questions."""
 from __future__ import annotations
 
 import argparse
@@ -35,10 +36,23 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def _ask(args: argparse.Namespace) -> int:
-    from bot.evaluate import ask
-    for m in ask(args.question, language=args.language, url=args.url):
-        print(json.dumps(m, ensure_ascii=False, indent=2))
+def _preview(args: argparse.Namespace) -> int:
+    from bot.evaluate import preview
+    for m in preview(args.question, language=args.language, condition=args.condition, url=args.url):
+        print(m.get("text", ""))
+        for b in m.get("buttons", []):
+            print(f"  [{b['title']}]  {b['payload']}")
+        custom = m.get("custom", {})
+        print(f"  topic: {custom.get('topic')}, status: {custom.get('status')}, "
+              f"language: {custom.get('language')}")
+        if args.json:
+            print(json.dumps(m, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from bot.report import build, render_text
+    print(render_text(build()))
     return 0
 
 
@@ -64,11 +78,18 @@ def main(argv: list[str] | None = None) -> None:
                    ).set_defaults(fn=_catalog)
     sub.add_parser("check", help="check content: sources, reviews, translations"
                    ).set_defaults(fn=_check)
-    p = sub.add_parser("ask", help="send one question to the running assistant")
+    p = sub.add_parser("preview", help="what a parent gets for a question (running assistant; "
+                       "the preview conversation is deleted)")
     p.add_argument("question")
-    p.add_argument("--language", choices=["nl", "en"])
+    p.add_argument("--language", choices=["nl", "en"], help="the page's language")
+    p.add_argument("--condition", choices=["smard", "sma"], help="the page's preset condition")
+    p.add_argument("--json", action="store_true", help="also print the raw messages")
     p.add_argument("--url", default=None)
-    p.set_defaults(fn=_ask)
+    p.set_defaults(fn=_preview)
+    content = sub.add_parser("content", help="content reports").add_subparsers(dest="what",
+                                                                               required=True)
+    content.add_parser("report", help="every answer: review, translation, readability"
+                       ).set_defaults(fn=_report)
     p = sub.add_parser("heldout", help="score the held-out questions against the running assistant")
     p.add_argument("--url", default=None)
     p.set_defaults(fn=_heldout)

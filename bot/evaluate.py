@@ -15,6 +15,7 @@ from typing import Any, Optional
 import requests
 import yaml
 
+from bot.conversations import forget
 from bot.language import detect
 from bot.paths import ROOT
 from bot.rest_format import merge_custom
@@ -34,16 +35,28 @@ def rest_url() -> str:
     return f"http://127.0.0.1:{get_settings().rasa_port}/webhooks/rest/webhook"
 
 
-def ask(question: str, language: Optional[str] = None, url: Optional[str] = None,
+def ask(question: str, metadata: Optional[dict[str, str]] = None, url: Optional[str] = None,
         sender: Optional[str] = None, session: Optional[requests.Session] = None
         ) -> list[dict[str, Any]]:
-    """Send one message; return the bot's messages (custom folded in)."""
+    """Send one message (with optional page metadata); return the bot's messages."""
     body: dict[str, Any] = {"sender": sender or uuid.uuid4().hex, "message": question}
-    if language:
-        body["metadata"] = {"language": language}
+    if metadata:
+        body["metadata"] = metadata
     resp = (session or requests).post(url or rest_url(), json=body, timeout=60)
     resp.raise_for_status()
     return merge_custom(resp.json())
+
+
+def preview(question: str, language: Optional[str] = None, condition: Optional[str] = None,
+            url: Optional[str] = None) -> list[dict[str, Any]]:
+    """Exactly what a parent gets for `question` in a new conversation; the conversation is
+    deleted afterwards, so previews leave nothing behind."""
+    sender = uuid.uuid4().hex
+    metadata = {k: v for k, v in (("language", language), ("condition", condition)) if v}
+    try:
+        return ask(question, metadata or None, url=url, sender=sender)
+    finally:
+        forget(sender)
 
 
 @dataclass

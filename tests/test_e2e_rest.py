@@ -192,3 +192,30 @@ def test_retention_on_the_real_tracker_store(rest_url: str) -> None:
     assert stored_events(chat.sender) > 0
     assert forget_older_than(time.time() + 1) >= 1  # past its retention: gone
     assert stored_events(chat.sender) == 0
+
+
+@pytest.mark.parametrize("question, language", [
+    ("Hoe erft SMARD over?", None), ("what is the chance of another child with smard", None),
+    ("wat is een vlokkentest", "nl"), ("is it hereditary", "en"),
+])
+def test_preview_is_exactly_what_a_parent_gets_and_leaves_nothing(
+        rest_url: str, question: str, language: Optional[str]) -> None:
+    from bot.conversations import stored_events
+    from bot.evaluate import preview
+
+    metadata = {"language": language} if language else None
+    parent = Chat(rest_url, metadata=metadata)
+    parent.say(question)
+    assert stored_events(parent.sender) > 0
+    senders_before = all_senders()
+    shown = preview(question, language=language, url=rest_url)
+    assert shown == parent.last
+    assert all_senders() == senders_before  # the preview's conversation is gone again
+
+
+def all_senders() -> set[str]:
+    import sqlite3
+
+    from bot.conversations import tracker_db
+    with sqlite3.connect(tracker_db()) as conn:
+        return {row[0] for row in conn.execute("SELECT DISTINCT sender_id FROM events")}
