@@ -1,6 +1,7 @@
 """Answers a question from the vetted content (topics, conversation, safety, fallback)."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
@@ -9,6 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.turn import Turn, read_turn, send, slot_events
 from bot.render import Message, get_renderer
+from bot.settings import get_settings
+from bot.unanswered import UnansweredStore
 from bot.safety import is_acute
 from bot.scope import may_serve_medical
 
@@ -33,6 +36,15 @@ def answer_turn(turn: Turn, intent: Optional[str] = None) -> tuple[list[Message]
     return renderer.answer(answer, turn.lang, condition=condition), condition, answer.id
 
 
+def keep_if_unanswered(turn: Turn, topic: Optional[str]) -> None:
+    """A typed question that got the fallback is kept for the counsellors, only when the
+    clinic turned that on, and only its (scrubbed) text, language and date."""
+    settings = get_settings()
+    if settings.keep_unanswered and topic == "fallback" and not turn.is_payload:
+        UnansweredStore(settings.unanswered_retention_days).record(
+            turn.text, turn.lang, dt.date.today())
+
+
 class ActionAnswer(Action):
     """Serve the answer for the recognised intent in the conversation's language."""
 
@@ -44,6 +56,7 @@ class ActionAnswer(Action):
         turn = read_turn(tracker)
         messages, condition, topic = answer_turn(turn)
         send(dispatcher, messages)
+        keep_if_unanswered(turn, topic)
         return slot_events(turn.lang, condition, topic)
 
 
@@ -56,8 +69,9 @@ class ActionFallback(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
         turn = read_turn(tracker)
-        messages, condition, _ = answer_turn(turn, intent="out_of_scope")
+        messages, condition, topic = answer_turn(turn, intent="out_of_scope")
         send(dispatcher, messages)
+        keep_if_unanswered(turn, topic)
         return slot_events(turn.lang, condition)
 
 

@@ -66,6 +66,23 @@ def _heldout(args: argparse.Namespace) -> int:
     return 0 if both.meets_targets() else 1
 
 
+def _unanswered(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from bot.settings import get_settings
+    from bot.unanswered import UnansweredStore
+    settings = get_settings()
+    store = UnansweredStore(settings.unanswered_retention_days)
+    if args.action == "mark":
+        status = "added" if args.topic else "out_of_scope"
+        return 0 if store.mark(args.id, status, args.topic) else 1
+    if not settings.keep_unanswered:
+        print("(keeping unanswered questions is off: privacy.keep_unanswered_questions)")
+    for q in store.list(dt.date.today()):
+        print(f"{q.id:5} {q.asked_on} {q.language} {q.status:13} {q.topic or '':20} {q.text}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> None:
     """Parse arguments and run a sub-command."""
     parser = argparse.ArgumentParser(prog="python -m bot")
@@ -90,6 +107,14 @@ def main(argv: list[str] | None = None) -> None:
                                                                                required=True)
     content.add_parser("report", help="every answer: review, translation, readability"
                        ).set_defaults(fn=_report)
+    p = sub.add_parser("unanswered", help="questions that got the fallback (when kept)")
+    unanswered = p.add_subparsers(dest="action", required=True)
+    unanswered.add_parser("list").set_defaults(fn=_unanswered)
+    mark = unanswered.add_parser("mark", help="--topic X: added as an example to X; "
+                                 "without: out of scope")
+    mark.add_argument("id", type=int)
+    mark.add_argument("--topic")
+    mark.set_defaults(fn=_unanswered)
     p = sub.add_parser("heldout", help="score the held-out questions against the running assistant")
     p.add_argument("--url", default=None)
     p.set_defaults(fn=_heldout)

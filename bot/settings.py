@@ -31,6 +31,8 @@ class Settings:
     kiosk_countdown_seconds: int
     embed_origins: tuple[str, ...]
     retention_hours: float
+    keep_unanswered: bool
+    unanswered_retention_days: int
     path: Path
 
     def placeholders(self, lang: str) -> dict[str, str]:
@@ -55,6 +57,7 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or settings_path()
     raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     clinic, server, kiosk = raw["clinic"], raw.get("server", {}), raw.get("kiosk", {})
+    privacy = raw.get("privacy") or {}
     return Settings(
         clinic_name=clinic["name"],
         clinic_phone=clinic["phone"],
@@ -67,7 +70,9 @@ def load_settings(path: Path | None = None) -> Settings:
         kiosk_countdown_seconds=int(kiosk.get("countdown_seconds", 20)),
         embed_origins=tuple(os.environ["BOT_EMBED_ORIGINS"].split()) if os.environ.get(
             "BOT_EMBED_ORIGINS") else tuple(server.get("embed_origins") or ()),
-        retention_hours=float((raw.get("privacy") or {}).get("conversation_retention_hours", 24)),
+        retention_hours=float(privacy.get("conversation_retention_hours", 24)),
+        keep_unanswered=bool(privacy.get("keep_unanswered_questions", False)),
+        unanswered_retention_days=int(privacy.get("unanswered_retention_days", 30)),
         path=path,
     )
 

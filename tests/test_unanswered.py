@@ -1,0 +1,57 @@
+"""Unanswered questions: kept only when turned on, without identifying data, and purged."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from actions import answer
+from bot.settings import Settings
+from bot.unanswered import UnansweredStore, scrub
+from tests.test_actions import run, tracker
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def test_scrub_blanks_contact_details() -> None:
+    assert scrub("mail me: jan.jansen@example.nl of bel 06-12345678 aub") == \
+        "mail me: [e-mail] of bel [telefoon] aub"
+    assert len(scrub("x" * 2000)) == 500
+
+
+def test_record_list_mark_and_retention(tmp_path: Path) -> None:
+    store = UnansweredStore(retention_days=30, path=tmp_path / "u.db")
+    store.record("waar kan ik parkeren", "nl", TODAY - dt.timedelta(days=31))
+    store.record("what is the weather", "en", TODAY)
+    [q] = store.list(TODAY)  # the 31-day-old one is gone
+    assert (q.text, q.language, q.status) == ("what is the weather", "en", "open")
+    assert store.mark(q.id, "out_of_scope")
+    assert store.list(TODAY)[0].status == "out_of_scope"
+    with pytest.raises(ValueError):
+        store.mark(q.id, "whatever")
+    columns = [r[1] for r in sqlite3.connect(tmp_path / "u.db").execute("PRAGMA table_info(questions)")]
+    assert columns == ["id", "asked_on", "language", "text", "status", "topic"]
+
+
+def test_off_by_default(settings: Settings) -> None:
+    assert settings.keep_unanswered is False and settings.unanswered_retention_days == 30
+
+
+def test_the_fallback_keeps_the_question_only_when_turned_on(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "unanswered.db"
+    monkeypatch.setattr(answer, "UnansweredStore",
+                        lambda days: UnansweredStore(days, path=path))
+    store = UnansweredStore(30, path=path)
+    monkeypatch.setattr(answer, "get_settings", lambda: settings)
+    run(answer.ActionFallback(), tracker("hoe laat is de kantine open", "out_of_scope"))
+    assert store.list(dt.date.today()) == []
+    monkeypatch.setattr(answer, "get_settings",
+                        lambda: dataclasses.replace(settings, keep_unanswered=True))
+    run(answer.ActionFallback(), tracker("hoe laat is de kantine open", "out_of_scope"))
+    run(answer.ActionAnswer(), tracker("wat is smard", "ask_what_is"))  # answered: not kept
+    [q] = store.list(dt.date.today())
+    assert q.text == "hoe laat is de kantine open" and q.language == "nl"
