@@ -16,7 +16,7 @@ from typing import Iterator, Optional
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from bot.content import Content, get_content
+from bot.content import Content
 from bot.paths import CATALOG_DOMAIN, TRANSLATIONS_DIR
 
 SOURCE_LANGUAGE = "nl"
@@ -122,11 +122,3 @@ class Translations:
 def get_translations() -> Translations:
     """The project's catalogs, loaded once per process."""
     return Translations()
-
-
-def _main() -> None:  # pragma: no cover - thin CLI wrapper, see bot.cli
-    print(update_catalogs(get_content()))
-
-
-if __name__ == "__main__":  # pragma: no cover
-    _main()

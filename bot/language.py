@@ -70,22 +70,19 @@ def detect(text: str) -> Optional[str]:
         return None
     nl = sum(w in _MARKERS["nl"] for w in words)
     en = sum(w in _MARKERS["en"] for w in words)
-    confidence = _detector().compute_language_confidence_values(" ".join(words))
-    top = confidence[0]
+    by_markers = ("nl" if nl > en else "en") if nl != en else None
+    # Function words decide short texts, and outweigh lingua when two or more more of one
+    # language appear (lingua can be misled by Dutch place names or typos: "discused … in
+    # hoofddorp"). Only otherwise is lingua asked, so most messages skip it.
+    if by_markers and (len(words) <= 3 or abs(nl - en) >= 2):
+        return by_markers
+    top = _detector().compute_language_confidence_values(" ".join(words))[0]
     lingua_lang, lingua_value = _LINGUA[top.language], top.value
     if len(words) <= 3:
-        if nl != en:
-            return "nl" if nl > en else "en"
         return lingua_lang if lingua_value >= 0.9 else None
-    if abs(nl - en) >= 2:
-        # Two or more function words more of one language outweigh lingua, which can be
-        # misled by Dutch place names or typos ("discused … in hoofddorp").
-        return "nl" if nl > en else "en"
     if lingua_value >= 0.7:
         return lingua_lang
-    if nl != en:
-        return "nl" if nl > en else "en"
-    return None
+    return by_markers
 
 
 def requested_language(text: str) -> Optional[str]:

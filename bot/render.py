@@ -68,8 +68,9 @@ class Renderer:
         text = self.translations.get(lang, f"{answer.id}.{field_name}", source)
         if text is None:
             raise Untranslated(f"{answer.id}.{field_name}")
+        # Format only the values this text uses (labels, for buttons, usually use none).
         values = {name: format_value(spec, lang, lambda k: self.ui(k, lang))
-                  for name, spec in answer.values.items()}
+                  for name, spec in answer.values.items() if f"{{{name}}}" in text}
         return text.format(**values, **self.settings.placeholders(lang))
 
     def label(self, answer: Answer, lang: str) -> str:
