@@ -38,9 +38,11 @@ def answer_turn(turn: Turn, intent: Optional[str] = None) -> tuple[list[Message]
 
 def keep_if_unanswered(turn: Turn, topic: Optional[str]) -> None:
     """A typed question that got the fallback is kept for the counsellors, only when the
-    clinic turned that on, and only its (scrubbed) text, language and date."""
+    clinic turned that on, and only its (scrubbed) text, language and date. A counsellor's
+    preview is not a parent's question, so it is never kept."""
     settings = get_settings()
-    if settings.keep_unanswered and topic == "fallback" and not turn.is_payload:
+    if settings.keep_unanswered and topic == "fallback" and not turn.is_payload \
+            and turn.surface != "preview":
         UnansweredStore(settings.unanswered_retention_days).record(
             turn.text, turn.lang, dt.date.today())
 

@@ -26,6 +26,7 @@ class Turn:
     condition: Optional[str]
     confidence: float = 1.0
     condition_named: bool = False  # this message itself names the condition
+    surface: str = "web"  # web | kiosk | preview (a counsellor trying a question)
 
 
 def read_turn(tracker: Tracker) -> Turn:
@@ -52,7 +53,9 @@ def read_turn(tracker: Tracker) -> Turn:
     intent_info = msg.get("intent") or {}
     intent = intent_info.get("name") or "nlu_fallback"
     confidence = float(intent_info.get("confidence") or 0.0)
-    return Turn(intent, text, is_payload, entities, lang, condition, confidence, named)
+    surface = metadata.get("surface") if metadata.get("surface") in ("web", "kiosk", "preview") \
+        else "web"
+    return Turn(intent, text, is_payload, entities, lang, condition, confidence, named, surface)
 
 
 def send(dispatcher: CollectingDispatcher, messages: list[Message]) -> None:

@@ -98,6 +98,16 @@ class Translations:
                 self.revision_dates[lang] = cat.revision_date
             self._by_lang[lang] = table
 
+    @classmethod
+    def from_table(cls, table: dict[str, dict[str, list[str]]]) -> "Translations":
+        """Translations from a published bundle: {lang: {context: [Dutch, translation]}},
+        all current (the build keeps nothing else)."""
+        self = cls.__new__(cls)
+        self._by_lang = {lang: {ctx: _Entry(src, text, False) for ctx, (src, text) in rows.items()}
+                         for lang, rows in table.items()}
+        self.revision_dates = {}
+        return self
+
     def state(self, lang: str, context: str, source: str) -> str:
         """CURRENT, STALE (Dutch changed or marked fuzzy) or MISSING."""
         if lang == SOURCE_LANGUAGE:
@@ -108,6 +118,12 @@ class Translations:
         if entry.fuzzy or entry.msgid != source:
             return STALE
         return CURRENT
+
+    def draft(self, lang: str, context: str) -> Optional[str]:
+        """Whatever translation the catalog holds, current or not (for a translator to start
+        from; never for serving)."""
+        entry = self._by_lang.get(lang, {}).get(context)
+        return entry.msgstr if entry and entry.msgstr else None
 
     def get(self, lang: str, context: str, source: str) -> Optional[str]:
         """The text in `lang`, or None when the translation is missing or stale."""

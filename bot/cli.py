@@ -27,6 +27,23 @@ def _catalog(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build(args: argparse.Namespace) -> int:
+    from bot.build import BuildRefused, publish
+    try:
+        published = publish()
+    except BuildRefused as refused:
+        for p in refused.problems:
+            print(p)
+        print("Nothing was published.")
+        return 1
+    print(f"Published {published.path.name}: {published.answers} answers, "
+          f"{published.approved} approved; the running assistant serves it from the next message.")
+    if published.untranslated:
+        print(f"Not served in English until translated and approved: {len(published.untranslated)} "
+              "text(s)")
+    return 0
+
+
 def _check(args: argparse.Namespace) -> int:
     from bot.checks import content_problems
     problems = content_problems()
@@ -83,6 +100,40 @@ def _unanswered(args: argparse.Namespace) -> int:
     return 0
 
 
+def _password(args: argparse.Namespace) -> str:
+    """From standard input (--password-stdin, for scripts) or typed twice, never echoed."""
+    import getpass
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Password (at least 12 characters): ")
+    if getpass.getpass("Same password again: ") != first:
+        raise SystemExit("The passwords differ; nothing was changed.")
+    return first
+
+
+def _accounts(args: argparse.Namespace) -> int:
+    from bot.accounts import AccountError, AccountStore
+    store = AccountStore()
+    try:
+        if args.action == "add":
+            account = store.add(args.name, args.display_name, _password(args))
+            print(f"Account {account.name!r} ({account.display_name}) created. "
+                  f"Log in at /console/login.")
+        elif args.action == "password":
+            store.set_password(args.name, _password(args))
+            print(f"Password of {args.name!r} changed.")
+        elif args.action == "remove":
+            store.remove(args.name)
+            print(f"Account {args.name!r} removed.")
+        else:
+            for a in store.list():
+                print(f"{a.name:20} {a.display_name}")
+    except AccountError as exc:
+        print(f"Not done: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> None:
     """Parse arguments and run a sub-command."""
     parser = argparse.ArgumentParser(prog="python -m bot")
@@ -93,6 +144,8 @@ def main(argv: list[str] | None = None) -> None:
     p.set_defaults(fn=_train)
     sub.add_parser("catalog", help="update translation catalogs from the Dutch content"
                    ).set_defaults(fn=_catalog)
+    sub.add_parser("build", help="publish the approved content to parents (the running "
+                   "assistant picks it up at the next message)").set_defaults(fn=_build)
     sub.add_parser("check", help="check content: sources, reviews, translations"
                    ).set_defaults(fn=_check)
     p = sub.add_parser("preview", help="what a parent gets for a question (running assistant; "
@@ -115,6 +168,20 @@ def main(argv: list[str] | None = None) -> None:
     mark.add_argument("id", type=int)
     mark.add_argument("--topic")
     mark.set_defaults(fn=_unanswered)
+    p = sub.add_parser("accounts", help="counsellor accounts for the console (/console)")
+    accounts = p.add_subparsers(dest="action", required=True)
+    add = accounts.add_parser("add", help="create an account (asks for the password)")
+    add.add_argument("name", help="login name, e.g. jdevries")
+    add.add_argument("--display-name", required=True,
+                     help='recorded with approvals, e.g. "J. de Vries, genetic counsellor"')
+    passwd = accounts.add_parser("password", help="set a new password")
+    passwd.add_argument("name")
+    for q in (add, passwd):
+        q.add_argument("--password-stdin", action="store_true",
+                       help="read the password from standard input (scripts)")
+    accounts.add_parser("remove").add_argument("name")
+    accounts.add_parser("list")
+    p.set_defaults(fn=_accounts)
     p = sub.add_parser("heldout", help="score the held-out questions against the running assistant")
     p.add_argument("--url", default=None)
     p.set_defaults(fn=_heldout)

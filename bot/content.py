@@ -53,11 +53,16 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class Review:
-    """Review state of a Dutch text: only `approved` answers are served to parents."""
+    """Review state of a Dutch text: only `approved` answers are served to parents.
+
+    States: draft (never reviewed), returned (sent back by a counsellor, with a comment),
+    approved. `by` and `date` say who last set the state, and when.
+    """
 
     state: str
     by: Optional[str]
     date: Optional[dt.date]
+    comment: Optional[str] = None
 
     @property
     def approved(self) -> bool:
@@ -190,7 +195,8 @@ def _answer(raw: dict[str, Any], file: str) -> Answer:
         intents=tuple(raw.get("intents") or ()),
         condition=raw.get("condition", "any"),
         label=normalize_text(raw["label"]),
-        review=Review(review.get("state", "draft"), review.get("by"), _date(review.get("date"))),
+        review=Review(review.get("state", "draft"), review.get("by"), _date(review.get("date")),
+                      review.get("comment")),
         sources=tuple(SourceRef(s["doc"], s["section"]) for s in raw.get("sources") or ()),
         short=normalize_text(raw["short"]) if raw.get("short") else None,
         more=normalize_text(raw["more"]) if raw.get("more") else None,
@@ -203,20 +209,29 @@ def _answer(raw: dict[str, Any], file: str) -> Answer:
     )
 
 
+def content_from_raw(answers: list[dict[str, Any]], ui: dict[str, str],
+                     flows: dict[str, list[str]], sources: dict[str, Any]) -> Content:
+    """Build Content from parsed YAML (or a published bundle); each answer dict may carry
+    its file name under `_file`."""
+    return Content(
+        [_answer(raw, raw.get("_file", "")) for raw in answers],
+        {k: normalize_text(v) for k, v in ui.items()},
+        flows,
+        {key: SourceDoc(key, d["file"], d["title"], {s["name"]: s["starts"] for s in d["sections"]})
+         for key, d in sources.items()})
+
+
+def _read(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def load_content(directory: Path = CONTENT_DIR) -> Content:
     """Read and index all content files from `directory`."""
-    answers: list[Answer] = []
+    answers: list[dict[str, Any]] = []
     for path in sorted((directory / "answers").glob("*.yml")):
-        for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            answers.append(_answer(raw, path.name))
-    ui = {k: normalize_text(v) for k, v in
-          yaml.safe_load((directory / "ui.yml").read_text(encoding="utf-8")).items()}
-    flows = yaml.safe_load((directory / "flows.yml").read_text(encoding="utf-8"))
-    sources = {
-        key: SourceDoc(key, d["file"], d["title"], {s["name"]: s["starts"] for s in d["sections"]})
-        for key, d in yaml.safe_load((directory / "sources.yml").read_text(encoding="utf-8")).items()
-    }
-    return Content(answers, ui, flows, sources)
+        answers += [{**raw, "_file": path.name} for raw in _read(path) or []]
+    return content_from_raw(answers, _read(directory / "ui.yml"), _read(directory / "flows.yml"),
+                            _read(directory / "sources.yml"))
 
 
 @lru_cache(maxsize=1)

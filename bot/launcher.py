@@ -18,6 +18,7 @@ from typing import Optional
 
 import yaml
 
+from bot.build import publish
 from bot.model import ensure_model
 from bot.paths import ROOT, STATE_DIR
 from bot.settings import Settings, get_settings
@@ -122,6 +123,9 @@ def run() -> None:
 
     settings = get_settings()
     model = ensure_model()
+    published = publish()
+    print(f"Published responses: {published.approved} approved answers ({published.path.name})",
+          flush=True)
     services = Services(settings, model)
     print("Starting the assistant (Rasa takes 10–30 s to load)…", flush=True)
     services.start(quiet=False)

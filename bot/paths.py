@@ -5,8 +5,9 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT_DIR = ROOT / "content"
-TRANSLATIONS_DIR = ROOT / "translations"
+# The content and catalogs the console edits; another copy only for tests of approvals.
+CONTENT_DIR = Path(os.environ.get("BOT_CONTENT_DIR", ROOT / "content"))
+TRANSLATIONS_DIR = Path(os.environ.get("BOT_TRANSLATIONS_DIR", ROOT / "translations"))
 CATALOG_DOMAIN = "messages"
 # The vetted source documents sit beside the project (../shared/sources) unless told otherwise.
 SOURCES_DIR = Path(os.environ.get("BOT_SOURCES_DIR", ROOT.parent / "shared" / "sources"))

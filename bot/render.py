@@ -7,13 +7,13 @@ the parent gets an honest "not checked yet" / "not translated yet" and the couns
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Optional
 
-from bot.catalog import Translations, get_translations
-from bot.content import CONDITIONS, PART_NAMES, Answer, Content, get_content
 from babel.lists import format_list
 
+from bot.build import PublishedView
+from bot.catalog import Translations
+from bot.content import CONDITIONS, PART_NAMES, Answer, Content
 from bot.formatting import format_long_date, format_value, locale_of
 from bot.language import other
 from bot.settings import Settings, get_settings
@@ -142,9 +142,14 @@ class Renderer:
 
     # -- whole messages ----------------------------------------------------------------
     def answer(self, answer: Answer, lang: str, layer: str = "short",
-               condition: Optional[str] = None) -> list[Message]:
-        """The messages for `answer` in `lang`; honest notices for drafts and stale texts."""
-        if not answer.review.approved:
+               condition: Optional[str] = None, draft_preview: bool = False) -> list[Message]:
+        """The messages for `answer` in `lang`; honest notices for drafts and stale texts.
+
+        `draft_preview` renders an unapproved answer as it would look once approved: for the
+        counsellor console only (parents are served from the published bundle, which holds
+        no draft texts at all).
+        """
+        if not answer.review.approved and not draft_preview:
             return self._notice("not_checked", lang, requested=answer, status="draft")
         if layer == "more" and not answer.more:
             layer = "short"
@@ -158,7 +163,7 @@ class Renderer:
             text = f"{text}\n\n_{source}_"
         custom = {
             "topic": answer.id, "layer": layer, "language": lang, "kind": answer.kind,
-            "condition": condition, "status": "served",
+            "condition": condition, "status": "served" if answer.review.approved else "draft",
             "sources": [{"doc": r.doc, "file": self.content.sources[r.doc].file,
                          "section": r.section} for r in answer.sources],
             "reviewed": answer.review.date.isoformat() if answer.review.date else None,
@@ -201,7 +206,16 @@ class Renderer:
                          "status": "served", "intent": intent})]
 
 
-@lru_cache(maxsize=1)
+_PUBLISHED = PublishedView()
+_CURRENT: list[Renderer] = []
+
+
 def get_renderer() -> Renderer:
-    """The renderer over the project's content, catalogs and settings (one per process)."""
-    return Renderer(get_content(), get_translations(), get_settings())
+    """The renderer over the *published* responses (see bot/build.py): what parents get.
+
+    A new bundle is picked up on the next call; the renderer is rebuilt only then.
+    """
+    content, translations, _ = _PUBLISHED.get()
+    if not _CURRENT or _CURRENT[0].content is not content:
+        _CURRENT[:] = [Renderer(content, translations, get_settings())]
+    return _CURRENT[0]

@@ -18,63 +18,16 @@ import aiohttp
 import segno
 from aiohttp import web
 
-from bot.content import get_content
+from bot.http import MAX_BODY_BYTES, SENDER_RE, as_response, error, parse_chat
+from bot.console import Console, add_routes, console_guard, sweep_sessions
 from bot.conversations import KioskSweeper, forget, forget_older_than
-from bot.language import SUPPORTED
 from bot.pictures import draw
 from bot.paths import STATIC_DIR
+from bot.render import get_renderer
 from bot.rest_format import merge_custom
 from bot.settings import Settings, get_settings
 
 log = logging.getLogger("bot.web")
-
-MAX_MESSAGE_CHARS = 2000
-MAX_BODY_BYTES = 64 * 1024
-SENDER_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-SURFACES = ("web", "kiosk", "preview")
-CONDITIONS = ("smard", "sma")
-
-# Errors the page shows as they are; in the user's language.
-ERRORS = {
-    "too_long": {"nl": f"Uw bericht is te lang. Gebruik maximaal {MAX_MESSAGE_CHARS} tekens.",
-                 "en": f"Your message is too long. Please use at most {MAX_MESSAGE_CHARS} characters."},
-    "bad_request": {"nl": "Dit verzoek kon ik niet lezen. Probeer het opnieuw.",
-                    "en": "I could not read this request. Please try again."},
-    "unavailable": {"nl": "De chat is even niet bereikbaar. Probeer het over een minuut opnieuw, "
-                          "of bel de afdeling. Bij spoed belt u 112.",
-                    "en": "The chat cannot be reached right now. Please try again in a minute, "
-                          "or phone the department. In an emergency, call 112."},
-}
-
-
-def error(kind: str, lang: str, status: int) -> web.Response:
-    """A JSON error with a message the page can show."""
-    lang = lang if lang in SUPPORTED else "nl"
-    return web.json_response({"error": kind, "message": ERRORS[kind][lang]}, status=status)
-
-
-def parse_chat(body: Any) -> tuple[Optional[dict[str, Any]], Optional[str]]:
-    """Validate a chat request body; return (clean request, None) or (None, error kind)."""
-    if not isinstance(body, dict):
-        return None, "bad_request"
-    sender, message = body.get("sender"), body.get("message")
-    if not isinstance(sender, str) or not SENDER_RE.match(sender):
-        return None, "bad_request"
-    if not isinstance(message, str):
-        return None, "bad_request"
-    if len(message) > MAX_MESSAGE_CHARS:
-        return None, "too_long"
-    meta_in = body.get("metadata") or {}
-    if not isinstance(meta_in, dict):
-        return None, "bad_request"
-    metadata = {
-        "language": meta_in.get("language") if meta_in.get("language") in SUPPORTED else None,
-        "surface": meta_in.get("surface") if meta_in.get("surface") in SURFACES else "web",
-        "condition": meta_in.get("condition") if meta_in.get("condition") in CONDITIONS else None,
-    }
-    return {"sender": sender, "message": message,
-            "metadata": {k: v for k, v in metadata.items() if v}}, None
-
 
 async def chat(request: web.Request) -> web.Response:
     """POST /api/chat {sender, message, metadata} -> {messages: [...]}"""
@@ -108,8 +61,9 @@ async def chat(request: web.Request) -> web.Response:
 
 @web.middleware
 async def security_headers(request: web.Request, handler: Any) -> web.StreamResponse:
-    """Same-origin only: no third-party scripts, fonts, frames or referrers."""
-    response = await handler(request)
+    """Same-origin only: no third-party scripts, fonts, frames or referrers. Applied to every
+    response, errors and redirects included."""
+    response = await as_response(handler, request)
     ancestors = " ".join(("'self'", *request.app["settings"].embed_origins))
     response.headers.setdefault(
         "Content-Security-Policy",
@@ -121,6 +75,10 @@ async def security_headers(request: web.Request, handler: Any) -> web.StreamResp
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "no-referrer")
     response.headers.setdefault("Cache-Control", "no-store")
+    response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    # Only meaningful over https (the clinic's proxy); browsers ignore it on plain http.
+    response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
     return response
 
 
@@ -138,8 +96,8 @@ async def forget_conversation(request: web.Request) -> web.Response:
 
 
 async def picture(request: web.Request) -> web.Response:
-    """GET /pictures/{answer}.svg: the answer's picture, drawn from its content values."""
-    answer = get_content().answers.get(request.match_info["answer"])
+    """GET /pictures/{answer}.svg: the answer's picture, drawn from its published values."""
+    answer = get_renderer().content.answers.get(request.match_info["answer"])
     if answer is None or not answer.picture or not answer.review.approved:
         raise web.HTTPNotFound()
     return web.Response(text=draw(answer.picture, answer.values), content_type="image/svg+xml")
@@ -188,8 +146,8 @@ async def _client(app: web.Application):  # type: ignore[no-untyped-def]
 
 
 async def _sweeps(app: web.Application):  # type: ignore[no-untyped-def]
-    """Every 30 s: delete kiosk conversations their kiosk could not erase, and every
-    conversation older than the retention period."""
+    """Every 30 s: delete kiosk conversations their kiosk could not erase, every conversation
+    older than the retention period, and expired console sessions with their previews."""
     retention = app["settings"].retention_hours * 3600
 
     async def loop() -> None:
@@ -197,6 +155,7 @@ async def _sweeps(app: web.Application):  # type: ignore[no-untyped-def]
             await asyncio.sleep(30)
             app["kiosk_sweeper"].sweep(time.monotonic())
             forget_older_than(time.time() - retention)
+            await sweep_sessions(app)
 
     task = asyncio.create_task(loop())
     yield
@@ -205,8 +164,10 @@ async def _sweeps(app: web.Application):  # type: ignore[no-untyped-def]
 
 def create_app(settings: Optional[Settings] = None) -> web.Application:
     """The aiohttp application (used by `serve` and by tests)."""
-    app = web.Application(middlewares=[security_headers], client_max_size=MAX_BODY_BYTES)
+    app = web.Application(middlewares=[security_headers, console_guard],
+                          client_max_size=MAX_BODY_BYTES)
     app["settings"] = settings = settings or get_settings()
+    add_routes(app, Console(settings))
     # The kiosk erases after idle + countdown; the server waits one more minute.
     app["kiosk_sweeper"] = KioskSweeper(
         settings.kiosk_idle_seconds + settings.kiosk_countdown_seconds + 60)

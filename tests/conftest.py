@@ -20,12 +20,17 @@ os.environ.setdefault("BOT_PORT", "18000")
 EMBED_HOST_PORT = 18080
 os.environ.setdefault("BOT_EMBED_ORIGINS", f"http://127.0.0.1:{EMBED_HOST_PORT}")
 
+from bot.build import publish  # noqa: E402
 from bot.content import Content, get_content  # noqa: E402
 from bot.launcher import Services, service_env, wait_for  # noqa: E402
 from bot.model import ensure_model  # noqa: E402
 from bot.paths import ROOT  # noqa: E402
 from bot.render import Renderer, get_renderer  # noqa: E402
 from bot.settings import Settings, get_settings  # noqa: E402
+
+
+# Parents are served from the published bundle: build it from the repository's content.
+publish()
 
 
 @pytest.fixture(scope="session")
