@@ -5,6 +5,7 @@ kiosk reset remove the sender's rows from the store's `events` table directly.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Optional
@@ -38,6 +39,14 @@ def stored_events(sender_id: str, db: Path | None = None) -> int:
     """How many events are stored for `sender_id` (for tests and the console)."""
     cur = _run(db or tracker_db(), "SELECT COUNT(*) FROM events WHERE sender_id = ?", sender_id)
     return cur.fetchone()[0] if cur else 0
+
+
+def latest_parse(sender_id: str, db: Path | None = None) -> Optional[dict]:
+    """What the NLU made of the sender's latest message (intent, ranking), from the store."""
+    cur = _run(db or tracker_db(), "SELECT data FROM events WHERE sender_id = ? AND "
+               "type_name = 'user' ORDER BY id DESC LIMIT 1", sender_id)
+    row = cur.fetchone() if cur else None
+    return json.loads(row[0]).get("parse_data") if row else None
 
 
 def forget_older_than(cutoff: float, db: Path | None = None) -> int:

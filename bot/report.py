@@ -78,18 +78,33 @@ def render_text(reports: list[AnswerReport]) -> str:
                          f"{m.score:5.1f}/{m.words_per_sentence:4.1f}{' >B1' if m.above_b1 else ''}")
         lines.append(f"{a.id:24} {a.kind:12} {a.condition:5} {review:20} {r.translation:8} "
                      f"{cells[0]:14} {cells[1]:14}")
+    lines += ["", "Summary:"] + [f"  {line}" for line in summary(reports)["lines"]]
+    return "\n".join(lines)
+
+
+def summary(reports: list[AnswerReport]) -> dict[str, object]:
+    """Counts and readability over the whole content (approved answers for readability)."""
     approved = [r for r in reports if r.answer.review.approved]
-    lines += ["", "Summary:",
-              f"  answers: {len(reports)} ({len(approved)} approved, "
-              f"{len(reports) - len(approved)} drafts)",
-              f"  translations not current (approved answers): "
-              f"{sum(r.translation != 'current' for r in approved)}",
-              f"  reviews older than 12 months: {sum(r.review_overdue for r in reports)}"]
+    out: dict[str, object] = {
+        "answers": len(reports), "approved": len(approved),
+        "not_approved": len(reports) - len(approved),
+        "translations_not_current": sum(r.translation != "current" for r in approved),
+        "overdue": sum(r.review_overdue for r in reports),
+        "readability": {},
+    }
+    lines = [f"answers: {len(reports)} ({len(approved)} approved, "
+             f"{len(reports) - len(approved)} not approved)",
+             f"translations not current (approved answers): {out['translations_not_current']}",
+             f"reviews older than 12 months: {out['overdue']}"]
     for lang in ("nl", "en"):
         scored = [r.readability[lang] for r in approved if r.readability.get(lang)]
         if scored:
             mean = sum(m.score for m in scored) / len(scored)  # type: ignore[union-attr]
             above = sum(m.above_b1 for m in scored)  # type: ignore[union-attr]
-            lines.append(f"  readability {lang}: mean score {mean:.1f}; likely above B1: "
+            wps = sum(m.words_per_sentence for m in scored) / len(scored)  # type: ignore[union-attr]
+            out["readability"][lang] = {"mean": round(mean, 1), "above_b1": above,  # type: ignore[index]
+                                        "scored": len(scored), "words_per_sentence": round(wps, 1)}
+            lines.append(f"readability {lang}: mean score {mean:.1f}; likely above B1: "
                          f"{above} of {len(scored)}")
-    return "\n".join(lines)
+    out["lines"] = lines
+    return out

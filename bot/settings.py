@@ -33,6 +33,11 @@ class Settings:
     retention_hours: float
     keep_unanswered: bool
     unanswered_retention_days: int
+    console_idle_minutes: float
+    console_max_hours: float
+    console_lock_attempts: int
+    console_lock_minutes: float
+    console_secure_cookies: bool
     path: Path
 
     def placeholders(self, lang: str) -> dict[str, str]:
@@ -58,6 +63,7 @@ def load_settings(path: Path | None = None) -> Settings:
     raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     clinic, server, kiosk = raw["clinic"], raw.get("server", {}), raw.get("kiosk", {})
     privacy = raw.get("privacy") or {}
+    console = raw.get("console") or {}
     return Settings(
         clinic_name=clinic["name"],
         clinic_phone=clinic["phone"],
@@ -73,6 +79,11 @@ def load_settings(path: Path | None = None) -> Settings:
         retention_hours=float(privacy.get("conversation_retention_hours", 24)),
         keep_unanswered=bool(privacy.get("keep_unanswered_questions", False)),
         unanswered_retention_days=int(privacy.get("unanswered_retention_days", 30)),
+        console_idle_minutes=float(console.get("session_idle_minutes", 30)),
+        console_max_hours=float(console.get("session_max_hours", 8)),
+        console_lock_attempts=int(console.get("lock_after_failed_logins", 5)),
+        console_lock_minutes=float(console.get("lock_minutes", 15)),
+        console_secure_cookies=bool(console.get("secure_cookies", False)),
         path=path,
     )
 

@@ -1,0 +1,113 @@
+"""The printable review document: every approved answer is in it, in both languages, with
+drafts marked. Checked by reading the generated PDF back (pypdf), not by trusting the code."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from bot.catalog import get_translations
+from bot.content import Answer, Content
+from bot.paths import ROOT
+from bot.review_pdf import review_pdf
+
+ARTIFACT = ROOT / "test-artifacts" / "review.pdf"
+TODAY = dt.date(2026, 11, 22)
+
+
+def _compact(text: str) -> str:
+    """Text without any whitespace: PDF extraction breaks lines wherever the layout did."""
+    return re.sub(r"\s+", "", text)
+
+
+def _excerpt(text: str, length: int = 40) -> str:
+    """The first `length` characters of the first sizeable literal stretch of `text`.
+
+    Placeholders ({chance}) are filled in the document, so the excerpt avoids them.
+    """
+    chunks = [c.strip() for c in re.split(r"\{\w+\}", text)]
+    chunk = next((c for c in chunks if len(c) >= 15), max(chunks, key=len))
+    return chunk[:length]
+
+
+def _body_sample(answer: Answer) -> str:
+    texts = answer.texts()
+    parts = [v for k, v in texts.items() if k.startswith("part.")]
+    return _excerpt(texts.get("short") or (parts[0] if parts else texts["label"]))
+
+
+@pytest.fixture(scope="module")
+def pdf(content: Content) -> bytes:
+    data = review_pdf(content, get_translations(), today=TODAY)
+    ARTIFACT.parent.mkdir(exist_ok=True)
+    ARTIFACT.write_bytes(data)  # kept for people to look at
+    return data
+
+
+@pytest.fixture(scope="module")
+def sections(pdf: bytes, content: Content) -> dict[str, str]:
+    """Each answer's section of the extracted text (compacted), found in content order."""
+    text = _compact("\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+    starts = []
+    pos = 0
+    for answer in content.answers.values():
+        heading = _compact(f"{answer.id} — {_excerpt(answer.label, 20)}")
+        pos = text.find(heading, pos)
+        assert pos >= 0, f"no section heading for {answer.id}"
+        starts.append((answer.id, pos))
+    ends = [p for _, p in starts[1:]] + [len(text)]
+    return {"": text, **{aid: text[p:end] for (aid, p), end in zip(starts, ends)}}
+
+
+def test_is_a_pdf_with_a_title_page(pdf: bytes, sections: dict[str, str]) -> None:
+    assert pdf.startswith(b"%PDF")
+    assert len(PdfReader(io.BytesIO(pdf)).pages) > 5
+    whole = sections[""]
+    assert _compact("Content review — SMARD / SMA keuzehulp") in whole
+    assert TODAY.isoformat() in whole
+    assert _compact("page 2") in whole
+    assert _compact("Zwarte kat op de maan, 1897") not in whole  # the check can fail
+
+
+def test_every_approved_answer_is_there_in_both_languages(content: Content,
+                                                           sections: dict[str, str]) -> None:
+    translations = get_translations()
+    approved = [a for a in content.answers.values() if a.review.approved]
+    assert len(approved) >= 40
+    for answer in approved:
+        section = sections[answer.id]
+        assert answer.id in section
+        assert _compact(_body_sample(answer)) in section, f"Dutch text of {answer.id}"
+        english = translations.get("en", f"{answer.id}.label", answer.label)
+        assert english, f"approved answer {answer.id} has no current English label"
+        assert _compact(english) in section, f"English label of {answer.id}"
+        assert _compact("not served to parents") not in section, answer.id
+
+
+def test_drafts_are_marked(content: Content, sections: dict[str, str]) -> None:
+    drafts = [a for a in content.answers.values() if not a.review.approved]
+    for answer in drafts:
+        marker = _compact(f"{answer.review.state.upper()} — not served to parents")
+        assert marker in sections[answer.id], answer.id
+
+
+def test_sources_are_cited(content: Content, sections: dict[str, str]) -> None:
+    for answer in content.answers.values():
+        for ref in answer.sources:
+            cited = _compact(f"{content.sources[ref.doc].title} — {ref.section}")
+            assert cited in sections[answer.id], f"{answer.id}: {ref}"
+
+
+def test_odd_characters_and_markup_do_not_break_it(content: Content) -> None:
+    """Characters outside WinAnsi and reportlab markup in a text must not raise."""
+    answer = next(a for a in content.answers.values() if a.short)
+    odd = dataclasses.replace(answer, id="odd_one", short="kans ≥ 1 → <b>x & y</b> 😀 {nope}")
+    odd_content = Content([odd], content.ui, {}, content.sources)
+    text = "".join(p.extract_text() for p in
+                   PdfReader(io.BytesIO(review_pdf(odd_content, get_translations(),
+                                                   today=TODAY))).pages)
+    assert "<b>x & y</b>" in text and "{nope}" in text
