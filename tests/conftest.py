@@ -6,8 +6,9 @@ import os
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 import pytest
 
@@ -16,6 +17,15 @@ os.environ.setdefault("BOT_STATE_DIR", tempfile.mkdtemp(prefix="bot-test-state-"
 os.environ.setdefault("BOT_RASA_PORT", "15005")
 os.environ.setdefault("BOT_ACTION_PORT", "15055")
 os.environ.setdefault("BOT_PORT", "18000")
+# The test clinic keeps unanswered questions (off by default), so the console's list of them
+# can be tested end to end; everything else is the example clinic's settings.
+_STATE = Path(os.environ["BOT_STATE_DIR"])
+if "BOT_SETTINGS" not in os.environ:
+    _example = (Path(__file__).resolve().parent.parent / "clinic.example.yml").read_text(encoding="utf-8")
+    _STATE.mkdir(parents=True, exist_ok=True)
+    (_STATE / "clinic.test.yml").write_text(_example.replace(
+        "keep_unanswered_questions: false", "keep_unanswered_questions: true"), encoding="utf-8")
+    os.environ["BOT_SETTINGS"] = str(_STATE / "clinic.test.yml")
 # The example clinic page of the embed test is served from this origin.
 EMBED_HOST_PORT = 18080
 os.environ.setdefault("BOT_EMBED_ORIGINS", f"http://127.0.0.1:{EMBED_HOST_PORT}")
@@ -46,6 +56,28 @@ def renderer() -> Renderer:
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     return get_settings()
+
+
+@dataclass(frozen=True)
+class Counsellor:
+    name: str
+    password: str
+    display_name: str
+
+
+def add_account(name: str, display_name: str, password: str,
+                env: Optional[dict[str, str]] = None) -> Counsellor:
+    """Create a console account the documented way: `python -m bot accounts add`."""
+    subprocess.run([sys.executable, "-m", "bot", "accounts", "add", name, "--display-name",
+                    display_name, "--password-stdin"], input=password + "\n", text=True,
+                   check=True, cwd=ROOT, env=env, capture_output=True)
+    return Counsellor(name, password, display_name)
+
+
+@pytest.fixture(scope="session")
+def counsellor() -> Counsellor:
+    """A counsellor account in the test state directory."""
+    return add_account("jdevries", "J. de Vries (test)", "correct horse battery staple")
 
 
 @pytest.fixture(scope="session")

@@ -31,4 +31,4 @@ def test_report_covers_every_answer(content: Content) -> None:
     assert smard_chance.translation == "current"
     assert smard_chance.readability["nl"] and smard_chance.readability["en"]
     text = render_text(reports)
-    assert "Summary:" in text and "4 drafts" in text and "readability nl: mean score" in text
+    assert "Summary:" in text and "4 not approved" in text and "readability nl: mean score" in text

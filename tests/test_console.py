@@ -1,0 +1,253 @@
+"""The counsellor console over HTTP, against the real servers: access rules, the preview
+being exactly what a parent gets, unanswered questions, and the review document."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import uuid
+
+import pytest
+import requests
+from pypdf import PdfReader
+
+from bot.content import Content
+from bot.conversations import stored_events
+from bot.paths import STATIC_DIR
+from bot.settings import Settings
+from bot.unanswered import UnansweredStore
+from bot.web import create_app
+from tests.conftest import Counsellor, add_account
+from tests.console_client import login, try_login
+
+
+def console_routes(settings: Settings) -> list[tuple[str, str]]:
+    """(method, path) of every console route, with sample path parameters."""
+    out = []
+    for route in create_app(settings).router.routes():
+        info = route.resource.get_info() if route.resource else {}
+        path = info.get("path") or info.get("formatter")
+        if path and path.startswith("/console") and route.method in ("GET", "POST"):
+            path = path.replace("{id}", "smard_chance").replace("{action}", "approve")
+            out.append((route.method, path))
+    return out
+
+
+def test_every_console_route_refuses_without_a_session(web_url: str, settings: Settings) -> None:
+    routes = console_routes(settings)
+    assert len(routes) >= 14
+    for method, path in routes:
+        if path == "/console/login":
+            continue
+        resp = requests.request(method, web_url + path, timeout=30, allow_redirects=False,
+                                json={} if method == "POST" else None)
+        if method == "GET" and not path.startswith("/console/api/"):
+            assert resp.status_code == 303 and resp.headers["Location"] == "/console/login", path
+        else:
+            assert resp.status_code == 401, (method, path)
+        assert "smard" not in resp.text.lower() or path.startswith("/console/answers"), path
+        # …and a made-up session cookie does not help.
+        resp = requests.request(method, web_url + path, timeout=30, allow_redirects=False,
+                                cookies={"console_session": "made-up-token"})
+        assert resp.status_code in (303, 401), (method, path)
+
+
+def test_wrong_password_is_refused_and_repeated_ones_lock_the_account(web_url: str) -> None:
+    user = add_account("locktest", "Lock Test", "a right password here")
+    for _ in range(5):
+        resp = try_login(web_url, user.name, "a wrong password here")
+        assert resp.status_code == 401 and "Wrong login name or password" in resp.text
+        assert "console_session" not in resp.cookies
+    resp = try_login(web_url, user.name, user.password)  # right, but locked now
+    assert resp.status_code == 429 and "Too many wrong passwords" in resp.text
+    assert "console_session" not in resp.cookies
+
+
+def test_unknown_name_and_missing_login_token_are_refused(web_url: str) -> None:
+    assert try_login(web_url, "nobody", "correct horse battery staple").status_code == 401
+    resp = requests.post(f"{web_url}/console/login", timeout=10, allow_redirects=False,
+                         data={"name": "jdevries", "password": "x"})
+    assert resp.status_code == 403  # no login CSRF token: a forged form from another site
+
+
+def test_csrf_token_is_checked_on_every_post(web_url: str, counsellor: Counsellor) -> None:
+    s, csrf = login(web_url, counsellor.name, counsellor.password)
+    for token in (None, "wrong-token"):
+        data = {"csrf": token} if token else {}
+        for path in ("/console/answers/smard_chance/approve", "/console/publish",
+                     "/console/logout", "/console/unanswered/1"):
+            resp = s.post(web_url + path, data=data, timeout=30, allow_redirects=False)
+            assert resp.status_code == 403, path
+        resp = s.post(f"{web_url}/console/api/try", timeout=30,
+                      json={"sender": uuid.uuid4().hex, "message": "hallo"},
+                      headers={"X-CSRF-Token": token} if token else {})
+        assert resp.status_code == 403
+    # With the token, the same session works (and logout ends it).
+    assert s.get(f"{web_url}/console/", timeout=30).status_code == 200
+    resp = s.post(f"{web_url}/console/logout", data={"csrf": csrf}, timeout=30,
+                  allow_redirects=False)
+    assert resp.status_code == 303
+    resp = s.get(f"{web_url}/console/", timeout=30, allow_redirects=False)
+    assert resp.status_code == 303 and resp.headers["Location"] == "/console/login"
+
+
+def test_console_responses_carry_security_headers(web_url: str, counsellor: Counsellor) -> None:
+    s, _ = login(web_url, counsellor.name, counsellor.password)
+    for path in ("/console/", "/console/login", "/console/answers/smard_chance",
+                 "/console/no-such-page"):
+        resp = s.get(web_url + path, timeout=30, allow_redirects=False)
+        h = resp.headers
+        assert "frame-ancestors 'none'" in h["Content-Security-Policy"], path
+        assert "script-src 'self'" in h["Content-Security-Policy"]
+        assert h["X-Frame-Options"] == "DENY" and h["X-Content-Type-Options"] == "nosniff"
+        assert h["Referrer-Policy"] == "no-referrer" and h["Cache-Control"] == "no-store"
+    cookie = next(c for c in s.cookies if c.name == "console_session")
+    assert cookie.path == "/console" and cookie.has_nonstandard_attr("HttpOnly")
+
+
+def test_a_parent_cannot_reach_counsellor_data(web_url: str, content: Content) -> None:
+    # A parent's conversation gives no way in…
+    parent = requests.Session()
+    sender = uuid.uuid4().hex
+    resp = parent.post(f"{web_url}/api/chat", timeout=60, json={
+        "sender": sender, "message": "wat is smard"})
+    assert resp.status_code == 200
+    for method, path in [("GET", "/console/"), ("GET", "/console/review.pdf"),
+                         ("GET", "/console/unanswered"), ("POST", "/console/api/try")]:
+        resp = parent.request(method, web_url + path, timeout=30, allow_redirects=False,
+                              json={"sender": sender, "message": "x"})
+        assert resp.status_code in (303, 401)
+    # …the parents' route cannot claim to be a counsellor's preview…
+    draft = next(a for a in content.answers.values() if not a.review.approved and a.short)
+    resp = parent.post(f"{web_url}/api/chat", timeout=60, json={
+        "sender": uuid.uuid4().hex, "message": "Kunnen we PGT doen bij SMA?",
+        "metadata": {"surface": "preview"}})
+    assert draft.short[:40] not in resp.text
+    # …and the parents' pages never link to the console.
+    for path in list(STATIC_DIR.glob("*.html")) + list(STATIC_DIR.glob("*.js")):
+        if path.name != "console.js":
+            assert "/console" not in path.read_text(encoding="utf-8"), path.name
+    for page in ("/", "/kiosk"):
+        assert "console" not in parent.get(web_url + page, timeout=10).text
+
+
+PREVIEW_QUESTIONS = [
+    ("Hoe erft SMARD over?", {}),
+    ("Wat is SMA?", {}),
+    ("Hoe groot is de kans dat ons volgende kind het ook krijgt?", {"condition": "smard"}),
+    ("Wat is PGT?", {"language": "nl"}),
+    ("Kunnen we PGT doen bij SMA?", {}),           # a draft: the honest notice
+    ("waar kan ik hier parkeren", {}),              # the fallback
+    ("What is SMARD?", {}),
+    ("How is SMARD inherited?", {"language": "en"}),
+    ("What does the heel prick result for SMA mean?", {}),
+    ("Can we get a donor egg?", {"condition": "smard"}),
+    ("my baby is turning blue", {}),                # safety first
+    ("/more_detail{\"topic\":\"smard_chance\"}", {"language": "en"}),  # a button
+]
+
+
+@pytest.mark.parametrize("question,metadata", PREVIEW_QUESTIONS)
+def test_preview_gives_exactly_what_a_parent_gets(web_url: str, counsellor: Counsellor,
+                                                  question: str, metadata: dict) -> None:
+    s, csrf = login(web_url, counsellor.name, counsellor.password)
+    parent = requests.post(f"{web_url}/api/chat", timeout=60, json={
+        "sender": uuid.uuid4().hex, "message": question, "metadata": metadata}).json()
+    sender = uuid.uuid4().hex
+    preview = s.post(f"{web_url}/console/api/try", timeout=60, headers={"X-CSRF-Token": csrf},
+                     json={"sender": sender, "message": question, "metadata": metadata}).json()
+    assert preview["messages"] == parent["messages"]
+    nlu = preview["nlu"]
+    assert nlu["intent"] and 0 < nlu["confidence"] <= 1
+    assert nlu["runner_up"] is None or nlu["runner_up_confidence"] <= nlu["confidence"]
+    topics = [m["custom"]["topic"] for m in preview["messages"]]
+    assert preview["falls_back"] == ("fallback" in topics or nlu["nlu_fallback"])
+    if any(m["custom"].get("status") == "draft" for m in preview["messages"]):
+        assert preview["drafts"] and preview["drafts"][0]["custom"]["status"] == "draft"
+    # Starting over deletes the preview conversation.
+    assert stored_events(sender) > 0
+    s.post(f"{web_url}/console/api/try/reset", timeout=30, headers={"X-CSRF-Token": csrf},
+           json={"sender": sender})
+    assert stored_events(sender) == 0
+
+
+def test_preview_continues_a_conversation_and_logout_deletes_it(
+        web_url: str, counsellor: Counsellor) -> None:
+    s, csrf = login(web_url, counsellor.name, counsellor.password)
+    sender = uuid.uuid4().hex
+
+    def say(text: str) -> dict:
+        return s.post(f"{web_url}/console/api/try", timeout=60, headers={"X-CSRF-Token": csrf},
+                      json={"sender": sender, "message": text}).json()
+    first = say("Wij zijn allebei drager van SMARD, wat kunnen we doen?")
+    step = first["messages"][0]
+    nxt = next(b for b in step["buttons"] if "more_detail" not in b["payload"])
+    second = say(nxt["payload"])
+    assert second["messages"][0]["custom"]["topic"] != step["custom"]["topic"]
+    assert second["messages"][0]["custom"]["language"] == "nl"
+    assert stored_events(sender) > 0
+    s.post(f"{web_url}/console/logout", data={"csrf": csrf}, timeout=30)
+    assert stored_events(sender) == 0
+
+
+def test_unanswered_questions_appear_without_identifying_data_and_expire(
+        web_url: str, counsellor: Counsellor, settings: Settings) -> None:
+    assert settings.keep_unanswered  # the test clinic turned it on (conftest)
+    sender = uuid.uuid4().hex
+    question = f"Kan ik mijn fiets hier kwijt? Mail me op ouder{sender[:6]}@example.nl"
+    requests.post(f"{web_url}/api/chat", timeout=60, json={"sender": sender, "message": question})
+    s, csrf = login(web_url, counsellor.name, counsellor.password)
+    # A counsellor's own preview of a fallback question is not kept.
+    s.post(f"{web_url}/console/api/try", timeout=60, headers={"X-CSRF-Token": csrf},
+           json={"sender": uuid.uuid4().hex, "message": "Hoe laat gaat de kantine dicht vandaag?"})
+    store = UnansweredStore(settings.unanswered_retention_days)
+    old_day = dt.date.today() - dt.timedelta(days=settings.unanswered_retention_days + 1)
+    store.record("Een vraag van lang geleden over de lift", "nl", old_day)
+    page = s.get(f"{web_url}/console/unanswered", timeout=30).text
+    assert "Kan ik mijn fiets hier kwijt? Mail me op [e-mail]" in page
+    assert sender not in page and sender[:6] not in page and "example.nl" not in page
+    assert "127.0.0.1" not in page
+    assert "kantine" not in page
+    assert "lang geleden" not in page  # past the retention period: gone
+    assert all("lang geleden" not in q.text for q in store.list(dt.date.today()))
+    entry = next(q for q in store.list(dt.date.today()) if "fiets" in q.text)
+    resp = s.post(f"{web_url}/console/unanswered/{entry.id}", timeout=30, allow_redirects=False,
+                  data={"csrf": csrf, "status": "out_of_scope"})
+    assert resp.status_code == 303
+    row = next(q for q in store.list(dt.date.today()) if q.id == entry.id)
+    assert row.status == "out_of_scope"
+    s.post(f"{web_url}/console/unanswered/{entry.id}", timeout=30,
+           data={"csrf": csrf, "status": "added", "topic": "ask_what_is"})
+    row = next(q for q in store.list(dt.date.today()) if q.id == entry.id)
+    assert (row.status, row.topic) == ("added", "ask_what_is")
+    assert "added as an example to ask_what_is" in s.get(f"{web_url}/console/unanswered",
+                                                         timeout=30).text
+
+
+def test_review_pdf_contains_every_approved_answer(web_url: str, counsellor: Counsellor,
+                                                   content: Content) -> None:
+    s, _ = login(web_url, counsellor.name, counsellor.password)
+    resp = s.get(f"{web_url}/console/review.pdf", timeout=60)
+    assert resp.status_code == 200 and resp.headers["Content-Type"] == "application/pdf"
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(io.BytesIO(resp.content)).pages))
+    for a in content.answers.values():
+        if a.review.approved:
+            assert a.id.replace(" ", "") in text, a.id
+
+
+def test_overview_filters_and_answer_page(web_url: str, counsellor: Counsellor,
+                                          content: Content) -> None:
+    s, _ = login(web_url, counsellor.name, counsellor.password)
+    everything = s.get(f"{web_url}/console/", timeout=30).text
+    for a in content.answers.values():
+        assert f'href="/console/answers/{a.id}"' in everything
+    drafts = s.get(f"{web_url}/console/?state=drafts", timeout=30).text
+    for a in content.answers.values():
+        assert (f'href="/console/answers/{a.id}"' in drafts) == (not a.review.approved), a.id
+    sma = s.get(f"{web_url}/console/?condition=sma", timeout=30).text
+    assert 'href="/console/answers/sma_what"' in sma and 'answers/smard_what"' not in sma
+    page = s.get(f"{web_url}/console/answers/smard_chance", timeout=30).text
+    assert "Hoe erft het SMARD over?" in page and "000_8223b986a68f5339.txt" in page
+    assert "SMARD ontstaat wanneer er in beide kopieën" in page  # the section's own text
+    assert "ask_chance:" in page and "Dutch" in page and "English" in page
+    assert "Flesch–Douma" in page and "Flesch Reading Ease" in page
