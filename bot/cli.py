@@ -54,8 +54,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    from bot.evaluate import preview
-    for m in preview(args.question, language=args.language, condition=args.condition, url=args.url):
+    from bot.evaluate import falls_back, preview_with_nlu
+    messages, nlu = preview_with_nlu(args.question, language=args.language,
+                                     condition=args.condition, url=args.url)
+    for m in messages:
         print(m.get("text", ""))
         for b in m.get("buttons", []):
             print(f"  [{b['title']}]  {b['payload']}")
@@ -64,6 +66,11 @@ def _preview(args: argparse.Namespace) -> int:
               f"language: {custom.get('language')}")
         if args.json:
             print(json.dumps(m, ensure_ascii=False, indent=2))
+    if nlu:
+        runner = (f"{nlu['runner_up']} ({nlu['runner_up_confidence']:.1%})"
+                  if nlu["runner_up"] else "-")
+        print(f"recognised: {nlu['intent']} ({nlu['confidence']:.1%}); runner-up: {runner}; "
+              f"falls back: {'yes' if falls_back(messages, nlu) else 'no'}")
     return 0
 
 

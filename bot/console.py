@@ -22,6 +22,7 @@ from bot.build import BuildRefused, fingerprint, publish, read_bundle
 from bot.catalog import TARGET_LANGUAGES, Translations
 from bot.content import CONDITIONS, Answer, Content, load_content
 from bot.conversations import forget, latest_parse
+from bot.evaluate import falls_back, nlu_summary
 from bot.examples import example_counts
 from bot.http import as_response, error, parse_chat
 from bot.paths import ROOT
@@ -358,22 +359,6 @@ async def try_page(request: web.Request) -> web.Response:
     return _console(request).page(request, "try.html", nav="try")
 
 
-def nlu_summary(parse: Optional[dict[str, Any]]) -> Optional[dict[str, Any]]:
-    """Recognised intent, confidence, runner-up and whether the classifier fell back."""
-    if not parse:
-        return None
-    ranking = [r for r in parse.get("intent_ranking") or [] if r.get("name") != "nlu_fallback"]
-    intent = parse.get("intent") or {}
-    top = ranking[0] if ranking else intent
-    runner = ranking[1] if len(ranking) > 1 else None
-    return {
-        "intent": top.get("name"), "confidence": round(float(top.get("confidence") or 0), 3),
-        "runner_up": runner.get("name") if runner else None,
-        "runner_up_confidence": round(float(runner.get("confidence") or 0), 3) if runner else None,
-        "nlu_fallback": intent.get("name") == "nlu_fallback",
-    }
-
-
 async def try_question(request: web.Request) -> web.Response:
     """POST /console/api/try {sender, message, metadata}: the live reply a parent would get
     (same route into Rasa as /api/chat), plus what the classifier made of it, plus drafts."""
@@ -396,8 +381,6 @@ async def try_question(request: web.Request) -> web.Response:
     except (aiohttp.ClientError, TimeoutError):
         return error("unavailable", "en", 503)
     nlu = nlu_summary(latest_parse(clean["sender"]))
-    topics = [m.get("custom", {}).get("topic") for m in messages]
-    fallback = bool(nlu and nlu["nlu_fallback"]) or "fallback" in topics
     drafts = []
     renderer = console.renderer()
     for m in messages:
@@ -412,8 +395,8 @@ async def try_question(request: web.Request) -> web.Response:
         picture = d.get("custom", {}).get("picture")
         if picture:
             picture["src"] = f"{PREFIX}/pictures/{d['custom']['topic']}.svg"
-    return web.json_response({"messages": messages, "nlu": nlu, "falls_back": fallback,
-                              "drafts": drafts})
+    return web.json_response({"messages": messages, "nlu": nlu,
+                              "falls_back": falls_back(messages, nlu), "drafts": drafts})
 
 
 async def try_reset(request: web.Request) -> web.Response:

@@ -80,7 +80,7 @@ class LoginThrottle:
 
     def locked(self, keys: list[str], now: float) -> float:
         """Seconds until the first of `keys` is unlocked (0: none is locked)."""
-        return max((self._locked_until.get(k, 0) - now for k in keys), default=0) if keys else 0
+        return max([0.0] + [self._locked_until.get(k, 0) - now for k in keys])
 
     def failed(self, keys: list[str], now: float) -> None:
         """Count a wrong password against every key; lock those that reach the limit."""

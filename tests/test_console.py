@@ -251,3 +251,23 @@ def test_overview_filters_and_answer_page(web_url: str, counsellor: Counsellor,
     assert "SMARD ontstaat wanneer er in beide kopieën" in page  # the section's own text
     assert "ask_chance:" in page and "Dutch" in page and "English" in page
     assert "Flesch–Douma" in page and "Flesch Reading Ease" in page
+
+
+def test_cli_preview_and_report_work_without_a_browser(servers: Settings) -> None:
+    import subprocess
+    import sys
+
+    from bot.launcher import service_env
+    from bot.paths import ROOT
+    run = lambda *args: subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT,  # noqa: E731
+                                       env=service_env(servers), capture_output=True, text=True,
+                                       timeout=120)
+    out = run("preview", "Hoe erft SMARD over?")
+    assert out.returncode == 0, out.stderr
+    assert "SMARD erft autosomaal recessief over" in out.stdout
+    assert re.search(r"recognised: ask_inheritance \(\d+\.\d%\); runner-up: \w+", out.stdout)
+    assert "falls back: no" in out.stdout
+    out = run("preview", "waar kan ik hier parkeren")
+    assert "falls back: yes" in out.stdout
+    out = run("content", "report")
+    assert out.returncode == 0 and "readability nl: mean score" in out.stdout
