@@ -24,7 +24,7 @@ from bot.content import CONDITIONS, Answer, Content, load_content
 from bot.conversations import forget, latest_parse
 from bot.evaluate import falls_back, nlu_summary
 from bot.examples import example_counts
-from bot.http import as_response, error, parse_chat
+from bot.http import HTTP_CLIENT, as_response, error, parse_chat
 from bot.paths import ROOT
 from bot.pictures import draw
 from bot.render import Renderer
@@ -102,8 +102,11 @@ class Console:
         return web.Response(text=html, content_type="text/html", status=status)
 
 
+CONSOLE = web.AppKey("console", Console)
+
+
 def _console(request: web.Request) -> Console:
-    return request.app["console"]
+    return request.app[CONSOLE]
 
 
 def _session(request: web.Request) -> Session:
@@ -374,7 +377,7 @@ async def try_question(request: web.Request) -> web.Response:
     _session(request).previews.add(clean["sender"])
     url = f"http://127.0.0.1:{console.settings.rasa_port}/webhooks/rest/webhook"
     try:
-        async with request.app["http"].post(url, json=clean) as resp:
+        async with request.app[HTTP_CLIENT].post(url, json=clean) as resp:
             if resp.status != 200:
                 return error("unavailable", "en", 502)
             messages = merge_custom(await resp.json())
@@ -446,13 +449,13 @@ async def unanswered_mark(request: web.Request) -> web.StreamResponse:
 # -- wiring ---------------------------------------------------------------------------------
 async def sweep_sessions(app: web.Application) -> None:
     """Expired sessions: drop them and delete their preview conversations."""
-    for session in app["console"].sessions.expired(time.monotonic()):
+    for session in app[CONSOLE].sessions.expired(time.monotonic()):
         _forget_previews(session)
 
 
 def add_routes(app: web.Application, console: Console) -> None:
     """Mount the console on `app` (the guard middleware is added by bot.web)."""
-    app["console"] = console
+    app[CONSOLE] = console
     r = app.router
     r.add_get(PREFIX, lambda request: _redirect(PREFIX + "/"))
     r.add_get(PREFIX + "/login", login_page)

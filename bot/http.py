@@ -6,9 +6,15 @@ from __future__ import annotations
 import re
 from typing import Any, Awaitable, Callable, Optional
 
+import aiohttp
 from aiohttp import web
 
 from bot.language import SUPPORTED
+from bot.settings import Settings
+
+# Typed keys for what the application object carries.
+SETTINGS = web.AppKey("settings", Settings)
+HTTP_CLIENT = web.AppKey("http", aiohttp.ClientSession)
 
 MAX_MESSAGE_CHARS = 2000
 MAX_BODY_BYTES = 64 * 1024

@@ -18,7 +18,7 @@ from typing import Optional
 
 import yaml
 
-from bot.build import publish
+from bot.build import BuildRefused, pointer, publish
 from bot.model import ensure_model
 from bot.paths import ROOT, STATE_DIR
 from bot.settings import Settings, get_settings
@@ -123,9 +123,18 @@ def run() -> None:
 
     settings = get_settings()
     model = ensure_model()
-    published = publish()
-    print(f"Published responses: {published.approved} approved answers ({published.path.name})",
-          flush=True)
+    try:
+        published = publish()
+        print(f"Published responses: {published.approved} approved answers "
+              f"({published.path.name})", flush=True)
+    except BuildRefused as refused:
+        # Parents keep the last good bundle; without one there is nothing safe to serve.
+        print("The content has problems, so it was not published:", *refused.problems[:10],
+              sep="\n  ", flush=True)
+        if not pointer().exists():
+            raise SystemExit("Nothing was ever published: fix the problems above "
+                             "(`python -m bot check`) and start again.")
+        print("Serving the previously published content.", flush=True)
     services = Services(settings, model)
     print("Starting the assistant (Rasa takes 10–30 s to load)…", flush=True)
     services.start(quiet=False)

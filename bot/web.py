@@ -18,7 +18,7 @@ import aiohttp
 import segno
 from aiohttp import web
 
-from bot.http import MAX_BODY_BYTES, SENDER_RE, as_response, error, parse_chat
+from bot.http import HTTP_CLIENT, MAX_BODY_BYTES, SENDER_RE, SETTINGS, as_response, error, parse_chat
 from bot.console import Console, add_routes, console_guard, sweep_sessions
 from bot.conversations import KioskSweeper, forget, forget_older_than
 from bot.pictures import draw
@@ -28,6 +28,7 @@ from bot.rest_format import merge_custom
 from bot.settings import Settings, get_settings
 
 log = logging.getLogger("bot.web")
+KIOSK_SWEEPER = web.AppKey("kiosk_sweeper", KioskSweeper)
 
 async def chat(request: web.Request) -> web.Response:
     """POST /api/chat {sender, message, metadata} -> {messages: [...]}"""
@@ -44,11 +45,11 @@ async def chat(request: web.Request) -> web.Response:
     assert clean is not None
     lang = clean["metadata"].get("language", lang)
     if clean["metadata"]["surface"] == "kiosk":
-        request.app["kiosk_sweeper"].seen(clean["sender"], time.monotonic())
-    settings: Settings = request.app["settings"]
+        request.app[KIOSK_SWEEPER].seen(clean["sender"], time.monotonic())
+    settings: Settings = request.app[SETTINGS]
     url = f"http://127.0.0.1:{settings.rasa_port}/webhooks/rest/webhook"
     try:
-        async with request.app["http"].post(url, json=clean) as resp:
+        async with request.app[HTTP_CLIENT].post(url, json=clean) as resp:
             if resp.status != 200:
                 log.warning("Rasa answered %s", resp.status)
                 return error("unavailable", lang, 502)
@@ -64,7 +65,7 @@ async def security_headers(request: web.Request, handler: Any) -> web.StreamResp
     """Same-origin only: no third-party scripts, fonts, frames or referrers. Applied to every
     response, errors and redirects included."""
     response = await as_response(handler, request)
-    ancestors = " ".join(("'self'", *request.app["settings"].embed_origins))
+    ancestors = " ".join(("'self'", *request.app[SETTINGS].embed_origins))
     response.headers.setdefault(
         "Content-Security-Policy",
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -91,7 +92,7 @@ async def forget_conversation(request: web.Request) -> web.Response:
     sender = body.get("sender") if isinstance(body, dict) else None
     if not isinstance(sender, str) or not SENDER_RE.match(sender):
         return error("bad_request", request.headers.get("X-Chat-Language", "nl"), 400)
-    request.app["kiosk_sweeper"].forgotten(sender)
+    request.app[KIOSK_SWEEPER].forgotten(sender)
     return web.json_response({"deleted": forget(sender)})
 
 
@@ -115,7 +116,7 @@ async def kiosk(request: web.Request) -> web.FileResponse:
 
 async def kiosk_config(request: web.Request) -> web.Response:
     """Idle timings for the kiosk page (from the clinic settings)."""
-    s: Settings = request.app["settings"]
+    s: Settings = request.app[SETTINGS]
     return web.json_response({"idle_seconds": s.kiosk_idle_seconds,
                               "countdown_seconds": s.kiosk_countdown_seconds})
 
@@ -140,20 +141,20 @@ async def health(request: web.Request) -> web.Response:
 
 
 async def _client(app: web.Application):  # type: ignore[no-untyped-def]
-    app["http"] = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+    app[HTTP_CLIENT] = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
     yield
-    await app["http"].close()
+    await app[HTTP_CLIENT].close()
 
 
 async def _sweeps(app: web.Application):  # type: ignore[no-untyped-def]
     """Every 30 s: delete kiosk conversations their kiosk could not erase, every conversation
     older than the retention period, and expired console sessions with their previews."""
-    retention = app["settings"].retention_hours * 3600
+    retention = app[SETTINGS].retention_hours * 3600
 
     async def loop() -> None:
         while True:
             await asyncio.sleep(30)
-            app["kiosk_sweeper"].sweep(time.monotonic())
+            app[KIOSK_SWEEPER].sweep(time.monotonic())
             forget_older_than(time.time() - retention)
             await sweep_sessions(app)
 
@@ -166,10 +167,10 @@ def create_app(settings: Optional[Settings] = None) -> web.Application:
     """The aiohttp application (used by `serve` and by tests)."""
     app = web.Application(middlewares=[security_headers, console_guard],
                           client_max_size=MAX_BODY_BYTES)
-    app["settings"] = settings = settings or get_settings()
+    app[SETTINGS] = settings = settings or get_settings()
     add_routes(app, Console(settings))
     # The kiosk erases after idle + countdown; the server waits one more minute.
-    app["kiosk_sweeper"] = KioskSweeper(
+    app[KIOSK_SWEEPER] = KioskSweeper(
         settings.kiosk_idle_seconds + settings.kiosk_countdown_seconds + 60)
     app.cleanup_ctx.append(_client)
     app.cleanup_ctx.append(_sweeps)
