@@ -71,6 +71,7 @@ class Console:
         self.templates = Environment(loader=FileSystemLoader(ROOT / "bot" / "templates"),
                                      autoescape=select_autoescape(["html"]),
                                      trim_blocks=True, lstrip_blocks=True)
+        self.templates.filters["when"] = _when
 
     # -- working copy ------------------------------------------------------------------
     def content(self) -> Content:
@@ -103,6 +104,14 @@ class Console:
 
 
 CONSOLE = web.AppKey("console", Console)
+
+
+def _when(iso: Optional[str]) -> str:
+    """An ISO time as the counsellor reads it: '22 Nov 2026, 13:12 UTC'."""
+    if not iso:
+        return "never"
+    t = dt.datetime.fromisoformat(iso).astimezone(dt.timezone.utc)
+    return t.strftime("%-d %b %Y, %H:%M UTC")
 
 
 def _console(request: web.Request) -> Console:

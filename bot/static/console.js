@@ -62,7 +62,10 @@ function draftPreview(list, drafts) {
   p.textContent = "Draft — not served to parents. Once approved and published, the reply would be:";
   const inner = document.createElement("ol"); inner.className = "log";
   li.append(p, inner);
-  for (const entry of botEntries(drafts)) bubble(inner, entry);
+  for (const entry of botEntries(drafts)) {
+    const draft = bubble(inner, entry);
+    for (const b of draft.querySelectorAll("button")) b.disabled = true; // not live yet
+  }
   list.append(li);
 }
 
