@@ -33,7 +33,8 @@ from bot.content import Content, content_from_raw, load_content
 from bot.paths import CONTENT_DIR, STATE_DIR, TRANSLATIONS_DIR
 
 # Fields of an answer that hold texts; a draft in the bundle has none of them.
-TEXT_FIELDS = ("short", "more", "parts", "values", "picture")
+TEXT_FIELDS = ("short", "more", "parts", "values", "picture", "choices", "said", "relations",
+               "comparison", "exercise_start")
 
 
 class BuildRefused(Exception):
@@ -108,16 +109,14 @@ def compile_bundle(content_dir: Path = CONTENT_DIR,
                 untranslated.append(f"{lang}:{ctx}")
             else:
                 table[lang][ctx] = [source, text]
-    return {
+    read = lambda name: yaml.safe_load((content_dir / name).read_text(encoding="utf-8"))  # noqa: E731
+    bundle = {
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "fingerprint": fingerprint(content_dir, translations_dir),
-        "answers": json.loads(json.dumps(answers, default=str)),  # dates as ISO strings
-        "ui": yaml.safe_load((content_dir / "ui.yml").read_text(encoding="utf-8")),
-        "flows": yaml.safe_load((content_dir / "flows.yml").read_text(encoding="utf-8")),
-        "sources": yaml.safe_load((content_dir / "sources.yml").read_text(encoding="utf-8")),
-        "translations": table,
-        "untranslated": untranslated,
+        "answers": answers, "ui": read("ui.yml"), "flows": read("flows.yml"),
+        "sources": read("sources.yml"), "translations": table, "untranslated": untranslated,
     }
+    return json.loads(json.dumps(bundle, default=str))  # plain JSON: dates as ISO strings
 
 
 def _servable_texts(content: Content) -> list[tuple[str, str]]:

@@ -20,7 +20,7 @@ from bot.content import Content, get_content
 from bot.paths import ROOT, SOURCES_DIR
 
 # Intents handled by an action of their own rather than by a content answer.
-ACTION_INTENTS = {"switch_language", "more_detail"}
+ACTION_INTENTS = {"switch_language", "more_detail", "values_answer"}
 SETTINGS_PLACEHOLDERS = {"clinic_name", "clinic_phone", "clinic_hours"}
 
 def placeholders(text: str) -> set[str]:

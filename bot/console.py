@@ -15,7 +15,6 @@ from typing import Any, Awaitable, Callable, Optional
 
 import aiohttp
 from aiohttp import web
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from bot.accounts import AccountStore
 from bot.build import BuildRefused, fingerprint, publish, read_bundle
@@ -24,8 +23,8 @@ from bot.content import CONDITIONS, Answer, Content, load_content
 from bot.conversations import forget, latest_parse
 from bot.evaluate import falls_back, nlu_summary
 from bot.examples import example_counts
+from bot.html import render
 from bot.http import HTTP_CLIENT, as_response, error, parse_chat
-from bot.paths import ROOT
 from bot.pictures import draw
 from bot.render import Renderer
 from bot.report import AnswerReport, build as build_report, summary as report_summary
@@ -68,10 +67,6 @@ class Console:
         self.throttle = LoginThrottle(settings.console_lock_attempts,
                                       settings.console_lock_minutes * 60,
                                       settings.console_lock_minutes * 60)
-        self.templates = Environment(loader=FileSystemLoader(ROOT / "bot" / "templates"),
-                                     autoescape=select_autoescape(["html"]),
-                                     trim_blocks=True, lstrip_blocks=True)
-        self.templates.filters["when"] = _when
 
     # -- working copy ------------------------------------------------------------------
     def content(self) -> Content:
@@ -97,21 +92,13 @@ class Console:
              **values: Any) -> web.Response:
         """Render a console page."""
         done = DONE.get(request.query.get("done", ""))
-        html = self.templates.get_template(template).render(
-            session=request.get("session"), done=done, publish=self.publish_state()
+        html = render(
+            template, session=request.get("session"), done=done, publish=self.publish_state()
             if request.get("session") else None, **values)
         return web.Response(text=html, content_type="text/html", status=status)
 
 
 CONSOLE = web.AppKey("console", Console)
-
-
-def _when(iso: Optional[str]) -> str:
-    """An ISO time as the counsellor reads it: '22 Nov 2026, 13:12 UTC'."""
-    if not iso:
-        return "never"
-    t = dt.datetime.fromisoformat(iso).astimezone(dt.timezone.utc)
-    return t.strftime("%-d %b %Y, %H:%M UTC")
 
 
 def _console(request: web.Request) -> Console:

@@ -16,8 +16,10 @@ import yaml
 from bot.paths import CONTENT_DIR
 
 CONDITIONS = ("smard", "sma")
-PART_NAMES = ("what", "when", "involves", "numbers", "where")
+# The attributes every option for carrier couples has; also the comparison's columns.
+PART_NAMES = ("what", "when", "involves", "tells", "risks", "where")
 LAYERS = ("short", "more")
+EXERCISE = "values_exercise"  # the flows.yml key of the values exercise (not a walk)
 
 
 def normalize_text(text: str) -> str:
@@ -87,6 +89,13 @@ class Answer:
     next: tuple[str, ...] = ()
     picture: Optional[dict[str, Any]] = None  # {kind: icon_array, value: <name>} | {kind: inheritance}
     language_button: bool = False
+    # The values exercise (kind: exercise): answer choices, what each choice says about the
+    # parents ("said"), and which options it speaks for / against / raises to discuss.
+    choices: dict[str, str] = field(default_factory=dict)
+    said: dict[str, str] = field(default_factory=dict)
+    relations: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    comparison: Optional[str] = None  # a flow whose options this answer shows side by side
+    exercise_start: bool = False  # offers the button that starts the values exercise
     file: str = ""
 
     def texts(self) -> dict[str, str]:
@@ -99,6 +108,10 @@ class Answer:
         for name, text in (self.parts or {}).items():
             if text:
                 out[f"part.{name}"] = text
+        for key, text in self.choices.items():
+            out[f"choice.{key}"] = text
+        for key, text in self.said.items():
+            out[f"said.{key}"] = text
         return out
 
 
@@ -110,6 +123,7 @@ class SourceDoc:
     file: str
     title: str
     sections: dict[str, str]  # section name -> first words of the section in the file
+    date: Optional[dict[str, Any]] = None  # a content value (date_range), or None: not stated
 
 
 @dataclass(frozen=True)
@@ -164,11 +178,16 @@ class Content:
         return any(a.kind == "medical" for a in self._by_intent.get(intent, []))
 
     def flow_of(self, answer_id: str) -> Optional[list[str]]:
-        """The flow (ordered answer ids) an answer belongs to, if any."""
-        for steps in self.flows.values():
-            if answer_id in steps:
+        """The walk (ordered answer ids, with next/back buttons) an answer belongs to, if any."""
+        for name, steps in self.flows.items():
+            if name != EXERCISE and answer_id in steps:
                 return steps
         return None
+
+    @property
+    def exercise(self) -> list[Answer]:
+        """The questions of the values exercise, in order."""
+        return [self.answers[i] for i in self.flows.get(EXERCISE, [])]
 
     def button_payload(self, answer: Answer) -> str:
         """The payload a button uses to ask for this answer: its intent, plus its condition."""
@@ -205,6 +224,12 @@ def _answer(raw: dict[str, Any], file: str) -> Answer:
         next=tuple(raw.get("next") or ()),
         picture=raw.get("picture"),
         language_button=bool(raw.get("language_button")),
+        choices={k: normalize_text(v) for k, v in (raw.get("choices") or {}).items()},
+        said={k: normalize_text(v) for k, v in (raw.get("said") or {}).items()},
+        relations={k: {rel: list(ids) for rel, ids in (v or {}).items()}
+                   for k, v in (raw.get("relations") or {}).items()},
+        comparison=raw.get("comparison"),
+        exercise_start=bool(raw.get("exercise_start")),
         file=file,
     )
 
@@ -217,7 +242,8 @@ def content_from_raw(answers: list[dict[str, Any]], ui: dict[str, str],
         [_answer(raw, raw.get("_file", "")) for raw in answers],
         {k: normalize_text(v) for k, v in ui.items()},
         flows,
-        {key: SourceDoc(key, d["file"], d["title"], {s["name"]: s["starts"] for s in d["sections"]})
+        {key: SourceDoc(key, d["file"], d["title"], {s["name"]: s["starts"] for s in d["sections"]},
+                        d.get("date"))
          for key, d in sources.items()})
 
 

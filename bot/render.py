@@ -13,6 +13,7 @@ from babel.lists import format_list
 
 from bot.build import PublishedView
 from bot.catalog import Translations
+from bot.comparison import comparison_table
 from bot.content import CONDITIONS, PART_NAMES, Answer, Content
 from bot.formatting import format_long_date, format_value, locale_of
 from bot.language import other
@@ -73,6 +74,15 @@ class Renderer:
                   for name, spec in answer.values.items() if f"{{{name}}}" in text}
         return text.format(**values, **self.settings.placeholders(lang))
 
+    def field(self, answer: Answer, name: str, lang: str) -> str:
+        """One text of an answer (`label`, `short`, `part.risks`, `said.important`, …) in
+        `lang`, with its values and the clinic's details filled in."""
+        return self._text(answer, name, answer.texts()[name], lang)
+
+    def ui_filled(self, key: str, lang: str, **values: str) -> str:
+        """An interface text with its {placeholders} (and the clinic's details) filled in."""
+        return self.ui(key, lang).format(**values, **self.settings.placeholders(lang))
+
     def label(self, answer: Answer, lang: str) -> str:
         """The button label that asks for `answer`."""
         return self._text(answer, "label", answer.label, lang)
@@ -114,6 +124,9 @@ class Renderer:
     def _buttons(self, answer: Answer, lang: str, layer: str) -> list[dict[str, str]]:
         buttons: list[dict[str, str]] = []
         seen: set[str] = {answer.id}
+        if answer.exercise_start:
+            buttons.append({"title": self.ui("values_begin", lang),
+                            "payload": '/values_answer{"values_question":"begin"}'})
         if layer == "short" and answer.more:
             buttons.append({"title": self.ui("more_detail", lang),
                             "payload": f'/more_detail{{"topic":"{answer.id}"}}'})
@@ -157,6 +170,7 @@ class Renderer:
             text = self._body(answer, lang, layer)
             source = self.source_line(answer, lang)
             buttons = self._buttons(answer, lang, layer)
+            table = comparison_table(self, answer, lang) if answer.comparison else None
         except Untranslated:
             return self._notice("not_translated", lang, requested=answer, status="untranslated")
         if source:
@@ -170,6 +184,8 @@ class Renderer:
         }
         if answer.picture:
             custom["picture"] = self.picture(answer, lang)
+        if table:
+            custom["comparison"] = table
         return [Message(text, buttons, custom)]
 
     def picture(self, answer: Answer, lang: str) -> dict[str, str]:

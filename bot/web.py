@@ -7,6 +7,7 @@ user's language. It logs no message text.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import io
 import json
 import logging
@@ -23,7 +24,11 @@ from bot.console import Console, add_routes, console_guard, sweep_sessions
 from bot.conversations import KioskSweeper, forget, forget_older_than
 from bot.pictures import draw
 from bot.paths import STATIC_DIR
+from bot.about import about
+from bot.html import render as render_page
 from bot.render import get_renderer
+from bot.summary import SummaryRequest, as_pdf as summary_as_pdf, qr_text as summary_qr_text, \
+    build as build_summary, parse_request as parse_summary, qr_svg as summary_qr_svg
 from bot.rest_format import merge_custom
 from bot.settings import Settings, get_settings
 
@@ -104,6 +109,57 @@ async def picture(request: web.Request) -> web.Response:
     return web.Response(text=draw(answer.picture, answer.values), content_type="image/svg+xml")
 
 
+async def _summary_request(request: web.Request) -> tuple[Optional[SummaryRequest], str]:
+    """The summary request in a JSON body, or in a form field `request` (the download form)."""
+    lang = request.headers.get("X-Chat-Language", "nl")
+    try:
+        if request.content_type == "application/json":
+            body = json.loads(await request.text())
+        else:
+            body = json.loads(str((await request.post()).get("request", "")))
+    except (ValueError, UnicodeDecodeError):
+        return None, lang
+    parsed = parse_summary(body, get_renderer())
+    return parsed, parsed.language if parsed else lang
+
+
+async def summary_json(request: web.Request) -> web.Response:
+    """POST /api/summary {language, topics, values}: the summary rendered from published
+    content. Built in memory for this response only; nothing is stored."""
+    parsed, lang = await _summary_request(request)
+    if parsed is None:
+        return error("bad_request", lang, 400)
+    return web.json_response(build_summary(get_renderer(), parsed, dt.date.today()).as_dict())
+
+
+async def summary_pdf(request: web.Request) -> web.Response:
+    """POST /api/summary.pdf (form field `request`): the summary as a PDF download."""
+    parsed, lang = await _summary_request(request)
+    if parsed is None:
+        return error("bad_request", lang, 400)
+    summary = build_summary(get_renderer(), parsed, dt.date.today())
+    name = "samenvatting" if lang == "nl" else "summary"
+    return web.Response(body=summary_as_pdf(summary), content_type="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{name}-{dt.date.today()}.pdf"'})
+
+
+async def summary_qr(request: web.Request) -> web.Response:
+    """POST /api/summary-qr: a QR code holding the summary text itself (for the kiosk)."""
+    parsed, lang = await _summary_request(request)
+    if parsed is None:
+        return error("bad_request", lang, 400)
+    text = summary_qr_text(build_summary(get_renderer(), parsed, dt.date.today()))
+    return web.Response(body=summary_qr_svg(text), content_type="image/svg+xml")
+
+
+async def about_page(request: web.Request) -> web.Response:
+    """GET /about?lang=nl|en[&surface=kiosk]: who made this, sources, review, data."""
+    lang = request.query.get("lang") if request.query.get("lang") in ("nl", "en") else "nl"
+    surface = "kiosk" if request.query.get("surface") == "kiosk" else "web"
+    return web.Response(text=render_page("about.html", page=about(get_renderer(), lang),
+                                         surface=surface), content_type="text/html")
+
+
 async def index(request: web.Request) -> web.FileResponse:
     """The chat page."""
     return web.FileResponse(STATIC_DIR / "index.html")
@@ -182,6 +238,10 @@ def create_app(settings: Optional[Settings] = None) -> web.Application:
     app.router.add_post("/api/chat", chat)
     app.router.add_post("/api/forget", forget_conversation)
     app.router.add_get("/pictures/{answer}.svg", picture)
+    app.router.add_post("/api/summary", summary_json)
+    app.router.add_post("/api/summary.pdf", summary_pdf)
+    app.router.add_post("/api/summary-qr", summary_qr)
+    app.router.add_get("/about", about_page)
     app.router.add_static("/static/", STATIC_DIR)
     return app
 

@@ -22,7 +22,7 @@ export async function post(path, body, lang) {
 
 /** Inline markdown: **bold**, _italic_, [text](https://…). `link(text, url)` makes the link node. */
 function inline(parent, text, link) {
-  const re = /\*\*(.+?)\*\*|_(.+?)_|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g;
+  const re = /\*\*(.+?)\*\*|_(.+?)_|\[([^\]]+)\]\((https?:\/\/[^\s)]+|\/about\?lang=(?:nl|en))\)/g;
   let last = 0, m;
   while ((m = re.exec(text))) {
     parent.append(text.slice(last, m.index));
@@ -57,8 +57,70 @@ export function markdown(container, text, link = anchor) {
   }
 }
 
-/** One bot message: text, picture (with text alternative) and buttons. */
-export function renderBot(li, message, onButton, link = anchor) {
+/** Markdown links reduced to their text (inside a button, a link cannot be followed). */
+function plain(text) { return text.replace(/\[([^\]]+)\]\([^)]+\)/g, "$1").replace(/\*\*|_/g, ""); }
+
+function el(tag, attrs = {}, text) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A table that stays a table for screen readers when narrow screens show it as a list
+ *  (explicit roles: CSS display changes would otherwise drop the table semantics). */
+function grid(caption, corner, columns, rows, cell, onButton) {
+  const wrap = el("div", { class: "grid", role: "region", "aria-label": caption, tabindex: "0" });
+  const table = el("table", { role: "table", class: "grid__table" });
+  table.append(el("caption", {}, caption));
+  const head = el("thead", { role: "rowgroup" }); const hr = el("tr", { role: "row" });
+  hr.append(el("th", { scope: "col", role: "columnheader" }, corner));
+  for (const c of columns) hr.append(el("th", { scope: "col", role: "columnheader" }, c.label));
+  head.append(hr);
+  const body = el("tbody", { role: "rowgroup" });
+  for (const row of rows) {
+    const tr = el("tr", { role: "row" });
+    const th = el("th", { scope: "row", role: "rowheader" });
+    const open = el("button", { type: "button", class: "grid__option" }, row.label);
+    open.addEventListener("click", () => onButton({ title: row.label, payload: row.payload }));
+    th.append(open); tr.append(th);
+    columns.forEach((c, i) => {
+      const td = el("td", { role: "cell", "data-label": c.label });
+      cell(td, row, c, i);
+      tr.append(td);
+    });
+    body.append(tr);
+  }
+  table.append(head, body); wrap.append(table);
+  return wrap;
+}
+
+/** The options side by side. A filled cell opens the answer it comes from. */
+export function renderComparison(container, data, onButton) {
+  container.append(grid(data.caption, data.corner, data.columns, data.rows, (td, row, c, i) => {
+    const cell = row.cells[i];
+    if (!cell.filled) { td.append(el("span", { class: "grid__empty" }, cell.text)); return; }
+    const b = el("button", { type: "button", class: "grid__cell" }, plain(cell.text));
+    b.addEventListener("click", () => onButton({ title: row.label, payload: row.payload }));
+    td.append(b);
+  }, onButton));
+}
+
+/** What fits the parents' answers, per option, in the content's fixed order. */
+export function renderValues(container, data, onButton) {
+  if (!data.rows || !data.rows.length) return;
+  container.append(grid(data.caption, data.corner, data.columns, data.rows, (td, row, c) => {
+    const items = row[c.key] || [];
+    if (!items.length) { td.append(el("span", { class: "grid__empty" }, "\u2013")); return; }
+    const ul = el("ul");
+    for (const s of items) ul.append(el("li", {}, s));
+    td.append(ul);
+  }, onButton));
+}
+
+/** One bot message: text, picture (with text alternative), comparison or values table,
+ *  summary (drawn by the page: `extras.summary(container, request)`) and buttons. */
+export function renderBot(li, message, onButton, link = anchor, extras = {}) {
   li.className = "msg msg--bot";
   if (message.lang) li.lang = message.lang;
   markdown(li, message.text || "", link);
@@ -70,6 +132,9 @@ export function renderBot(li, message, onButton, link = anchor) {
     fig.append(img, cap);
     li.append(fig);
   }
+  if (message.comparison) renderComparison(li, message.comparison, onButton);
+  if (message.values_result) renderValues(li, message.values_result, onButton);
+  if (message.summary && extras.summary) extras.summary(li, message.summary);
   if (message.buttons && message.buttons.length) {
     const box = document.createElement("div"); box.className = "buttons";
     for (const b of message.buttons) {
@@ -83,9 +148,41 @@ export function renderBot(li, message, onButton, link = anchor) {
 
 /** Bot messages from /api/chat in the shape the pages store and render. */
 export function botEntries(messages) {
-  return (messages || []).map((m) => ({
-    who: "bot", text: m.text, buttons: m.buttons,
-    lang: m.custom && m.custom.language, picture: m.custom && m.custom.picture,
-    topic: m.custom && m.custom.topic,
-  }));
+  return (messages || []).map((m) => {
+    const c = m.custom || {};
+    return {
+      who: "bot", text: m.text, buttons: m.buttons, lang: c.language, picture: c.picture,
+      topic: c.topic, comparison: c.comparison, values_result: c.values_result, summary: c.summary,
+    };
+  });
+}
+
+/** The summary, rendered by our server from the ids the assistant handed over (nothing is
+ *  stored there). Returns the rendered summary, or null when the server cannot be reached. */
+export async function fetchSummary(request) {
+  const r = await post("/api/summary", request, request.language);
+  return r.ok ? r.data : null;
+}
+
+/** The summary as a card: topics with their source lines, values, the 3 good questions, and
+ *  room for the parents' own questions. */
+export function summaryCard(summary) {
+  const card = el("section", { class: "summary", "aria-label": summary.title, lang: summary.language });
+  card.append(el("h2", {}, summary.title), el("p", {}, summary.made));
+  const list = (heading, items, ordered = false) => {
+    card.append(el("h3", {}, heading));
+    const l = el(ordered ? "ol" : "ul");
+    for (const item of items) {
+      const li = el("li", {}, typeof item === "string" ? item : item.label);
+      if (item.source) li.append(el("small", {}, " " + item.source));
+      l.append(li);
+    }
+    card.append(l);
+  };
+  list(summary.topics_heading, summary.topics);
+  list(summary.values_heading, summary.values);
+  list(summary.questions_heading, summary.questions, true);
+  card.append(el("h3", {}, summary.own_heading), el("div", { class: "summary__lines", "aria-hidden": "true" }));
+  card.append(el("p", { class: "summary__footer" }, summary.footer));
+  return card;
 }

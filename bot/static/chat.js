@@ -1,14 +1,16 @@
 // The website chat. Talks only to our own server; see chat-core.js for rendering.
-import { newSender, post, renderBot, botEntries } from "/static/chat-core.js";
+import { newSender, post, renderBot, botEntries, fetchSummary, summaryCard } from "/static/chat-core.js";
 
 const T = {
   nl: { title: "Keuzehulp SMARD en SMA", restart: "Opnieuw beginnen", send: "Verstuur", label: "Uw vraag",
         placeholder: "Typ uw vraag…", note: "Dit is een chatbot, geen mens. Hij geeft informatie, geen medisch advies. Bij spoed belt u 112.",
         typing: "De keuzehulp typt…", retry: "Opnieuw proberen", other: "English", otherLang: "en", log: "Gesprek",
+        summary: "Samenvatting", about: "Over deze keuzehulp",
         offline: "De chat is even niet bereikbaar. Controleer uw verbinding en probeer het opnieuw." },
   en: { title: "Decision aid SMARD and SMA", restart: "Start over", send: "Send", label: "Your question",
         placeholder: "Type your question…", note: "This is a chatbot, not a person. It gives information, not medical advice. In an emergency, call 112.",
         typing: "The decision aid is typing…", retry: "Try again", other: "Nederlands", otherLang: "nl", log: "Conversation",
+        summary: "Summary", about: "About this decision aid",
         offline: "The chat cannot be reached right now. Please check your connection and try again." },
 };
 const store = window.sessionStorage;
@@ -29,14 +31,40 @@ function applyLanguage() {
   $("input").placeholder = t.placeholder;
   $("log").setAttribute("aria-label", t.log);
   const sw = $("lang-switch"); sw.textContent = t.other; sw.lang = t.otherLang;
+  $("about").href = `/about?lang=${lang}`;
   document.title = t.title;
   store.setItem("chat.lang", lang);
 }
 
+// The summary: rendered by our server from the ids the assistant handed over; downloaded as a
+// PDF through a plain form (the server keeps nothing), or printed on its own.
+async function showSummary(li, request) {
+  const summary = await fetchSummary(request);
+  if (!summary) { showStatus(T[lang].offline, () => showSummary(li, request)); return; }
+  const card = summaryCard(summary);
+  const form = document.createElement("form");
+  form.method = "post"; form.action = "/api/summary.pdf"; form.className = "summary__actions";
+  const field = document.createElement("input");
+  field.type = "hidden"; field.name = "request"; field.value = JSON.stringify(request);
+  const download = document.createElement("button"); download.type = "submit"; download.textContent = summary.labels.download;
+  const print = document.createElement("button"); print.type = "button"; print.textContent = summary.labels.print;
+  print.addEventListener("click", () => {
+    card.classList.add("print-target"); document.body.classList.add("printing-summary");
+    window.print();
+  });
+  form.append(field, download, print);
+  const buttons = li.querySelector(".buttons");
+  if (buttons) buttons.before(card, form); else li.append(card, form);
+}
+window.addEventListener("afterprint", () => {
+  document.body.classList.remove("printing-summary");
+  document.querySelectorAll(".print-target").forEach((c) => c.classList.remove("print-target"));
+});
+
 function render(entry) {
   const li = document.createElement("li");
   if (entry.who === "me") { li.className = "msg msg--me"; li.textContent = entry.text; }
-  else renderBot(li, entry, (b) => send(b.payload, b.title));
+  else renderBot(li, entry, (b) => send(b.payload, b.title), undefined, { summary: showSummary });
   $("log").append(li);
   li.scrollIntoView({ block: "end" });
 }
@@ -71,6 +99,7 @@ $("form").addEventListener("submit", (ev) => {
   if (!text) return;
   $("input").value = ""; send(text);
 });
+$("summary").addEventListener("click", () => send("/ask_summary", T[lang].summary));
 $("lang-switch").addEventListener("click", () => {
   lang = T[lang].otherLang; applyLanguage();
   send(`/switch_language{"language":"${lang}"}`, null);

@@ -1,5 +1,5 @@
 // The waiting-room kiosk: touch only, nothing kept. Links are shown as QR codes, never opened.
-import { newSender, post, renderBot, botEntries } from "/static/chat-core.js";
+import { newSender, post, renderBot, botEntries, fetchSummary, summaryCard } from "/static/chat-core.js";
 
 const T = {
   nl: { title: "Keuzehulp SMARD en SMA", intro: "Tik op een onderwerp. U hoeft niets te typen.",
@@ -7,13 +7,13 @@ const T = {
         home: "Naar het begin", erase: "Stop en wis", stillThere: "Bent u er nog?", stay: "Ja, ik ben er nog",
         countdown: (n) => `Het gesprek wordt over ${n} seconden gewist.`, log: "Gesprek",
         offline: "De keuzehulp is even niet bereikbaar. Probeer het zo opnieuw.", retry: "Opnieuw proberen",
-        scan: "Scan met uw telefoon" },
+        scan: "Scan met uw telefoon", summary: "Samenvatting", about: "Over deze keuzehulp", close: "Sluiten" },
   en: { title: "Decision aid SMARD and SMA", intro: "Tap a topic. You do not need to type anything.",
         privacy: "Privacy: your conversation is erased when you tap \u201cStop and erase\u201d, or when the screen is not used for a while. Nothing is kept.",
         home: "To the start", erase: "Stop and erase", stillThere: "Are you still there?", stay: "Yes, I am still here",
         countdown: (n) => `The conversation will be erased in ${n} seconds.`, log: "Conversation",
         offline: "The decision aid cannot be reached right now. Please try again shortly.", retry: "Try again",
-        scan: "Scan with your phone" },
+        scan: "Scan with your phone", summary: "Summary", about: "About this decision aid", close: "Close" },
 };
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(window.location.search);
@@ -32,6 +32,11 @@ function applyLanguage() {
 
 // On the kiosk a link is a QR code with its address: take it home, never navigate away.
 function qrLink(text, url) {
+  if (url.startsWith("/about")) {  // our own page about the assistant: opens in the overlay
+    const b = document.createElement("button"); b.type = "button"; b.textContent = text;
+    b.addEventListener("click", () => showAbout());
+    return b;
+  }
   const box = document.createElement("span"); box.className = "qr";
   const img = document.createElement("img");
   img.src = "/api/qr?url=" + encodeURIComponent(url);
@@ -39,6 +44,30 @@ function qrLink(text, url) {
   const label = document.createElement("span"); label.textContent = `${text} \u2013 ${url}`;
   box.append(img, label);
   return box;
+}
+
+// The summary leaves the kiosk as a QR code that holds the text itself: no address, nothing
+// stored. The card shows the same text on the screen.
+async function showSummary(li, request) {
+  const summary = await fetchSummary(request);
+  const qr = await fetch("/api/summary-qr", {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request),
+  }).then((r) => (r.ok ? r.text() : null)).catch(() => null);
+  if (!summary || !qr) { const s = $("status"); s.hidden = false; s.textContent = T[lang].offline; return; }
+  const box = document.createElement("figure"); box.className = "summary-qr";
+  const img = document.createElement("img");
+  img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(qr);
+  img.alt = summary.labels.qr;
+  const cap = document.createElement("figcaption"); cap.textContent = summary.labels.qr;
+  box.append(img, cap);
+  const buttons = li.querySelector(".buttons");
+  if (buttons) buttons.before(box, summaryCard(summary)); else li.append(box, summaryCard(summary));
+}
+
+// The page about the assistant, in an overlay: the conversation stays where it is.
+function showAbout() {
+  $("about-frame").src = `/about?lang=${lang}&surface=kiosk`;
+  $("about-overlay").hidden = false; $("about-close").focus();
 }
 
 async function ask(message, shown) {
@@ -61,7 +90,7 @@ function showChat(entries) {
   $("start").hidden = true; $("chat").hidden = false;
   for (const entry of entries) {
     const li = document.createElement("li");
-    renderBot(li, entry, (b) => tap(b), qrLink);
+    renderBot(li, entry, (b) => tap(b), qrLink, { summary: showSummary });
     $("log").append(li);
     li.scrollIntoView({ block: "start" });
   }
@@ -91,6 +120,7 @@ async function start() {
 // Erase: on the server and on the screen; a new conversation with a new id.
 async function erase() {
   hideIdle();
+  $("about-overlay").hidden = true;
   await post("/api/forget", { sender }, lang);
   sender = newSender();
   lang = "nl"; applyLanguage();
@@ -122,6 +152,9 @@ document.addEventListener("gesturestart", (e) => e.preventDefault());
 for (const ev of ["pointerdown", "keydown", "touchstart"]) document.addEventListener(ev, activity, { passive: true });
 $("stay").addEventListener("click", () => { hideIdle(); armIdle(); });
 $("erase").addEventListener("click", erase);
+$("summary").addEventListener("click", () => tap({ payload: "/ask_summary", title: T[lang].summary }));
+document.querySelectorAll(".about-open").forEach((b) => b.addEventListener("click", showAbout));
+$("about-close").addEventListener("click", () => { $("about-overlay").hidden = true; $("about-frame").src = "about:blank"; });
 $("home").addEventListener("click", async () => { await start(); });
 document.querySelectorAll(".lang").forEach((b) => b.addEventListener("click", async () => {
   if (b.dataset.lang === lang) return;

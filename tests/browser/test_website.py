@@ -23,7 +23,7 @@ def test_dutch_conversation_on_a_phone(open_page) -> None:  # type: ignore[no-un
     text = press(page, "Onderzoek tijdens de zwangerschap")
     assert "3 van de 1.000 (0,3%)" in text and "rond week 11" in text
     text = press(page, "Volgende: Onderzoek vóór de zwangerschap (PGT)")
-    assert "98 van de 100 (98%)" in text
+    assert "980 van de 1.000 (98%)" in text
     screenshot(page, "website-nl-phone-options")
     sender = rec.senders[-1]
     reload_then_start_over(page, sender, "Opnieuw beginnen", "Ik ben een chatbot, geen mens")

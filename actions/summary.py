@@ -1,0 +1,33 @@
+"""The personal summary: which topics this conversation showed and the values answers.
+
+Only ids go to the page; it asks our server to render them (bot/summary.py), so the summary's
+text is never stored in the conversation.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.turn import read_turn, send, slot_events
+from bot.render import get_renderer
+from bot.summary import collect
+
+
+class ActionSummary(Action):
+    """Offer the summary of this conversation (download, print, or QR code on the kiosk)."""
+
+    def name(self) -> str:
+        return "action_summary"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        turn = read_turn(tracker)
+        renderer = get_renderer()
+        messages = renderer.answer(renderer.content.answers["summary"], turn.lang)
+        request = collect(tracker.events, tracker.get_slot("values"), turn.lang)
+        messages[0].custom["summary"] = request.as_dict()
+        send(dispatcher, messages)
+        return slot_events(turn.lang, turn.condition, "summary")

@@ -1,0 +1,38 @@
+"""The "what matters to you" exercise, one button press at a time (see bot/values.py)."""
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.turn import read_turn, send, slot_events
+from bot import values
+from bot.render import get_renderer
+
+
+class ActionValues(Action):
+    """Record the answer (or skip) and ask the next question, or show the result."""
+
+    def name(self) -> str:
+        return "action_values"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        turn = read_turn(tracker)
+        renderer = get_renderer()
+        content = renderer.content
+        state = values.State.from_slot(tracker.get_slot("values"))
+        question = turn.entities.get("values_question")
+        if question is None and state.asked is None:
+            # "skip" typed outside the exercise: offer to start it.
+            send(dispatcher, renderer.answer(content.answers["values_intro"], turn.lang))
+            return slot_events(turn.lang, "smard", "values_intro")
+        state, nxt = values.step(content, state, question, turn.entities.get("values_choice"))
+        if nxt is not None:
+            send(dispatcher, [values.question_message(renderer, nxt, turn.lang)])
+        else:
+            send(dispatcher, values.result_message(renderer, state.answers, turn.lang))
+        return [*slot_events(turn.lang, "smard", nxt.id if nxt else values.RESULT_ID),
+                SlotSet("values", state.as_slot())]
