@@ -128,7 +128,7 @@ def test_the_page_about_the_assistant(web_url: str, lang: str, settings: Setting
     page = requests.get(f"{web_url}/about?lang={lang}", timeout=30)
     assert page.status_code == 200 and f'<html lang="{lang}">' in page.text
     text = page.text
-    assert "Informatie over SMARD" in text and "000_8223b986a68f5339.txt" in text
+    assert "Informatie over SMARD" in text and "Samenvatting 292e ENMC-workshop" in text
     assert ("23–25 jan" in text) or ("23–25 Jan" in text)
     assert ("Het document vermeldt geen datum" in text) == (lang == "nl")
     assert "112" in text and ("geen medisch advies" in text.lower() or "not medical advice" in text.lower())

@@ -109,9 +109,13 @@ export function renderComparison(container, data, onButton) {
 /** What fits the parents' answers, per option, in the content's fixed order. */
 export function renderValues(container, data, onButton) {
   if (!data.rows || !data.rows.length) return;
-  container.append(grid(data.caption, data.corner, data.columns, data.rows, (td, row, c) => {
+  container.append(grid(data.caption, data.corner, data.columns, data.rows, (td, row, c, i) => {
     const items = row[c.key] || [];
-    if (!items.length) { td.append(el("span", { class: "grid__empty" }, "\u2013")); return; }
+    const nothing = data.columns.every((col) => !(row[col.key] || []).length);
+    if (!items.length) {  // a row the answers say nothing about says so once
+      td.append(el("span", { class: "grid__empty" }, nothing && i === 0 ? data.none : "\u2013"));
+      return;
+    }
     const ul = el("ul");
     for (const s of items) ul.append(el("li", {}, s));
     td.append(ul);
@@ -182,7 +186,9 @@ export function summaryCard(summary) {
   list(summary.topics_heading, summary.topics);
   list(summary.values_heading, summary.values);
   list(summary.questions_heading, summary.questions, true);
-  card.append(el("h3", {}, summary.own_heading), el("div", { class: "summary__lines", "aria-hidden": "true" }));
+  const own = el("div", { class: "summary__own" });
+  own.append(el("h3", {}, summary.own_heading), el("div", { class: "summary__lines", "aria-hidden": "true" }));
+  card.append(own);
   card.append(el("p", { class: "summary__footer" }, summary.footer));
   return card;
 }

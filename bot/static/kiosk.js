@@ -67,6 +67,7 @@ async function showSummary(li, request) {
 // The page about the assistant, in an overlay: the conversation stays where it is.
 function showAbout() {
   $("about-frame").src = `/about?lang=${lang}&surface=kiosk`;
+  $("about-frame").title = T[lang].about;
   $("about-overlay").hidden = false; $("about-close").focus();
 }
 

@@ -2,16 +2,11 @@
 no serious or critical violations at WCAG 2.1 A/AA."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import axe_playwright_python
 from playwright.sync_api import Page, expect
 
+from tests.browser.axe import axe_results, describe
 from tests.browser.conftest import DESKTOP, KIOSK, PHONE
 from tests.browser.helpers import press, type_question
-
-AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 RESULTS: list[str] = []
@@ -19,16 +14,13 @@ RESULTS: list[str] = []
 
 def serious_violations(page: Page, name: str) -> list[str]:
     """Run axe; record all violations for the report; return the serious and critical ones."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    result = axe_results(page)
     by_impact: dict[str, int] = {}
     for v in result["violations"]:
         by_impact[v["impact"]] = by_impact.get(v["impact"], 0) + 1
     RESULTS.append(f"{name}: {len(result['passes'])} rules passed, violations: "
                    f"{by_impact or 'none'}")
-    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    return [describe(v) for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
 def test_website_pages(open_page) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from bot.sources import section_texts
 from tests.browser.conftest import screenshot
 from tests.browser.helpers import type_question
-from tests.browser.test_accessibility import AXE_JS, TAGS
+from tests.browser.axe import axe_findings, describe
 
 # An office PC: the console's wide tables are made for a desktop screen.
 CONSOLE = {"width": 1366, "height": 900}
@@ -50,21 +50,6 @@ def diag_value(page: Page, label: str) -> str:
     """The value of one row of the last diagnostics box."""
     row = page.locator("#try-log .diag").last.locator("dt", has_text=label)
     return row.locator("xpath=following-sibling::dd[1]").inner_text()
-
-
-def axe_findings(page: Page) -> list[dict[str, Any]]:
-    """All axe-core violations at WCAG 2.1 A/AA, run like tests/browser/test_accessibility.py
-    (axe injected from disk, so the context needs bypass_csp=True)."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-    assert result["passes"], "axe ran no rules"
-    return result["violations"]
-
-
-def describe(violation: dict[str, Any]) -> str:
-    return (f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-            f"{[n['target'] for n in violation['nodes']][:3]}")
 
 
 # -- logging in and out -----------------------------------------------------------------------
