@@ -381,10 +381,12 @@ async def try_question(request: web.Request) -> web.Response:
         return error("unavailable", "en", 503)
     nlu = nlu_summary(latest_parse(clean["sender"]))
     drafts = []
-    renderer = console.renderer()
+    draft_topics = [m["custom"]["topic"] for m in messages
+                    if (m.get("custom") or {}).get("status") == "draft"]
+    renderer = console.renderer() if draft_topics else None  # the working copy, only if needed
     for m in messages:
         custom = m.get("custom") or {}
-        if custom.get("status") == "draft" and custom.get("topic") in renderer.content.answers:
+        if renderer and custom.get("status") == "draft" and custom.get("topic") in renderer.content.answers:
             answer = renderer.content.answers[custom["topic"]]
             draft = renderer.answer(answer, custom.get("language", "nl"), draft_preview=True)
             if draft[0].custom.get("status") == "untranslated":

@@ -3,6 +3,7 @@ being exactly what a parent gets, unanswered questions, and the review document.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import io
 import re
 import uuid
@@ -271,3 +272,36 @@ def test_cli_preview_and_report_work_without_a_browser(servers: Settings) -> Non
     assert "falls back: yes" in out.stdout
     out = run("content", "report")
     assert out.returncode == 0 and "readability nl: mean score" in out.stdout
+
+
+def test_console_response_times_are_reported(web_url: str, counsellor: Counsellor,
+                                             report_figure) -> None:  # type: ignore[no-untyped-def]
+    """A benchmark, not a timed test: it prints figures and only checks that pages answer."""
+    import statistics
+    import time
+    s, csrf = login(web_url, counsellor.name, counsellor.password)
+    summary = {"language": "nl", "topics": ["smard_inheritance", "option_pgt"],
+               "values": {"values_know_before": "important"}}
+    calls = {
+        "console overview": lambda: s.get(f"{web_url}/console/", timeout=60),
+        "console answer page": lambda: s.get(f"{web_url}/console/answers/smard_chance", timeout=60),
+        "console try (reply + NLU)": lambda: s.post(
+            f"{web_url}/console/api/try", headers={"X-CSRF-Token": csrf}, timeout=60,
+            json={"sender": uuid.uuid4().hex, "message": "Hoe erft SMARD over?"}),
+        "console review PDF": lambda: s.get(f"{web_url}/console/review.pdf", timeout=60),
+        "summary PDF": lambda: requests.post(f"{web_url}/api/summary.pdf", timeout=60,
+                                             data={"request": json.dumps(summary)}),
+        "summary QR code": lambda: requests.post(f"{web_url}/api/summary-qr", json=summary,
+                                                 timeout=60),
+        "about page": lambda: requests.get(f"{web_url}/about?lang=nl", timeout=60),
+    }
+    lines = []
+    for name, call in calls.items():
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            assert call().status_code == 200, name
+            times.append(time.perf_counter() - start)
+        lines.append(f"{name}: median {statistics.median(times) * 1000:.0f} ms, "
+                     f"max {max(times) * 1000:.0f} ms (n=5)")
+    report_figure("Console and summary response times", "\n".join(lines))
