@@ -14,6 +14,7 @@ from babel.lists import format_list
 from bot.build import PublishedView
 from bot.catalog import Translations
 from bot.comparison import comparison_table
+from bot.values import BEGIN, payload as values_payload
 from bot.content import CONDITIONS, PART_NAMES, Answer, Content
 from bot.formatting import format_long_date, format_value, locale_of
 from bot.language import other
@@ -126,7 +127,7 @@ class Renderer:
         seen: set[str] = {answer.id}
         if answer.exercise_start:
             buttons.append({"title": self.ui("values_begin", lang),
-                            "payload": '/values_answer{"values_question":"begin"}'})
+                            "payload": values_payload(BEGIN)})
         if layer == "short" and answer.more:
             buttons.append({"title": self.ui("more_detail", lang),
                             "payload": f'/more_detail{{"topic":"{answer.id}"}}'})

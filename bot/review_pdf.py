@@ -28,7 +28,7 @@ from bot.catalog import (CURRENT, MISSING, SOURCE_LANGUAGE, TARGET_LANGUAGES, Tr
 from bot.content import Answer, Content, get_content
 from bot.formatting import format_value
 from bot.readability import Readability
-from bot.report import REVIEW_MAX_AGE, AnswerReport, build
+from bot.report import REVIEW_MAX_AGE, AnswerReport, build, summary
 from bot.settings import Settings, get_settings
 
 TITLE = "Content review — SMARD / SMA keuzehulp"
@@ -170,16 +170,12 @@ def _summary(reports: list[AnswerReport], settings: Settings,
          f"{sum(r.translation != CURRENT for r in reports)} of all answers"],
         ["Reviews older than 12 months", str(sum(_overdue(a, today) for a in answers))],
     ]
+    readability = summary(reports)["readability"]  # the same figures as the console's summary
     for lang in (SOURCE_LANGUAGE, *TARGET_LANGUAGES):
-        scored = [m for r in approved if (m := r.readability.get(lang))]
         name = f"Readability, {LANGUAGE_NAMES.get(lang, lang)} (approved answers)"
-        if scored:
-            mean = sum(m.score for m in scored) / len(scored)
-            above = sum(m.above_b1 for m in scored)
-            rows.append([name, f"mean score {mean:.1f}; likely above B1: {above} of "
-                               f"{len(scored)}"])
-        else:
-            rows.append([name, "no texts served"])
+        r = readability.get(lang)  # type: ignore[union-attr]
+        rows.append([name, f"mean score {r['mean']:.1f}; likely above B1: {r['above_b1']} of "
+                           f"{r['scored']}" if r else "no texts served"])
     clinic = settings.clinic_name.get(SOURCE_LANGUAGE) or next(iter(settings.clinic_name.values()))
     cells = [[Paragraph(_markup(k), st["key"]), Paragraph(_markup(v), st["body"])] for k, v in rows]
     intro = (

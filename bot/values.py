@@ -21,6 +21,12 @@ RELATIONS = ("for", "against", "discuss")
 RESULT_ID = "values_result"
 
 
+def payload(question: str, choice: Optional[str] = None) -> str:
+    """The button payload for one step of the exercise (`question` may be "begin")."""
+    body = f'"values_question":"{question}"' + (f',"values_choice":"{choice}"' if choice else "")
+    return f"/values_answer{{{body}}}"
+
+
 @dataclass
 class State:
     """The exercise so far (kept in the `values` slot): the question last asked and the answers."""
@@ -102,13 +108,11 @@ def question_message(renderer: "Renderer", question: Answer, lang: str) -> "Mess
                                   total=str(len(questions)))
     text = (f"_{progress}_\n\n**{renderer.field(question, 'short', lang)}**\n\n"
             f"{renderer.field(question, 'more', lang)}")
-    payload = '/values_answer{{"values_question":"{q}","values_choice":"{c}"}}'
     buttons = [{"title": renderer.field(question, f"choice.{key}", lang),
-                "payload": payload.format(q=question.id, c=key)} for key in question.choices]
-    buttons.append({"title": renderer.ui("values_skip", lang),
-                    "payload": payload.format(q=question.id, c=SKIP)})
+                "payload": payload(question.id, key)} for key in question.choices]
+    buttons.append({"title": renderer.ui("values_skip", lang), "payload": payload(question.id, SKIP)})
     buttons.append({"title": renderer.ui("values_finish", lang),
-                    "payload": payload.format(q=question.id, c=FINISH)})
+                    "payload": payload(question.id, FINISH)})
     return Message(text, buttons, {"topic": question.id, "layer": "short", "language": lang,
                                    "kind": "exercise", "status": "served",
                                    "exercise": {"number": number, "total": len(questions)}})
