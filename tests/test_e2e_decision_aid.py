@@ -15,7 +15,9 @@ import pytest
 import requests
 from pypdf import PdfReader
 
+from bot.content import Content
 from bot.conversations import tracker_db
+from bot.formatting import format_long_date
 from bot.paths import STATE_DIR, STATIC_DIR
 from bot.settings import Settings
 
@@ -124,7 +126,8 @@ def test_summary_is_built_from_the_conversation_and_not_kept(
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_page_about_the_assistant(web_url: str, lang: str, settings: Settings) -> None:
+def test_the_page_about_the_assistant(web_url: str, lang: str, settings: Settings,
+                                      content: Content) -> None:
     page = requests.get(f"{web_url}/about?lang={lang}", timeout=30)
     assert page.status_code == 200 and f'<html lang="{lang}">' in page.text
     text = page.text
@@ -132,7 +135,9 @@ def test_the_page_about_the_assistant(web_url: str, lang: str, settings: Setting
     assert ("23–25 jan" in text) or ("23–25 Jan" in text)
     assert ("Het document vermeldt geen datum" in text) == (lang == "nl")
     assert "112" in text and ("geen medisch advies" in text.lower() or "not medical advice" in text.lower())
-    assert ("Laatste controle: 22 november 2026" in text) or ("Last checked: 22 November 2026" in text)
+    last = format_long_date(max(a.review.date for a in content.answers.values()
+                                if a.review.approved and a.review.date), lang)
+    assert f"{'Laatste controle' if lang == 'nl' else 'Last checked'}: {last}." in text
     assert f"{settings.retention_hours:g}" in text
     assert ("30 dagen" in text) or ("30 days" in text)  # the test clinic keeps unanswered questions
     assert "Content-Security-Policy" in page.headers

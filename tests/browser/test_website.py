@@ -3,17 +3,20 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from bot.formatting import format_long_date
+
 from tests.browser.conftest import DESKTOP, PHONE, screenshot
 from tests.browser.helpers import (bot_count, press, reload_then_start_over, type_question,
                                    wait_for_reply)
 
 
-def test_dutch_conversation_on_a_phone(open_page) -> None:  # type: ignore[no-untyped-def]
+def test_dutch_conversation_on_a_phone(open_page, content) -> None:  # type: ignore[no-untyped-def]
     page, rec = open_page("/", PHONE)
     expect(page.locator(".msg--bot").first).to_contain_text("Ik ben een chatbot, geen mens")
     text = type_question(page, "hoe groot is de kans dat ons volgende kindje ook smard heeft")
     assert "25 van de 100 (25%)" in text
-    assert "Bron: Informatie over SMARD" in text and "Gecontroleerd op 22 november 2026" in text
+    reviewed = format_long_date(content.answers["smard_chance"].review.date, "nl")
+    assert "Bron: Informatie over SMARD" in text and f"Gecontroleerd op {reviewed}" in text
     figure = page.locator(".msg--bot").last.locator("figure")
     expect(figure.locator("figcaption")).to_have_text("25 van de 100")
     assert "100 poppetjes" in figure.locator("img").get_attribute("alt")
