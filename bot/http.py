@@ -9,6 +9,7 @@ from typing import Any, Awaitable, Callable, Optional
 import aiohttp
 from aiohttp import web
 
+from bot.content import CONDITIONS
 from bot.language import SUPPORTED
 from bot.settings import Settings
 
@@ -20,7 +21,6 @@ MAX_MESSAGE_CHARS = 2000
 MAX_BODY_BYTES = 64 * 1024
 SENDER_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 PARENT_SURFACES = ("web", "kiosk")
-CONDITIONS = ("smard", "sma")
 
 # Errors the page shows as they are; in the user's language.
 ERRORS = {
