@@ -11,29 +11,27 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.turn import Turn, read_turn, send, slot_events
 from bot.render import Message, get_renderer
 from bot.settings import get_settings
+from bot.routing import ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, Asked, decide
 from bot.unanswered import UnansweredStore
-from bot.safety import is_acute
-from bot.scope import may_serve_medical
 
 
 def answer_turn(turn: Turn, intent: Optional[str] = None) -> tuple[list[Message], Optional[str], Optional[str]]:
     """Messages for a turn, plus the condition and topic the conversation is now about."""
     renderer = get_renderer()
-    content = renderer.content
-    intent = intent or turn.intent
-    if not turn.is_payload and is_acute(turn.text):
-        intent = "emergency"  # safety first, whatever the classifier thought
-    if intent == "choose_condition" and not turn.condition_named:
-        intent = "out_of_scope"  # "choosing" needs a condition in this very message
-    if content.is_medical_intent(intent) and not may_serve_medical(
-            turn.text, turn.is_payload, turn.confidence):
-        intent = "out_of_scope"  # unsure, and nothing in the message is about our subject
-    selection = content.select(intent, turn.condition)
-    if selection.needs_condition:
-        return renderer.ask_condition(intent, turn.lang), None, None
-    answer = selection.answer or content.answers["fallback"]
-    condition = selection.condition or turn.condition
-    return renderer.answer(answer, turn.lang, condition=condition), condition, answer.id
+    reply = decide(Asked(intent or turn.intent, turn.text, turn.is_payload, turn.entities,
+                         turn.condition, turn.condition_named, turn.confidence, turn.runner_up,
+                         turn.runner_up_confidence), renderer.content)
+    if reply.kind == ASK_CONDITION:
+        return renderer.ask_condition(reply.intent, turn.lang), None, None
+    if reply.kind == NOT_COVERED and reply.question_kind:
+        return (renderer.not_covered(reply.question_kind, reply.intent, list(reply.offered),
+                                     turn.lang, reply.condition), reply.condition, NOT_COVERED)
+    if reply.kind == OTHER_CONDITION and reply.condition:
+        return (renderer.other_condition(reply.offered[0], reply.condition, turn.lang,
+                                         requested=reply.answer), reply.condition, None)
+    answer = reply.answer or renderer.content.answers["fallback"]
+    return (renderer.answer(answer, turn.lang, condition=reply.condition, note=reply.note,
+                            offer=reply.offered), reply.condition, answer.id)
 
 
 def keep_if_unanswered(turn: Turn, topic: Optional[str]) -> None:
@@ -41,7 +39,7 @@ def keep_if_unanswered(turn: Turn, topic: Optional[str]) -> None:
     clinic turned that on, and only its (scrubbed) text, language and date. A counsellor's
     preview is not a parent's question, so it is never kept."""
     settings = get_settings()
-    if settings.keep_unanswered and topic == "fallback" and not turn.is_payload \
+    if settings.keep_unanswered and topic in ("fallback", NOT_COVERED) and not turn.is_payload \
             and turn.surface != "preview":
         UnansweredStore(settings.unanswered_retention_days).record(
             turn.text, turn.lang, dt.date.today())

@@ -27,6 +27,8 @@ class Turn:
     confidence: float = 1.0
     condition_named: bool = False  # this message itself names the condition
     surface: str = "web"  # web | kiosk | preview (a counsellor trying a question)
+    runner_up: Optional[str] = None  # the classifier's second topic, and its confidence
+    runner_up_confidence: float = 0.0
 
 
 def read_turn(tracker: Tracker) -> Turn:
@@ -55,7 +57,11 @@ def read_turn(tracker: Tracker) -> Turn:
     confidence = float(intent_info.get("confidence") or 0.0)
     surface = metadata.get("surface") if metadata.get("surface") in ("web", "kiosk", "preview") \
         else "web"
-    return Turn(intent, text, is_payload, entities, lang, condition, confidence, named, surface)
+    ranking = [r for r in msg.get("intent_ranking") or []
+               if isinstance(r, dict) and r.get("name") not in (intent, "nlu_fallback")]
+    runner_up = ranking[0] if ranking else {}
+    return Turn(intent, text, is_payload, entities, lang, condition, confidence, named, surface,
+                runner_up.get("name"), float(runner_up.get("confidence") or 0.0))
 
 
 def send(dispatcher: CollectingDispatcher, messages: list[Message]) -> None:

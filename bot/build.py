@@ -114,7 +114,8 @@ def compile_bundle(content_dir: Path = CONTENT_DIR,
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "fingerprint": fingerprint(content_dir, translations_dir),
         "answers": answers, "ui": read("ui.yml"), "flows": read("flows.yml"),
-        "sources": read("sources.yml"), "translations": table, "untranslated": untranslated,
+        "sources": read("sources.yml"), "question_kinds": read("question_kinds.yml"),
+        "translations": table, "untranslated": untranslated,
     }
     return json.loads(json.dumps(bundle, default=str))  # plain JSON: dates as ISO strings
 
@@ -180,7 +181,7 @@ class PublishedView:
         if self._loaded is None or stamp != self._stamp:
             bundle = read_bundle(self.state_dir)
             content = content_from_raw(bundle["answers"], bundle["ui"], bundle["flows"],
-                                       bundle["sources"])
+                                       bundle["sources"], bundle.get("question_kinds"))
             meta = {k: bundle[k] for k in ("built_at", "fingerprint", "untranslated")}
             self._loaded = (content, Translations.from_table(bundle["translations"]), meta)
             self._stamp = stamp

@@ -128,19 +128,25 @@ class SourceDoc:
 
 @dataclass(frozen=True)
 class Selection:
-    """What to serve for an intent: an answer, or a question about the condition."""
+    """What to serve for an intent: an answer, a question about the condition, or, when the
+    sources have this only for the other condition, that answer to offer (never to serve as if
+    it were about the conversation's condition)."""
 
     answer: Optional[Answer]
     needs_condition: bool = False
     condition: Optional[str] = None  # the condition the answer implies, if any
+    other_condition: Optional[Answer] = None  # approved, but about the other condition
 
 
 class Content:
     """All content, indexed for lookup."""
 
     def __init__(self, answers: list[Answer], ui: dict[str, str], flows: dict[str, list[str]],
-                 sources: dict[str, SourceDoc]) -> None:
+                 sources: dict[str, SourceDoc],
+                 question_kinds: Optional[dict[str, list[str]]] = None) -> None:
         self.answers = {a.id: a for a in answers}
+        # kind of question -> the answers that answer it (content/question_kinds.yml)
+        self.question_kinds = {k: tuple(v or ()) for k, v in (question_kinds or {}).items()}
         if len(self.answers) != len(answers):
             raise ValueError("duplicate answer ids in content/answers")
         self.ui = ui
@@ -157,21 +163,38 @@ class Content:
         return set(self._by_intent)
 
     def select(self, intent: str, condition: Optional[str]) -> Selection:
-        """Pick the answer for an intent given the conversation's condition (may be None)."""
+        """Pick the answer for an intent given the conversation's condition (may be None).
+
+        An answer for the conversation's own condition comes first, then one for any
+        condition. The conversation's condition never changes to one the parent did not name:
+        when the sources answer this only for the other condition (or this condition's text is
+        still a draft), that answer is offered as `other_condition`, not served."""
         candidates = self._by_intent.get(intent, [])
         if not candidates:
             return Selection(None)
-        for a in candidates:
-            if a.condition == "any":
-                return Selection(a, condition=condition)
+        own = [a for a in candidates if condition and a.condition == condition]
+        general = [a for a in candidates if a.condition == "any"]
+        others = [a for a in candidates if a.condition in CONDITIONS and a.condition != condition]
+        offer = next((a for a in others + general if a.review.approved), None)
+        if own:
+            return Selection(own[0], condition=condition,
+                             other_condition=None if own[0].review.approved else offer)
+        if general:
+            return Selection(general[0], condition=condition)
         if condition:
-            for a in candidates:
-                if a.condition == condition:
-                    return Selection(a, condition=condition)
+            return Selection(None, condition=condition, other_condition=offer)
         if len(candidates) == 1:
             # Only one condition has this topic (e.g. SMN2): the question itself tells us.
             return Selection(candidates[0], condition=candidates[0].condition)
         return Selection(None, needs_condition=True)
+
+    def candidates(self, intent: str) -> list[Answer]:
+        """Every answer to an intent, for any condition."""
+        return list(self._by_intent.get(intent, []))
+
+    def answers_kind(self, answer: Answer, kind: str) -> bool:
+        """Whether `answer` answers questions of `kind` (see bot/question_kind.py)."""
+        return answer.id in self.question_kinds.get(kind, ())
 
     def is_medical_intent(self, intent: str) -> bool:
         """Whether some answer to this intent is medical content."""
@@ -235,7 +258,8 @@ def _answer(raw: dict[str, Any], file: str) -> Answer:
 
 
 def content_from_raw(answers: list[dict[str, Any]], ui: dict[str, str],
-                     flows: dict[str, list[str]], sources: dict[str, Any]) -> Content:
+                     flows: dict[str, list[str]], sources: dict[str, Any],
+                     question_kinds: Optional[dict[str, list[str]]] = None) -> Content:
     """Build Content from parsed YAML (or a published bundle); each answer dict may carry
     its file name under `_file`."""
     return Content(
@@ -244,7 +268,8 @@ def content_from_raw(answers: list[dict[str, Any]], ui: dict[str, str],
         flows,
         {key: SourceDoc(key, d["file"], d["title"], {s["name"]: s["starts"] for s in d["sections"]},
                         d.get("date"))
-         for key, d in sources.items()})
+         for key, d in sources.items()},
+        question_kinds)
 
 
 def _read(path: Path) -> Any:
@@ -257,7 +282,8 @@ def load_content(directory: Path = CONTENT_DIR) -> Content:
     for path in sorted((directory / "answers").glob("*.yml")):
         answers += [{**raw, "_file": path.name} for raw in _read(path) or []]
     return content_from_raw(answers, _read(directory / "ui.yml"), _read(directory / "flows.yml"),
-                            _read(directory / "sources.yml"))
+                            _read(directory / "sources.yml"),
+                            _read(directory / "question_kinds.yml"))
 
 
 @lru_cache(maxsize=1)

@@ -122,7 +122,8 @@ class Renderer:
             title = self.ui(template, lang).format(label=title)
         return {"title": title, "payload": self.content.button_payload(answer)}
 
-    def _buttons(self, answer: Answer, lang: str, layer: str) -> list[dict[str, str]]:
+    def _buttons(self, answer: Answer, lang: str, layer: str,
+                 condition: Optional[str] = None) -> list[dict[str, str]]:
         buttons: list[dict[str, str]] = []
         seen: set[str] = {answer.id}
         if answer.exercise_start:
@@ -143,8 +144,8 @@ class Renderer:
                 seen.add(flow[0])
         for target_id in answer.next:
             target = self.content.answers[target_id]
-            if target_id in seen or not target.review.approved:
-                continue
+            if target_id in seen or not target.review.approved or _other_condition(target, condition):
+                continue  # never offer the other condition's text as a next topic
             buttons.append(self._button(target, lang))
             seen.add(target_id)
         if answer.kind == "medical" and HANDOFF_ID not in seen:
@@ -156,12 +157,14 @@ class Renderer:
 
     # -- whole messages ----------------------------------------------------------------
     def answer(self, answer: Answer, lang: str, layer: str = "short",
-               condition: Optional[str] = None, draft_preview: bool = False) -> list[Message]:
+               condition: Optional[str] = None, draft_preview: bool = False,
+               note: Optional[str] = None, offer: tuple[Answer, ...] = ()) -> list[Message]:
         """The messages for `answer` in `lang`; honest notices for drafts and stale texts.
 
         `draft_preview` renders an unapproved answer as it would look once approved: for the
         counsellor console only (parents are served from the published bundle, which holds
-        no draft texts at all).
+        no draft texts at all). `note` is an interface text added under the answer (e.g.
+        "discuss your own situation"); `offer` are further answers offered first as buttons.
         """
         if not answer.review.approved and not draft_preview:
             return self._notice("not_checked", lang, requested=answer, status="draft")
@@ -170,7 +173,15 @@ class Renderer:
         try:
             text = self._body(answer, lang, layer)
             source = self.source_line(answer, lang)
-            buttons = self._buttons(answer, lang, layer)
+            buttons = self._buttons(answer, lang, layer, condition)
+            if note:
+                text = f"{text}\n\n{self.ui(note, lang)}"
+            payloads = {b["payload"] for b in buttons}
+            for extra in reversed(offer):
+                button = self._button(extra, lang)
+                if extra.review.approved and extra.id != answer.id \
+                        and button["payload"] not in payloads:
+                    buttons.insert(0, button)
             table = comparison_table(self, answer, lang) if answer.comparison else None
         except Untranslated:
             return self._notice("not_translated", lang, requested=answer, status="untranslated")
@@ -213,6 +224,48 @@ class Renderer:
         except Untranslated:
             return [Message(_LAST_RESORT[lang], [], custom)]
 
+    def _subject(self, intent: str, lang: str) -> str:
+        key = f"subject_{intent}"
+        return self.ui(key if key in self.content.ui else "subject_default", lang)
+
+    def not_covered(self, kind: str, intent: str, offered: list[Answer], lang: str,
+                    condition: Optional[str] = None) -> list[Message]:
+        """The honest reply to a kind of question that no approved answer covers: it names
+        what was asked, offers the nearest answers as buttons (never as if they answered),
+        and the counsellor."""
+        try:
+            asked = self.ui(f"kind_{kind}", lang).format(subject=self._subject(intent, lang))
+            text = (self.ui("not_covered", lang).format(asked=asked) + "\n\n"
+                    + self.ui_filled("not_covered_offer", lang))
+            buttons = [self._button(a, lang) for a in offered if a.review.approved]
+            buttons.append(self._button(self.content.answers[HANDOFF_ID], lang))
+        except Untranslated:
+            return [Message(_LAST_RESORT[lang], [], {"topic": "not_covered", "language": lang})]
+        return [Message(text, buttons, {
+            "topic": "not_covered", "layer": "short", "language": lang, "kind": "conversation",
+            "status": "served", "notice": "not_covered", "condition": condition,
+            "asked": {"intent": intent, "kind": kind}, "offered": [a.id for a in offered]})]
+
+    def other_condition(self, offered: Answer, condition: str, lang: str,
+                        requested: Optional[Answer] = None) -> list[Message]:
+        """The sources answer this only for the other condition (or this condition's text is
+        still a draft): say so, offer the other condition's text as general information
+        (one tap, keeping the conversation's condition), and the counsellor."""
+        try:
+            text = (self.ui(f"other_condition_{condition}", lang) + "\n\n"
+                    + self.ui("other_condition_offer", lang))
+            buttons = [{"title": self.label(offered, lang),
+                        "payload": f'/{offered.intents[0]}{{"topic":"{offered.id}"}}'},
+                       self._button(self.content.answers[HANDOFF_ID], lang)]
+        except Untranslated:
+            return [Message(_LAST_RESORT[lang], [], {"topic": "other_condition", "language": lang})]
+        custom: dict[str, Any] = {
+            "topic": requested.id if requested else "other_condition", "layer": "short",
+            "language": lang, "kind": "conversation", "condition": condition,
+            "status": "draft" if requested and not requested.review.approved else "served",
+            "notice": "other_condition", "offered": [offered.id]}
+        return [Message(text, buttons, custom)]
+
     def ask_condition(self, intent: str, lang: str) -> list[Message]:
         """Ask whether the question is about SMARD or SMA; each button re-asks `intent`."""
         notice = self.content.answers["ask_condition"]
@@ -221,6 +274,11 @@ class Renderer:
         return [Message(self._body(notice, lang, "short"), buttons,
                         {"topic": "ask_condition", "language": lang, "kind": "conversation",
                          "status": "served", "intent": intent})]
+
+
+def _other_condition(answer: Answer, condition: Optional[str]) -> bool:
+    """Whether `answer` is about the other condition than the conversation's (when known)."""
+    return bool(condition) and answer.condition in CONDITIONS and answer.condition != condition
 
 
 _PUBLISHED = PublishedView()

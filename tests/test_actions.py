@@ -95,7 +95,12 @@ def test_draft_is_never_served() -> None:
     [m], _ = run(ActionAnswer(), tracker("hoe erft sma over", "ask_inheritance"))
     assert m["custom"]["status"] == "draft" and m["custom"]["topic"] == "sma_inheritance"
     assert "CONCEPT" not in m["text"]
-    assert m["text"].startswith("Daarover heb ik nog geen gecontroleerde informatie")
+    # No dead end: the sources' SMARD text is offered (one tap, labelled), and a person.
+    assert m["text"].startswith("Hierover heb ik alleen gecontroleerde informatie voor SMARD")
+    assert "Mijn bronnen zeggen niet hoe SMA overerft" in m["text"]
+    assert m["custom"]["notice"] == "other_condition" and m["custom"]["offered"] == ["smard_inheritance"]
+    assert m["buttons"][0]["payload"] == '/ask_inheritance{"topic":"smard_inheritance"}'
+    assert any(b["payload"] == "/human_handoff" for b in m["buttons"])
 
 
 def test_more_detail_uses_the_button_topic_or_the_last_topic() -> None:

@@ -32,12 +32,33 @@ def test_every_approved_medical_answer_cites_a_source(content: Content) -> None:
     ("ask_chance", "sma", "sma_chance"),
     ("ask_what_is", "sma", "sma_what"),
     ("ask_smn2", None, "sma_smn2"),            # only SMA has it: no need to ask
-    ("ask_breathing", "sma", "smard_breathing"),
     ("ask_name_meaning", None, "name_meaning"),
-    ("ask_pgt", "sma", "sma_options"),          # a draft: served as "not checked yet"
+    ("ask_name_meaning", "smard", "smard_what"),  # "what does SMARD stand for?"
+    ("ask_name_meaning", "sma", "name_meaning"),
+    ("ask_pgt", "sma", "sma_options"),          # a draft: offered with the SMARD text beside it
+    ("greet", "sma", "greet_sma"),              # a page preset to SMA greets for SMA
+    ("greet", None, "greet"),
+    ("greet", "smard", "greet"),
 ])
 def test_select_answer_per_condition(content: Content, intent: str, condition, expected) -> None:
     assert content.select(intent, condition).answer.id == expected
+
+
+@pytest.mark.parametrize("intent, condition, offered", [
+    ("ask_breathing", "sma", "smard_breathing"),   # SMARD only: offered, never served for SMA
+    ("ask_autonomic", "sma", "smard_autonomic"),
+    ("ask_smn2", "smard", "sma_smn2"),
+    ("ask_pgt", "sma", "option_pgt"),              # SMA's own text is a draft
+    ("ask_options", "sma", "options_overview"),
+    ("ask_comparison", "sma", "options_comparison"),
+])
+def test_select_never_serves_the_other_condition(content: Content, intent: str, condition: str,
+                                                  offered: str) -> None:
+    sel = content.select(intent, condition)
+    assert sel.answer is None or sel.answer.condition == condition
+    assert sel.answer is None or not sel.answer.review.approved
+    assert sel.other_condition is not None and sel.other_condition.id == offered
+    assert sel.condition == condition  # the conversation's condition does not switch
 
 
 def test_select_asks_for_the_condition_when_it_matters(content: Content) -> None:

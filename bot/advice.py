@@ -1,0 +1,54 @@
+"""Telling a request for personal advice from a question about one's own situation.
+
+Only two things are refused kindly: asking the assistant to *choose* for the family ("should we
+do PGT?", "what would you do?") and asking it to *diagnose* ("does my son have SMA?", "are we
+carriers?"). A question that merely describes the family's situation ("our baby already has
+symptoms, should treatment wait for more tests?") gets the general fact the sources give, with
+a reminder to discuss their own situation with their doctor.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_CHOOSE = re.compile(
+    r"\b(should|shall|must) (we|i)\b(?! (worry|call|ring|phone|ask|expect|prepare|know))|\bwhat would you (do|choose|advise"
+    r"|recommend)\b|\bwould you (do|choose|go for|recommend)\b|\bdo you (recommend|advise)\b"
+    r"|\b(recommend|advise) (us|me)\b|\bwhat (do|should) (we|i) (choose|pick|decide)\b"
+    r"|\bwhich (option|one) (is|would be) (best|better)\b|\bchoose for (us|me)\b"
+    r"|\bmoeten (we|wij|ik)\b(?! (bellen|ons zorgen))|\bmoet ik\b(?! (bellen|me zorgen))"
+    r"|\bzullen (we|wij)\b|\bwat zou (jij|u|je) (doen|kiezen|aanraden)\b"
+    r"|\bwat (raad|raadt|adviseer|adviseert) (je|jij|u)\b|\b(raad|raadt) (je|u|jij) .{0,30}\baan\b"
+    r"|\bwat (moeten|kunnen) (we|wij) (het beste )?kiezen\b|\bwelke (keuze|optie) is (het )?(beste"
+    r"|beter)\b|\bkiezen voor ons\b|\bvoor ons kiezen\b",
+    re.IGNORECASE)
+_DIAGNOSE = re.compile(
+    r"\b(does|do|could|might|will) (my|our) (\w+ )?(child|baby|son|daughter|kid|boy|girl|husband"
+    r"|wife|partner) (have|has|get|be a carrier)\b|\b(is|are) (my|our) (\w+ )?(child|baby|son"
+    r"|daughter|kid|boy|girl|husband|wife|partner|children|kids) (a )?(carriers?|affected|sick|ill)\b"
+    r"|\b(am i|are we|is he|is she) (a )?(carriers?|affected)\b"
+    r"|\bheeft (mijn|ons|onze) (\w+ )?(kind|kindje|baby|zoon|zoontje|dochter|dochtertje|man|vrouw"
+    r"|partner) (smard|sma|het|de ziekte|de aandoening)\b"
+    r"|\b(is|zijn) (mijn|ons|onze) (\w+ )?(kind|kindje|baby|zoon|zoontje|dochter|dochtertje|man"
+    r"|vrouw|partner|kinderen) (ook )?(drager|dragers|ziek|aangedaan)\b"
+    r"|\b(ben ik|zijn wij|zijn we|is hij|is zij) (ook )?(drager|dragers)\b",
+    re.IGNORECASE)
+_OWN_SITUATION = re.compile(
+    r"\b(my|our|we|we'?re|we'?ve|i'?m|i)\b|\b(mijn|ons|onze|wij|we|ik)\b", re.IGNORECASE)
+
+CHOOSE, DIAGNOSE = "choose", "diagnose"
+
+
+def request(text: str) -> Optional[str]:
+    """CHOOSE or DIAGNOSE when the message asks the assistant to decide or diagnose, else None."""
+    text = text or ""
+    if _DIAGNOSE.search(text):
+        return DIAGNOSE
+    if _CHOOSE.search(text):
+        return CHOOSE
+    return None
+
+
+def about_own_situation(text: str) -> bool:
+    """True when the question speaks of the family's own situation ("our baby", "we are")."""
+    return bool(_OWN_SITUATION.search(text or ""))

@@ -1,0 +1,64 @@
+"""Feelings a parent expresses, so that empathy and a person come before any fact.
+
+Like the acute-worry net (safety.py), this sits under the classifier: "is it our fault?",
+"can my child die of this?" or "we are devastated" must never get a bare medical fact or a
+refusal, whatever intent the classifier predicted. A fear of death counts only when it is
+about the parent's own child; "what is the life expectancy in SMA?" is an information question.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_OWN = (r"\b(my|our|mine|he|she|him|her|they|them|we|us|i|mijn|ons|onze|hij|zij|ze|hem|haar"
+        r"|wij|we|ik|zoon(tje)?|dochter(tje)?|kindje|baby(tje)?)\b")
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    "guilt": re.compile(
+        r"\b(our|my|his|her|their) fault\b|\bto blame\b|\bblame (myself|ourselves|me|us)\b"
+        r"|\bguilt\w*|\bdid (we|i) (do )?(something|anything) wrong\b|\bcaused (it|this)\b"
+        r"|\bshould (we|i) have (known|done)\b|\bcould (we|i) have (prevented|known|done)\b"
+        r"|\b(onze|mijn|zijn|haar) schuld\b|\bschuld\w*|\bschuldgevoel\w*|\bverwijt\w*"
+        r"|\b(hebben|heb) (we|wij|ik) (iets )?(fout|verkeerd) gedaan\b"
+        r"|\bhadden (we|wij) (het )?(kunnen|moeten) (weten|voorkomen)\b",
+        re.IGNORECASE),
+    "death": re.compile(
+        # Dutch "die" means "that": the English verb counts only in an English phrase.
+        r"\b(will|can|could|might|may|would|going to|gonna|to|not) die\b|\bdie (of|from|young|early"
+        r"|soon|before)\b|\b(dies|dying|death|dead|pass away|passing away|lose (him|her|them|our|my))\b"
+        r"|\b(dood|doodgaan|gaat dood|overlijd\w*|overleden|overlijden|sterven|sterft|verliezen)\b",
+        re.IGNORECASE),
+    "despair": re.compile(
+        r"\bdevastat\w*|\bheartbroken|\bheart ?break\w*|\bhopeless\w*|\bdespair\w*"
+        r"|\bcan'?t (cope|go on|take (it|this))\b|\bcannot (cope|go on)\b"
+        r"|\bnothing (that |which )?(can|we can|you can|anyone can) (be )?do(ne)?\b"
+        r"|\bno hope\b|\bgrie(f|ving|ve)\b|\bmourn\w*|\boverwhelm\w*|\bdepress\w*"
+        r"|\bkapot\b|\bradeloos|\bwanhop\w*|\bhopeloos|\bgeen hoop\b|\bniets (meer )?aan (te )?doen\b"
+        r"|\bkan het niet (meer )?aan\b|\bkunnen het niet (meer )?aan\b|\brouw\w*"
+        r"|\bten einde raad\b|\bzie het niet meer zitten\b|\bingestort\b|\bdepressie\w*",
+        re.IGNORECASE),
+    "anger": re.compile(
+        r"\bangry\b|\bfurious\b|\bso mad\b|\bunfair\b|\bwhy us\b|\bwhy me\b|\bwhy our\b"
+        r"|\bboos\b|\bwoedend\b|\bkwaad\b|\boneerlijk\b|\bwaarom wij\b|\bwaarom ons\b|\bwaarom ik\b",
+        re.IGNORECASE),
+    "fear": re.compile(
+        r"\b(i'?m|i am|we'?re|we are|feel|feeling) (so |really |very |terribly )?(scared|afraid"
+        r"|frightened|terrified|anxious|panick\w*)\b|\bworried sick\b|\bcan'?t sleep\b"
+        r"|\b(ik ben|we zijn|wij zijn|voel me|voel ik me|voelen ons) (zo |heel |erg )?(bang|angstig"
+        r"|ongerust|in paniek)\b|\bkan niet (meer )?slapen\b",
+        re.IGNORECASE),
+}
+FEELINGS: tuple[str, ...] = tuple(_PATTERNS)
+_OWN_RE = re.compile(_OWN, re.IGNORECASE)
+
+
+def feeling(text: str) -> Optional[str]:
+    """The feeling a message expresses ('guilt', 'death', 'despair', 'anger', 'fear'), or None.
+
+    A death word counts only with a reference to the parent's own family (see module doc)."""
+    text = text or ""
+    for name, pattern in _PATTERNS.items():
+        if pattern.search(text):
+            if name == "death" and not _OWN_RE.search(text):
+                continue
+            return name
+    return None

@@ -1,0 +1,93 @@
+"""What *kind* of question a message asks, beside its subject.
+
+The classifier recognises the subject ("PGT", "the heel prick", "SMA treatment"); this module
+recognises the aspects a parent asks about that an answer on that subject may not cover:
+the costs, pain, how a procedure is done, waiting times, how certain a result is, and so on.
+An answer declares which of these kinds it answers (content/question_kinds.yml); a question of
+a kind that its answer does not declare gets an honest "I have no checked information about
+that", never the neighbouring text as if it answered.
+
+Patterns are precision first: a kind is recognised only from wording that asks for it, because
+a false kind withholds an answer the sources do give.
+"""
+from __future__ import annotations
+
+import re
+
+# Kinds in the order they are named when a question asks several at once. Each pattern
+# covers Dutch and English; matching is case-insensitive.
+_PATTERNS: dict[str, str] = {
+    "cost": (
+        r"\b(costs?|costly|price|prices|pay|paid|paying|expensive|afford\w*|fees?|reimburs\w*"
+        r"|insurance|insurer|insured|funded|funding)\b"
+        r"|\b(kost|kosten|kostte|prijs|betalen|betaal\w*|betaald|vergoed\w*|verzeker\w*"
+        r"|zorgverzekeraar\w*|eigen risico|basispakket)\b"),
+    "pain": (
+        r"\b(pain\w*|hurts?|hurting|sore|painless)\b"
+        r"|\b(pijn\w*|zeer doen|doet (het )?zeer|doet het pijn)\b"),
+    "procedure": (
+        r"\bhow (is|are|was|will|do they|does (the|a) \w+|do you) .{0,40}\b(done|performed|carried out"
+        r"|taken|collected|take (the|a) (sample|blood))\b"
+        r"|\bwhat happens (during|at|in) (the |a |an )?\w*\s*(test|procedure|appointment|prick"
+        r"|amnio\w*|cvs|sampling|biopsy|puncture|transfer)\b"
+        r"|\bprepar(e|ing|ation)\b|\bneedles?\b|\ban(a)?esthe\w*|\bsedat\w*"
+        r"|\bhow long does (it|the \w+|a \w+|an \w+) take\b"
+        r"|\bhoe (verloopt|gaat) (de|het|een) \w+(?! over)\b"
+        r"|\bhoe wordt .{0,40}\b(afgenomen|gedaan|uitgevoerd|geprikt|verricht|geplaatst)\b"
+        r"|\bwat gebeurt er (tijdens|bij) (de|het|een) \w*(test|onderzoek|ingreep|punctie|prik"
+        r"|afspraak|terugplaatsing)\b"
+        r"|\bvoorbereid\w*|\bnaald\w*|\bverdoving|\bnarcose|\bhoe lang duurt (de|het|een) \w+"),
+    "waiting": (
+        r"\bwaiting (list|lists|time|times)\b|\bhow (long|soon) (do|will|until|before|must|should"
+        r"|can|does it take)\b.{0,40}\b(wait|hear|know|receive|results?|get an appointment)\b"
+        r"|\bwhen (will|do|can|should) (we|i) (get|hear|know|receive)\b.{0,30}\bresults?\b"
+        r"|\b(sign(ed)? up|register|registration|apply|application)\b"
+        r"|\bwachtlijst\w*|\bwachttijd\w*|\bhoe lang (moet|moeten) (we|wij|ik|je) wachten"
+        r"|\bwanneer (krijgen|horen|weten) (we|wij|ik)\b.{0,30}\b(uitslag|resultaat)"
+        r"|\baanmeld\w*|\binschrijv\w*|\bhoe lang duurt het (voor|voordat|tot|totdat)\b"),
+    "certainty": (
+        r"\baccura\w*|\breliab\w*|\bfalse(ly)?[ -](positive|negative|alarm)s?\b"
+        r"|\b(could|can) (it|the \w+|this|that|the result) be (wrong|a mistake|mistaken|incorrect)"
+        r"|\bhow (sure|certain)\b|\b100 ?%|\bdefinitely\b|\bfor certain\b|\bmistake"
+        r"|\bbetrouwba\w*|\bnauwkeurig\w*|\bvals(e|elijk)?[ -]?(positie\w*|negatie\w*|alarm)"
+        r"|\b(fout|mis) (zijn|zitten|gaan)\b|\bvergis\w*|\bhoe (zeker|betrouwbaar)\b"
+        r"|\bzeker weten\b|\b100 procent\b|\bonterecht\w*"),
+    "success": (
+        r"\bsuccess\w*|\bchances? of (getting |becoming )?pregnan\w*|\bpregnancy rates?"
+        r"|\bhow many (attempts|cycles|tries|rounds)\b|\b(live )?birth rates?"
+        r"|\bslagingskans\w*|\bkans (op|om) (een |te )?zwanger\w*|\bhoeveel (pogingen|behandelingen"
+        r"|cycli|rondes)\b|\bsucces\w*"),
+    "life_expectancy": (
+        r"\blife[ -]?expectanc\w*|\blife ?span\b|\bhow long (will|do|does|can|could)\b.{0,40}\blive\b"
+        r"|\b(live|survive) (to|into|until|past) (adulthood|adult|school|\d+)|\bsurviv\w*"
+        r"|\blevensverwachting\w*|\bhoe oud (word|worden|wordt)\b|\bhoe lang (leeft|leven|zal)\b"
+        r".{0,30}\bleven\b|\boverleven\w*|\boverlevingskans\w*"),
+    "medicine": (
+        r"\b(spinraza|nusinersen|zolgensma|onasemnogene|evrysdi|risdiplam|gene therap\w*"
+        r"|gen(e)?therapie\w*)\b"),
+    "side_effects": r"\bside[ -]?effects?\b|\bbijwerking\w*",
+    "types": (
+        r"\btypes\b|\btype[ -]?(0|1|2|3|4|i|ii|iii|iv)\b|\b(kinds|forms|varieties) of\b"
+        r"|\btypen\b|\bsoorten\b|\bvormen\b"
+        r"|\bsma ?(0|1|2|3|4|i|ii|iii|iv)\b|\bwerdnig|\bkugelberg"),
+    "other_conditions": (
+        r"\bother (diseases|conditions|disorders|illnesses)\b|\bwhich (diseases|conditions|disorders)"
+        r"\b.{0,30}\b(screen\w*|test\w*|heel|blood ?spot)"
+        r"|\bandere (ziekte\w*|aandoening\w*)\b|\bwelke (ziekte\w*|aandoening\w*) .{0,30}"
+        r"\b(hielprik|screening|getest|opgespoord)"),
+    "timing": (
+        r"\bwhen (is|are|does|do|will|should|can|could)\b(?!.{0,40}\b(results?|hear)\b)"
+        r"|\bat what (age|point|stage|week)\b|\bhow (early|soon|late)\b|\bwhich week\b"
+        r"|\bhow many (days|weeks) (after|before|into)\b"
+        r"|\bwanneer (wordt|worden|is|zijn|moet|moeten|kan|kun|kunnen|begint|beginnen|ontstaat"
+        r"|ontstaan|krijgt|krijgen|doe|doen|mag|start)\b(?!.{0,40}\b(uitslag|resultaat)\b)"
+        r"|\bop welke (leeftijd|dag|termijn)\b|\bin welke week\b|\bhoe vroeg\b"
+        r"|\bhoeveel (dagen|weken) na\b"),
+}
+KINDS: tuple[str, ...] = tuple(_PATTERNS)
+_COMPILED = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _PATTERNS.items()}
+
+
+def kinds_asked(text: str) -> list[str]:
+    """The kinds of question `text` asks, in KINDS order (empty: a plain "what is it")."""
+    return [kind for kind, pattern in _COMPILED.items() if pattern.search(text or "")]

@@ -1,0 +1,140 @@
+"""Which reply a parent's turn gets: the one place where the safety, feelings, scope,
+condition and kind-of-question decisions meet.
+
+Order, for a typed message (a button press skips the text-based nets):
+1. An acute worry about a child → the emergency answer, whatever the classifier said.
+2. Feelings (guilt, fear of death, despair, anger) → empathy and a person first; the topic the
+   message also asked about is one button away.
+3. A "personal advice" classification that asks neither to choose nor to diagnose → the
+   general answer the classifier ranked next, with "discuss your own situation".
+4. A medical intent with neither a confident classification nor a word of the subject matter
+   → the honest fallback (scope.py).
+5. The answer for (intent, condition). The conversation's condition never switches to one the
+   parent did not name: an answer the sources give only for the other condition is offered,
+   not served. A kind of question the answer does not cover (costs, pain, …) gets the honest
+   "no checked information about …", with the answer as a button.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from bot import advice, feelings, question_kind
+from bot.content import Answer, Content
+from bot.safety import is_acute
+from bot.scope import may_serve_medical
+
+# Served, offered, asked: what kind of reply this is.
+ANSWER, ASK_CONDITION, NOT_COVERED, OTHER_CONDITION = (
+    "answer", "ask_condition", "not_covered", "other_condition")
+# How sure the classifier must be of the runner-up topic behind a "personal advice" label.
+RUNNER_UP_CONFIDENT = 0.15
+FEELING_ANSWERS = {"guilt": "feelings_guilt", "death": "feelings_death",
+                   "despair": "feelings_despair", "anger": "feelings_anger", "fear": "distress"}
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What the parent sent, as far as the reply depends on it."""
+
+    intent: str
+    text: str = ""
+    is_payload: bool = False
+    entities: dict[str, Any] = field(default_factory=dict)
+    condition: Optional[str] = None  # the conversation's condition for this turn
+    condition_named: bool = False  # this message itself names the condition
+    confidence: float = 1.0
+    runner_up: Optional[str] = None
+    runner_up_confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The decision: what to send, and the conversation's condition afterwards."""
+
+    kind: str
+    intent: str
+    answer: Optional[Answer] = None
+    condition: Optional[str] = None
+    question_kind: Optional[str] = None  # with NOT_COVERED: what was asked
+    offered: tuple[Answer, ...] = ()
+    note: Optional[str] = None  # an interface text to add under the answer
+
+
+def decide(asked: Asked, content: Content) -> Reply:
+    """The reply to one turn (see the module docstring for the order)."""
+    typed = not asked.is_payload
+    intent = asked.intent
+    if typed and is_acute(asked.text):
+        return Reply(ANSWER, "emergency", content.answers["emergency"], asked.condition)
+    felt = feelings.feeling(asked.text) if typed else None
+    if felt or intent == "distress":
+        topic = _topic_answer(asked, content)
+        answer = content.answers[FEELING_ANSWERS.get(felt or "", "distress")]
+        return Reply(ANSWER, intent, answer, asked.condition,
+                     offered=(topic,) if topic else ())
+    note = None
+    if typed and intent == "personal_advice" and advice.request(asked.text) is None \
+            and asked.runner_up and content.is_medical_intent(asked.runner_up) \
+            and asked.runner_up_confidence >= RUNNER_UP_CONFIDENT:
+        intent = asked.runner_up  # a general fact, not a choice or a diagnosis
+    if intent == "choose_condition" and not asked.condition_named:
+        intent = "out_of_scope"  # "choosing" needs a condition in this very message
+    medical = content.is_medical_intent(intent)
+    if medical and not may_serve_medical(asked.text, asked.is_payload, asked.confidence):
+        intent = "out_of_scope"  # unsure, and nothing in the message is about our subject
+        medical = False
+    if medical and typed and advice.about_own_situation(asked.text):
+        note = "own_situation"
+    chosen = _chosen_answer(asked, content, intent)
+    if chosen:
+        return Reply(ANSWER, intent, chosen, asked.condition)
+    selection = content.select(intent, asked.condition)
+    kinds = question_kind.kinds_asked(asked.text) if typed and medical else []
+    if selection.needs_condition:
+        candidates = content.candidates(intent)
+        uncovered = _uncovered(kinds, candidates, content)
+        if uncovered:
+            return Reply(NOT_COVERED, intent, None, None, uncovered,
+                         tuple(a for a in candidates if a.review.approved))
+        return Reply(ASK_CONDITION, intent)
+    answer = selection.answer
+    if selection.other_condition and (answer is None or not answer.review.approved):
+        return Reply(OTHER_CONDITION, intent, answer, asked.condition,
+                     offered=(selection.other_condition,))
+    if answer is None:
+        return Reply(ANSWER, "out_of_scope", content.answers["fallback"], asked.condition)
+    condition = selection.condition or asked.condition
+    uncovered = _uncovered(kinds, [answer], content) if answer.review.approved else None
+    if uncovered:
+        return Reply(NOT_COVERED, intent, None, condition, uncovered, (answer,))
+    return Reply(ANSWER, intent, answer, condition, note=note)
+
+
+def _chosen_answer(asked: Asked, content: Content, intent: str) -> Optional[Answer]:
+    """An answer asked for by id on a button (`/ask_pgt{"topic":"option_pgt"}`): the general
+    information offered to the other condition's parents, served without switching their
+    conversation's condition."""
+    topic = asked.entities.get("topic") if asked.is_payload else None
+    answer = content.answers.get(topic) if isinstance(topic, str) else None
+    if answer and answer.review.approved and intent in answer.intents:
+        return answer
+    return None
+
+
+def _topic_answer(asked: Asked, content: Content) -> Optional[Answer]:
+    """The approved answer to the topic a message asked about besides a feeling, if any."""
+    if not asked.text or not content.is_medical_intent(asked.intent) \
+            or not may_serve_medical(asked.text, asked.is_payload, asked.confidence):
+        return None
+    selection = content.select(asked.intent, asked.condition)
+    answer = selection.answer
+    return answer if answer and answer.review.approved else None
+
+
+def _uncovered(kinds: list[str], answers: list[Answer], content: Content) -> Optional[str]:
+    """The first kind of question asked that none of `answers` answers."""
+    for kind in kinds:
+        if not any(content.answers_kind(a, kind) for a in answers):
+            return kind
+    return None
