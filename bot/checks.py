@@ -18,6 +18,7 @@ import yaml
 from bot.catalog import CURRENT, TARGET_LANGUAGES, Translations, get_translations
 from bot.content import Content, get_content
 from bot.paths import ROOT, SOURCES_DIR
+from bot.question_kind import KINDS
 
 # Intents handled by an action of their own rather than by a content answer.
 ACTION_INTENTS = {"switch_language", "more_detail", "values_answer"}
@@ -99,10 +100,29 @@ def content_problems(content: Optional[Content] = None,
             if step not in content.answers:
                 problems.append(f"flow {flow}: unknown answer {step!r}")
 
+    problems += question_kind_problems(content)
     domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
     domain_intents = set(domain["intents"])
     for intent in sorted(domain_intents - content.intents - ACTION_INTENTS):
         problems.append(f"intent {intent}: no answer in content/answers")
     for intent in sorted(content.intents - domain_intents - {"nlu_fallback"}):
         problems.append(f"intent {intent}: used in content but not in domain.yml")
+    return problems
+
+
+def question_kind_problems(content: Content) -> list[str]:
+    """content/question_kinds.yml names every kind the detector knows, each with an interface
+    text for the honest reply, and only answers that exist."""
+    problems = []
+    for kind in KINDS:
+        if kind not in content.question_kinds:
+            problems.append(f"question_kinds.yml: kind {kind!r} is missing")
+        if f"kind_{kind}" not in content.ui:
+            problems.append(f"ui.yml: no text kind_{kind} for the honest reply")
+    for kind, answer_ids in content.question_kinds.items():
+        if kind not in KINDS:
+            problems.append(f"question_kinds.yml: unknown kind {kind!r}")
+        for answer_id in answer_ids:
+            if answer_id not in content.answers:
+                problems.append(f"question_kinds.yml: {kind} names unknown answer {answer_id!r}")
     return problems

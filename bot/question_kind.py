@@ -36,7 +36,28 @@ _PATTERNS: dict[str, str] = {
         r"|\bhoe wordt .{0,40}\b(afgenomen|gedaan|uitgevoerd|geprikt|verricht|geplaatst)\b"
         r"|\bwat gebeurt er (tijdens|bij) (de|het|een) \w*(test|onderzoek|ingreep|punctie|prik"
         r"|afspraak|terugplaatsing)\b"
-        r"|\bvoorbereid\w*|\bnaald\w*|\bverdoving|\bnarcose|\bhoe lang duurt (de|het|een) \w+"),
+        r"|\bvoorbereid\w*|\bnaald\w*|\bverdoving|\bnarcose|\bhoe lang duurt (de|het|een) \w+"
+        # the heel prick as an act, not what it screens for
+        r"|\b(afgenomen|afnemen|neemt .{0,20}\baf|geprikt|prikken|in de hiel)\b"
+        r"|\bhospitali[sz]\w*|\bopname\b"),
+    "mechanism": (
+        r"\bhow (does|do|will) .{0,40}\bwork\b|\bwhat does .{0,40}\b(consist of|involve|entail)\b"
+        r"|\bhoe werkt\b|\bwat houdt .{0,40}\bin\b|\bhoe gaat .{0,30}\bin (zijn|z'n|haar) werk\b"),
+    "eligibility": (
+        r"\bwho (can|could|may) (become|be|donate|apply|get|have|use)\b|\beligib\w*|\bqualif\w*"
+        r"|\blook for in (an? )?\w*\s?donors?\b|\brequirements?\b|\bage limit\b"
+        r"|\bwie (kan|kunnen|mag|mogen) .{0,25}\b(worden|doneren|krijgen|meedoen|gebruiken)\b"
+        r"|\bhoe word(t)? (je|u|ik|men) \w*donor\b|\bhoe vind (ik|je|u) (een )?\w*donor\b"
+        r"|\bvoorwaarden\b|\bleeftijdsgrens\b|\bin aanmerking (komen|voor)\b"),
+    "genetics_general": (
+        r"\bwhat (is|are) (a |an |the )?(genes?|genetic (disorders?|conditions?|diseases?|tests?"
+        r"|testing)|dna|chromosomes?|genetics)\b|\bchromosom\w*"
+        r"|\bwat (is|zijn) (een |de |het )?(genen|gen|erfelijke (ziekte|aandoening)\w*|dna"
+        r"|chromosom\w*|erfelijkheidsonderzoek)\b|\bchromosoom\w*"),
+    "carrier_screening": (
+        r"\bcarrier (screening|test|testing|tests)\b|\bscreen\w* for carriers?\b"
+        r"|\bdragerschapstest\w*|\bdragerschapsonderzoek\w*|\bdragerschapsscreening\w*"
+        r"|\bpreconceptie\w*"),
     "waiting": (
         r"\bwaiting (list|lists|time|times)\b|\bhow (long|soon) (do|will|until|before|must|should"
         r"|can|does it take)\b.{0,40}\b(wait|hear|know|receive|results?|get an appointment)\b"
@@ -52,6 +73,9 @@ _PATTERNS: dict[str, str] = {
         r"|\bbetrouwba\w*|\bnauwkeurig\w*|\bvals(e|elijk)?[ -]?(positie\w*|negatie\w*|alarm)"
         r"|\b(fout|mis) (zijn|zitten|gaan)\b|\bvergis\w*|\bhoe (zeker|betrouwbaar)\b"
         r"|\bzeker weten\b|\b100 procent\b|\bonterecht\w*"),
+    "risk": (
+        r"\brisks?\b|\brisky\b|\bsafe\b|\bsafety\b|\bdanger\w*|\bharm\w*|\bcomplicat\w*"
+        r"|\brisico\w*|\bveilig\w*|\bgevaar\w*|\bschadelijk\w*|\bcomplicatie\w*"),
     "success": (
         r"\bsuccess\w*|\bchances? of (getting |becoming )?pregnan\w*|\bpregnancy rates?"
         r"|\bhow many (attempts|cycles|tries|rounds)\b|\b(live )?birth rates?"
@@ -67,11 +91,15 @@ _PATTERNS: dict[str, str] = {
         r"|gen(e)?therapie\w*)\b"),
     "side_effects": r"\bside[ -]?effects?\b|\bbijwerking\w*",
     "types": (
-        r"\btypes\b|\btype[ -]?(0|1|2|3|4|i|ii|iii|iv)\b|\b(kinds|forms|varieties) of\b"
+        # "SMARD type 1" / "respiratory distress type 1" is the condition's name, not a type
+        r"\btypes\b|(?<!distress )(?<!smard )\btype[ -]?(0|1|2|3|4|i|ii|iii|iv)\b|\b(kinds|forms|varieties) of\b"
         r"|\btypen\b|\bsoorten\b|\bvormen\b"
         r"|\bsma ?(0|1|2|3|4|i|ii|iii|iv)\b|\bwerdnig|\bkugelberg"),
     "other_conditions": (
-        r"\bother (diseases|conditions|disorders|illnesses)\b|\bwhich (diseases|conditions|disorders)"
+        r"\b(down syndrome|downsyndroom|cystic fibrosis|taaislijmziekte|muco(viscidose)?|duchenne"
+        r"|sickle|sikkel\w*|thalass\w*|tay[ -]sachs|pku|fenylketonurie|hemofilie|haemophilia"
+        r"|meningo\w*|huntington|fragile x|fragiele x|trisomie|trisomy)\b"
+        r"|\bother (diseases|conditions|disorders|illnesses)\b|\bwhich (diseases|conditions|disorders)"
         r"\b.{0,30}\b(screen\w*|test\w*|heel|blood ?spot)"
         r"|\bandere (ziekte\w*|aandoening\w*)\b|\bwelke (ziekte\w*|aandoening\w*) .{0,30}"
         r"\b(hielprik|screening|getest|opgespoord)"),

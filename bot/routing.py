@@ -16,6 +16,7 @@ Order, for a typed message (a button press skips the text-based nets):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -29,6 +30,8 @@ ANSWER, ASK_CONDITION, NOT_COVERED, OTHER_CONDITION = (
     "answer", "ask_condition", "not_covered", "other_condition")
 # How sure the classifier must be of the runner-up topic behind a "personal advice" label.
 RUNNER_UP_CONFIDENT = 0.15
+_QUESTION = re.compile(r"\b(hoe|wat|waarom|wanneer|wie|welke|waar|how|what|why|when|who|which"
+                       r"|where)\b", re.IGNORECASE)
 FEELING_ANSWERS = {"guilt": "feelings_guilt", "death": "feelings_death",
                    "despair": "feelings_despair", "anger": "feelings_anger", "fear": "distress"}
 
@@ -78,8 +81,9 @@ def decide(asked: Asked, content: Content) -> Reply:
             and asked.runner_up and content.is_medical_intent(asked.runner_up) \
             and asked.runner_up_confidence >= RUNNER_UP_CONFIDENT:
         intent = asked.runner_up  # a general fact, not a choice or a diagnosis
-    if intent == "choose_condition" and not asked.condition_named:
-        intent = "out_of_scope"  # "choosing" needs a condition in this very message
+    if intent == "choose_condition" and (not asked.condition_named or (
+            typed and _QUESTION.search(asked.text))):
+        intent = "out_of_scope"  # choosing names a condition, and is not itself a question
     medical = content.is_medical_intent(intent)
     if medical and not may_serve_medical(asked.text, asked.is_payload, asked.confidence):
         intent = "out_of_scope"  # unsure, and nothing in the message is about our subject

@@ -14,7 +14,8 @@ CONFIDENT = 0.7
 _DOMAIN = re.compile(
     r"smard|\bsma\b|ighmbp2|smn|spier|muscle|muscular|zenuw|nerve|neuron|motor|ruggenmerg|spinal|"
     r"adem|breath|respirat|diafragma|diaphragm|middenrif|beadem|ventilat|"
-    r"erfelijk|hereditar|inherit|erft|overerv|drager|carrier|\bgen\b|genen|\bgenes?\b|genetic|genetisch|"
+    r"erfelijk|hereditar|inherit|\berf\w*|overerv|doorgeven|doorgegeven|passed on|pass (it |this )?on|"
+    r"drager|carrier|\bgen\b|genen|\bgenes?\b|genetic|genetisch|"
     r"dna|recessie|recessive|autosom|kans|chance|risk|risico|odds|"
     r"pgt|ivf|embryo|vlokken|chorion|vruchtwater|amnio|prenata|miskraam|miscarr|"
     r"hielprik|heel[\s-]?prick|screening|kopie|cop(y|ies)|"
