@@ -33,6 +33,16 @@ _DIAGNOSE = re.compile(
     r"|vrouw|partner|kinderen) (ook )?(drager|dragers|ziek|aangedaan)\b"
     r"|\b(ben ik|zijn wij|zijn we|is hij|is zij) (ook )?(drager|dragers)\b",
     re.IGNORECASE)
+# Asking the assistant itself what it would do: refused even when the classifier saw a topic.
+_ASKS_THE_ASSISTANT = re.compile(
+    r"\bwhat would you (do|choose|advise|recommend)\b|\bwould you (do|choose|go for|recommend)\b"
+    r"|\bdo you (recommend|advise)\b|\bwat (zou|zouden) (jij|u|je|jullie) (doen|kiezen|aanraden)\b"
+    r"|\bwat doen jullie (als|bij|dan)\b|\bwat (raad|raadt|adviseer|adviseert) (je|jij|u|jullie)\b"
+    r"|\bwhat is (the|my|his|her|our) diagnosis\s*[?.!]*\s*$"
+    r"|\bwat is (de|mijn|zijn|haar|onze) diagnose\s*[?.!]*\s*$"
+    r"|\b(is it|could it be|is het) (possible|mogelijk) (that|dat) (he|she|i|we|my|our|hij|zij|ze"
+    r"|ik|wij|mijn|ons|onze)\b.{0,40}\b(has|have|heeft|hebben|is|zijn)\b",
+    re.IGNORECASE)
 _OWN_SITUATION = re.compile(
     r"\b(my|our|we|we'?re|we'?ve|i'?m|i)\b|\b(mijn|ons|onze|wij|we|ik)\b", re.IGNORECASE)
 
@@ -47,6 +57,12 @@ def request(text: str) -> Optional[str]:
     if _CHOOSE.search(text):
         return CHOOSE
     return None
+
+
+def asks_the_assistant(text: str) -> bool:
+    """True when the message asks the assistant's own choice or a diagnosis outright ("what
+    would you do?", "what is the diagnosis?"): refused whatever topic it mentions."""
+    return bool(_ASKS_THE_ASSISTANT.search(text or ""))
 
 
 def about_own_situation(text: str) -> bool:

@@ -40,11 +40,18 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bangry\b|\bfurious\b|\bso mad\b|\bunfair\b|\bwhy us\b|\bwhy me\b|\bwhy our\b"
         r"|\bboos\b|\bwoedend\b|\bkwaad\b|\boneerlijk\b|\bwaarom wij\b|\bwaarom ons\b|\bwaarom ik\b",
         re.IGNORECASE),
+    # Fear, worry, shock, loneliness, sadness: the words parents use when it is too much.
     "fear": re.compile(
-        r"\b(i'?m|i am|we'?re|we are|feel|feeling) (so |really |very |terribly )?(scared|afraid"
-        r"|frightened|terrified|anxious|panick\w*)\b|\bworried sick\b|\bcan'?t sleep\b"
-        r"|\b(ik ben|we zijn|wij zijn|voel me|voel ik me|voelen ons) (zo |heel |erg )?(bang|angstig"
-        r"|ongerust|in paniek)\b|\bkan niet (meer )?slapen\b",
+        r"\b(scared|afraid|frightened|terrified|anxious|anxiety|panick\w*|worr(y|ying|ied|ies)"
+        r"|shock(ed|ing)?|lonely|isolated|upset|sad|sadness|tears|crying|cried|unbearable"
+        r"|nightmare|overwhelm\w*|stressed|struggling|compassion|heartache)\b"
+        r"|\bfeel(ing)? (so |very )?alone\b|\bcan'?t sleep\b|\bno idea that\b"
+        r"|\b(bang|angst\w*|ongerust\w*|paniek|geschrokken|schrik\w*|eenzaam|verdrietig|verdriet"
+        r"|tranen|huilen|huil|onverdraaglijk\w*|nachtmerrie|wanhoop|machteloos|overspoeld"
+        r"|alarmbellen|zwaar (voor|om)|moeilijk (voor ons|voor mij|om mee))\b"
+        r"|\b(zorgen maken|maak (ik )?me zorgen|maken (we )?ons zorgen|bezorgd)\b"
+        r"|\bkan niet (meer )?slapen\b|\bwereld (op zijn kop|stond stil|viel)\b"
+        r"|\bgrond (werd )?onder .{0,20}voeten\b",
         re.IGNORECASE),
 }
 FEELINGS: tuple[str, ...] = tuple(_PATTERNS)

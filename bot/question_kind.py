@@ -82,10 +82,20 @@ _PATTERNS: dict[str, str] = {
         r"|\bslagingskans\w*|\bkans (op|om) (een |te )?zwanger\w*|\bhoeveel (pogingen|behandelingen"
         r"|cycli|rondes)\b|\bsucces\w*"),
     "life_expectancy": (
-        r"\blife[ -]?expectanc\w*|\blife ?span\b|\bhow long (will|do|does|can|could)\b.{0,40}\blive\b"
+        r"\boutlook\b|\bprognos\w*|\bvooruitzicht\w*|\blife[ -]?expectanc\w*|\blife ?span\b|\bhow long (will|do|does|can|could)\b.{0,40}\blive\b"
         r"|\b(live|survive) (to|into|until|past) (adulthood|adult|school|\d+)|\bsurviv\w*"
         r"|\blevensverwachting\w*|\bhoe oud (word|worden|wordt)\b|\bhoe lang (leeft|leven|zal)\b"
         r".{0,30}\bleven\b|\boverleven\w*|\boverlevingskans\w*"),
+    "diagnosis_how": (
+        r"\bhow (to|is|are|do you|do they|can you|do doctors|does one) (\w+ )?diagnos\w*"
+        r"|\bhow (do|can) (you|they|doctors) (tell|know|find out|detect)\b"
+        r"|\bhoe (wordt|worden|stel je|stelt men|stellen) .{0,30}\bdiagnos\w*|\bhoe (weet|ontdekt"
+        r"|ontdekken|ziet) (je|men|de arts|de dokter|artsen)\b"),
+    "prevention": r"\bprevent\w*|\bvoorkom\w*|\bpreventie\w*",
+    "research": (
+        r"\bresearch\w*|\bclinical trials?\b|\bstudies (on|into|for)\b|\bnew (treatments|drugs"
+        r"|medicines)\b|\bwetenschappelijk\w*|\bklinische (studie|trial)\w*|\bnieuwe (medicijnen"
+        r"|behandelingen)\b"),
     "medicine": (
         r"\b(spinraza|nusinersen|zolgensma|onasemnogene|evrysdi|risdiplam|gene therap\w*"
         r"|gen(e)?therapie\w*)\b"),
@@ -99,6 +109,10 @@ _PATTERNS: dict[str, str] = {
         r"\b(down syndrome|downsyndroom|cystic fibrosis|taaislijmziekte|muco(viscidose)?|duchenne"
         r"|sickle|sikkel\w*|thalass\w*|tay[ -]sachs|pku|fenylketonurie|hemofilie|haemophilia"
         r"|meningo\w*|huntington|fragile x|fragiele x|trisomie|trisomy)\b"
+        r"|\b(ziektes|ziekten|aandoeningen|diseases|conditions|disorders)\b.{0,40}\b(gescreend"
+        r"|screen\w*|getest|opgespoord|tested|test for)\b"
+        r"|\b(gescreend|screen\w*|getest|opgespoord|tested|test for)\b.{0,40}\b(ziektes|ziekten"
+        r"|aandoeningen|diseases|conditions|disorders)\b"
         r"|\bother (diseases|conditions|disorders|illnesses)\b|\bwhich (diseases|conditions|disorders)"
         r"\b.{0,30}\b(screen\w*|test\w*|heel|blood ?spot)"
         r"|\bandere (ziekte\w*|aandoening\w*)\b|\bwelke (ziekte\w*|aandoening\w*) .{0,30}"

@@ -54,7 +54,9 @@ class Outcome:
     def _is(self, custom: dict[str, Any]) -> bool:
         topic, notice = custom.get("topic"), custom.get("notice")
         if self.expect == "not_covered":
-            return notice in HONEST_NOTICES or topic == "fallback"
+            # no checked information and a person, no fact: the honest reply, the fallback,
+            # or the kind refusal ("I cannot answer that for you; a counsellor can")
+            return notice in HONEST_NOTICES or topic in ("fallback", "personal_advice")
         if self.expect == "emergency":
             return topic == "emergency"
         if self.expect == "feelings":

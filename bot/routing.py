@@ -77,7 +77,9 @@ def decide(asked: Asked, content: Content) -> Reply:
         return Reply(ANSWER, intent, answer, asked.condition,
                      offered=(topic,) if topic else ())
     note = None
-    if typed and intent == "personal_advice" and advice.request(asked.text) is None \
+    if typed and advice.asks_the_assistant(asked.text):
+        intent = "personal_advice"
+    elif typed and intent == "personal_advice" and advice.request(asked.text) is None \
             and asked.runner_up and content.is_medical_intent(asked.runner_up) \
             and asked.runner_up_confidence >= RUNNER_UP_CONFIDENT:
         intent = asked.runner_up  # a general fact, not a choice or a diagnosis
