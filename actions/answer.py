@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.turn import Turn, read_turn, send, slot_events
 from bot.render import Message, get_renderer
 from bot.settings import get_settings
-from bot.routing import ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, Asked, decide
+from bot.routing import ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, UNSURE, Asked, decide
 from bot.unanswered import UnansweredStore
 
 
@@ -26,6 +26,8 @@ def answer_turn(turn: Turn, intent: Optional[str] = None) -> tuple[list[Message]
     if reply.kind == NOT_COVERED and reply.question_kind:
         return (renderer.not_covered(reply.question_kind, reply.intent, list(reply.offered),
                                      turn.lang, reply.condition), reply.condition, NOT_COVERED)
+    if reply.kind == UNSURE:
+        return renderer.unsure(list(reply.offered), turn.lang, reply.condition), reply.condition, UNSURE
     if reply.kind == OTHER_CONDITION and reply.condition:
         return (renderer.other_condition(reply.offered[0], reply.condition, turn.lang,
                                          requested=reply.answer), reply.condition, None)
@@ -39,7 +41,7 @@ def keep_if_unanswered(turn: Turn, topic: Optional[str]) -> None:
     clinic turned that on, and only its (scrubbed) text, language and date. A counsellor's
     preview is not a parent's question, so it is never kept."""
     settings = get_settings()
-    if settings.keep_unanswered and topic in ("fallback", NOT_COVERED) and not turn.is_payload \
+    if settings.keep_unanswered and topic in ("fallback", NOT_COVERED, UNSURE) and not turn.is_payload \
             and turn.surface != "preview":
         UnansweredStore(settings.unanswered_retention_days).record(
             turn.text, turn.lang, dt.date.today())

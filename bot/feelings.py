@@ -49,7 +49,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\b(bang|angst\w*|ongerust\w*|paniek|geschrokken|schrik\w*|eenzaam|verdrietig|verdriet"
         r"|tranen|huilen|huil|onverdraaglijk\w*|nachtmerrie|wanhoop|machteloos|overspoeld"
         r"|alarmbellen|zwaar (voor|om)|moeilijk (voor ons|voor mij|om mee))\b"
-        r"|\b(zorgen maken|maak (ik )?me zorgen|maken (we )?ons zorgen|bezorgd)\b"
+        r"|\b(zorgen maken|ma(a)?k(en|t)? .{0,25}\bzorgen|bezorgd)\b"
         r"|\bkan niet (meer )?slapen\b|\bwereld (op zijn kop|stond stil|viel)\b"
         r"|\bgrond (werd )?onder .{0,20}voeten\b",
         re.IGNORECASE),

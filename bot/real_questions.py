@@ -23,13 +23,14 @@ from typing import Any, Optional
 import requests
 import yaml
 
+from bot.content import Content
 from bot.evaluate import ask
 from bot.paths import ROOT
 
 DIR = ROOT / "tests" / "real_questions"
 LEARN, BLIND = DIR / "learn.yml", DIR / "blind.yml"
 SPECIAL = ("not_covered", "emergency", "feelings", "personal")
-HONEST_NOTICES = {"not_covered", "other_condition", "not_checked"}
+HONEST_NOTICES = {"not_covered", "other_condition", "not_checked", "unsure"}
 FEELINGS_TOPICS = {"distress", "feelings_guilt", "feelings_death", "feelings_despair",
                    "feelings_anger"}
 TARGET_RIGHT, TARGET_HONEST = 0.95, 0.95
@@ -144,11 +145,12 @@ def load(path: Path) -> list[dict[str, Any]]:
     return list(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
 
 
-def score(path: Path, url: str, answers_condition: dict[str, str]) -> RealReport:
+def score(path: Path, url: str, content: Content) -> RealReport:
     """Ask every question of `path` (fresh conversation, no metadata) and score the replies.
 
-    `answers_condition` maps answer ids to their condition, to pick the clarifying button for
-    a question labelled with an answer but no condition."""
+    `content` tells each answer's condition (to pick the clarifying button for a question
+    labelled with an answer but no condition) and the button that asks for it."""
+    answers_condition = {a.id: a.condition for a in content.answers.values()}
     report = RealReport()
     session = requests.Session()
     for q in load(path):
@@ -156,7 +158,15 @@ def score(path: Path, url: str, answers_condition: dict[str, str]) -> RealReport
         messages = ask(q["text"], url=url, sender=sender, session=session)
         first = _custom(messages)
         final, clarified = first, False
-        if first.get("topic") == "ask_condition":
+        if first.get("notice") == "unsure" and q["expect"] in first.get("offered", []):
+            # "is this what you mean?": the parent presses the topic they meant, if offered
+            wanted = content.button_payload(content.answers[q["expect"]])
+            button = next((b for m in messages for b in m.get("buttons") or []
+                           if b["payload"] == wanted), None)
+            if button:
+                final = _custom(ask(button["payload"], url=url, sender=sender, session=session))
+                clarified = True
+        elif first.get("topic") == "ask_condition":
             condition = q.get("condition")
             if condition not in ("smard", "sma"):
                 condition = answers_condition.get(q["expect"], "smard")

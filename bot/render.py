@@ -246,6 +246,21 @@ class Renderer:
             "status": "served", "notice": "not_covered", "condition": condition,
             "asked": {"intent": intent, "kind": kind}, "offered": [a.id for a in offered]})]
 
+    def unsure(self, offered: list[Answer], lang: str, condition: Optional[str] = None
+               ) -> list[Message]:
+        """Not sure which topic a question is about: ask, with the likely topics as buttons
+        and the counsellor; no medical text is served meanwhile."""
+        try:
+            text = self.ui_filled("unsure", lang)
+            buttons = [self._button(a, lang) for a in offered if a.review.approved]
+            buttons.append(self._button(self.content.answers[HANDOFF_ID], lang))
+        except Untranslated:
+            return [Message(_LAST_RESORT[lang], [], {"topic": "unsure", "language": lang})]
+        return [Message(text, buttons, {
+            "topic": "unsure", "layer": "short", "language": lang, "kind": "conversation",
+            "status": "served", "notice": "unsure", "condition": condition,
+            "offered": [a.id for a in offered]})]
+
     def other_condition(self, offered: Answer, condition: str, lang: str,
                         requested: Optional[Answer] = None) -> list[Message]:
         """The sources answer this only for the other condition (or this condition's text is

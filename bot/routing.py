@@ -13,6 +13,8 @@ Order, for a typed message (a button press skips the text-based nets):
    parent did not name: an answer the sources give only for the other condition is offered,
    not served. A kind of question the answer does not cover (costs, pain, …) gets the honest
    "no checked information about …", with the answer as a button.
+6. A message that does not name the topic's subject, classified without certainty, is asked
+   "is this what you mean?" with the topic as a button, rather than served a neighbour's text.
 """
 from __future__ import annotations
 
@@ -23,11 +25,11 @@ from typing import Any, Optional
 from bot import advice, feelings, question_kind
 from bot.content import Answer, Content
 from bot.safety import is_acute
-from bot.scope import may_serve_medical
+from bot.scope import may_serve_medical, sure_of_topic
 
 # Served, offered, asked: what kind of reply this is.
-ANSWER, ASK_CONDITION, NOT_COVERED, OTHER_CONDITION = (
-    "answer", "ask_condition", "not_covered", "other_condition")
+ANSWER, ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, UNSURE = (
+    "answer", "ask_condition", "not_covered", "other_condition", "unsure")
 # How sure the classifier must be of the runner-up topic behind a "personal advice" label.
 RUNNER_UP_CONFIDENT = 0.15
 _QUESTION = re.compile(r"\b(hoe|wat|waarom|wanneer|wie|welke|waar|how|what|why|when|who|which"
@@ -97,12 +99,16 @@ def decide(asked: Asked, content: Content) -> Reply:
         return Reply(ANSWER, intent, chosen, asked.condition)
     selection = content.select(intent, asked.condition)
     kinds = question_kind.kinds_asked(asked.text) if typed and medical else []
+    unsure = typed and medical and not sure_of_topic(intent, asked.text, asked.is_payload,
+                                                     asked.confidence)
     if selection.needs_condition:
         candidates = content.candidates(intent)
+        approved = tuple(a for a in candidates if a.review.approved)
         uncovered = _uncovered(kinds, candidates, content)
         if uncovered:
-            return Reply(NOT_COVERED, intent, None, None, uncovered,
-                         tuple(a for a in candidates if a.review.approved))
+            return Reply(NOT_COVERED, intent, None, None, uncovered, approved)
+        if unsure:
+            return Reply(UNSURE, intent, None, None, offered=approved)
         return Reply(ASK_CONDITION, intent)
     answer = selection.answer
     if selection.other_condition and (answer is None or not answer.review.approved):
@@ -114,6 +120,8 @@ def decide(asked: Asked, content: Content) -> Reply:
     uncovered = _uncovered(kinds, [answer], content) if answer.review.approved else None
     if uncovered:
         return Reply(NOT_COVERED, intent, None, condition, uncovered, (answer,))
+    if unsure and answer.kind == "medical" and answer.review.approved:
+        return Reply(UNSURE, intent, None, asked.condition, offered=(answer,))
     return Reply(ANSWER, intent, answer, condition, note=note)
 
 

@@ -1,0 +1,49 @@
+"""Real parents' questions from public pages (tests/real_questions/), each sent to the running
+assistant in a fresh conversation without metadata. Figures per language and per kind are
+printed and written to test-artifacts/.
+
+- learn.yml (two thirds) trains the model (scripts/real_questions_to_nlu.py): a check that
+  what was learnt is served;
+- blind.yml (a third, split by text hash before any result was seen) never trains anything: the
+  measure that counts. Its floors below are the figures reached, so a change that makes things
+  worse fails; the issue's targets (≥ 95 % per language, every emergency, ≥ 95 % honest on
+  not-covered questions, no unrelated fact) are printed beside them.
+"""
+from __future__ import annotations
+
+from bot.content import Content
+from bot.real_questions import BLIND, LEARN, kinds_uncovered, load, score
+
+# What the blind third reached (see README "Real parents' questions"); never lower these.
+BLIND_FLOOR_RIGHT = {"nl": 0.70, "en": 0.70}
+BLIND_FLOOR_HONEST = 0.75
+BLIND_MAX_UNRELATED = 12
+
+
+def test_the_set_is_real_sized_and_labelled(content: Content) -> None:
+    questions = load(LEARN) + load(BLIND)
+    assert len(questions) >= 300
+    assert sum(q["lang"] == "nl" for q in questions) >= 120
+    assert sum(q["lang"] == "en" for q in questions) >= 120
+    assert all(q["source"].startswith("http") for q in questions)
+    for q in questions:
+        assert q["expect"] in ("not_covered", "emergency", "feelings", "personal") \
+            or content.answers[q["expect"]].review.approved, q
+    assert not {q["text"] for q in load(LEARN)} & {q["text"] for q in load(BLIND)}
+
+
+def test_real_questions(rest_url: str, content: Content, report_figure) -> None:  # type: ignore[no-untyped-def]
+    learn = score(LEARN, rest_url, content)
+    blind = score(BLIND, rest_url, content)
+    report_figure("Real questions (learn part, trained on)", learn.summary() + "\n" + learn.misses())
+    report_figure("Real questions (blind third)", blind.summary() + "\n" + blind.misses())
+    report_figure("Real questions: what the sources leave uncovered",
+                  "\n".join(f"{aspect}: {n}" for aspect, n in kinds_uncovered().most_common()))
+    ok, n = learn.share()
+    assert ok / n >= 0.95, learn.summary()
+    for lang, floor in BLIND_FLOOR_RIGHT.items():
+        ok, n = blind.share(lang)
+        assert ok / n >= floor, blind.summary()
+    ok, n = blind.share(kind="not_covered")
+    assert ok / n >= BLIND_FLOOR_HONEST, blind.summary()
+    assert len(blind.unrelated()) <= BLIND_MAX_UNRELATED, blind.summary()

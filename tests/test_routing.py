@@ -1,0 +1,215 @@
+"""Which reply a turn gets (bot/routing.py), pinned by tables: safety and feelings first, kinds
+of question the sources do not answer, general facts for one's own situation, the condition that
+never switches, and the honest "is this what you mean?"."""
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+from bot.content import Content
+from bot.routing import (ANSWER, ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, UNSURE, Asked,
+                         decide)
+
+
+def asked(intent: str, text: str, condition: Optional[str] = None, confidence: float = 0.9,
+          runner_up: Optional[str] = None, runner_up_confidence: float = 0.0,
+          named: bool = False) -> Asked:
+    payload = text.startswith("/")
+    entities = {}
+    if payload and "{" in text:
+        import json
+        entities = json.loads(text[text.index("{"):])
+    return Asked(intent, text, payload, entities, condition, named, confidence, runner_up,
+                 runner_up_confidence)
+
+
+# (intent the classifier chose, message, conversation's condition) -> (reply kind, answer id)
+SERVED = [
+    ("ask_pgt", "wat is pgt precies", "smard", ANSWER, "option_pgt"),
+    ("ask_prenatal", "hoe groot is de kans op een miskraam na een vlokkentest", "smard", ANSWER,
+     "option_prenatal"),
+    ("ask_prenatal", "in welke week wordt de vruchtwaterpunctie gedaan?", "smard", ANSWER,
+     "option_prenatal"),  # timing: the option's `when` part answers it
+    ("ask_autonomic", "voelen kinderen met smard minder pijn?", "smard", ANSWER, "smard_autonomic"),
+    ("ask_what_is", "what is spinal muscular atrophy?", "sma", ANSWER, "sma_what"),
+    ("ask_name_meaning", "what does SMARD stand for?", "smard", ANSWER, "smard_what"),
+    ("ask_name_meaning", "waar staan de letters sma voor", "sma", ANSWER, "name_meaning"),
+    ("greet", "/greet", "sma", ANSWER, "greet_sma"),
+    ("greet", "/greet", None, ANSWER, "greet"),
+    ("ask_smn2", "what does the number of SMN2 copies mean", None, ANSWER, "sma_smn2"),
+]
+
+
+@pytest.mark.parametrize("intent, text, condition, kind, answer_id", SERVED)
+def test_answers_served(content: Content, intent: str, text: str, condition: Optional[str],
+                        kind: str, answer_id: str) -> None:
+    reply = decide(asked(intent, text, condition), content)
+    assert (reply.kind, reply.answer.id if reply.answer else None) == (kind, answer_id)
+
+
+# Kinds of question the sources do not answer: named honestly, the topic offered, never served.
+NOT_COVERED_CASES = [
+    ("ask_pgt", "how much does PGT cost?", "smard", "cost", ["option_pgt"]),
+    ("ask_pgt", "Wat kost een PGT-behandeling en wordt het vergoed?", "smard", "cost", ["option_pgt"]),
+    ("sma_positive_screening", "does the heel prick hurt?", "sma", "pain", ["sma_screening_result"]),
+    ("ask_why_screening", "Doet de hielprik pijn bij mijn baby?", None, "pain", ["sma_why_screening"]),
+    ("ask_why_screening", "Waarom wordt juist in de hiel geprikt?", None, "procedure",
+     ["sma_why_screening"]),
+    ("ask_pgt", "how long is the waiting list for PGT?", "smard", "waiting", ["option_pgt"]),
+    ("ask_treatment", "is Spinraza available for my baby?", "sma", "medicine", ["sma_treatment"]),
+    ("ask_types", "what are the types of SMA, type 1 to 4?", "sma", "types", ["sma_severity"]),
+    ("ask_symptoms", "what is the life expectancy with SMA type 1", "sma", "life_expectancy",
+     ["sma_severity"]),
+    ("ask_donation", "Wie kan eiceldonor worden?", "smard", "eligibility", ["option_donation"]),
+    ("ask_donation", "How does egg donation work?", "smard", "mechanism", ["option_donation"]),
+    ("ask_carrier", "What is genetic carrier screening?", "smard", "carrier_screening",
+     ["smard_carrier"]),
+    ("ask_inheritance", "Are chromosomal disorders inherited?", "smard", "genetics_general",
+     ["smard_inheritance"]),
+    ("ask_why_screening", "Welke andere ziektes worden met de hielprik opgespoord?", None,
+     "other_conditions", ["sma_why_screening"]),
+]
+
+
+@pytest.mark.parametrize("intent, text, condition, kind, offered", NOT_COVERED_CASES)
+def test_kinds_the_sources_do_not_answer_get_the_honest_reply(
+        content: Content, intent: str, text: str, condition: Optional[str], kind: str,
+        offered: list[str]) -> None:
+    reply = decide(asked(intent, text, condition), content)
+    assert reply.kind == NOT_COVERED and reply.answer is None
+    assert reply.question_kind == kind
+    assert [a.id for a in reply.offered] == offered
+
+
+def test_kind_unknown_condition_offers_both_conditions(content: Content) -> None:
+    reply = decide(asked("ask_treatment", "how much does the treatment cost?"), content)
+    assert reply.kind == NOT_COVERED and reply.question_kind == "cost"
+    assert {a.id for a in reply.offered} == {"smard_treatment", "sma_treatment"}
+
+
+@pytest.mark.parametrize("text", [
+    "my baby went blue", "mijn baby ademt niet meer", "she is not breathing", "hij wordt blauw",
+])
+def test_acute_worry_wins_over_any_intent(content: Content, text: str) -> None:
+    for intent in ("ask_pgt", "greet", "personal_advice", "distress", "out_of_scope"):
+        reply = decide(asked(intent, text), content)
+        assert reply.answer is not None and reply.answer.id == "emergency"
+
+
+@pytest.mark.parametrize("text, answer_id", [
+    ("is it our fault?", "feelings_guilt"),
+    ("ik voel me zo schuldig, hadden we het kunnen weten?", "feelings_guilt"),
+    ("can my child die of this?", "feelings_death"),
+    ("gaat mijn kindje dood aan smard?", "feelings_death"),
+    ("we are devastated", "feelings_despair"),
+    ("there is nothing that can be done", "feelings_despair"),
+    ("we zijn er kapot van", "feelings_despair"),
+    ("why us? it is so unfair", "feelings_anger"),
+    ("ik ben zo boos", "feelings_anger"),
+    ("I'm so scared for our baby", "distress"),
+    ("we maken ons zoveel zorgen", "distress"),
+])
+def test_feelings_come_first(content: Content, text: str, answer_id: str) -> None:
+    for intent in ("ask_symptoms", "personal_advice", "distress", "out_of_scope"):
+        reply = decide(asked(intent, text, "smard"), content)
+        assert reply.kind == ANSWER and reply.answer is not None and reply.answer.id == answer_id
+
+
+def test_feelings_offer_the_topic_asked_as_a_button(content: Content) -> None:
+    reply = decide(asked("ask_chance", "I'm so scared, what is the chance our next baby has SMARD?",
+                         "smard"), content)
+    assert reply.answer is not None and reply.answer.id == "distress"
+    assert [a.id for a in reply.offered] == ["smard_chance"]
+
+
+@pytest.mark.parametrize("text, runner_up, expected", [
+    # a question about their own situation that the sources answer in general: the fact
+    ("our baby already has symptoms, should treatment wait for more tests?", "ask_next_steps",
+     "sma_next_steps"),
+    ("onze baby heeft al klachten, moet de behandeling wachten op meer onderzoek?", "ask_treatment",
+     "sma_treatment"),
+    # asked to choose or to diagnose: the kind refusal
+    ("should we do PGT?", "ask_pgt", "personal_advice"),
+    ("moeten wij voor pgt kiezen?", "ask_pgt", "personal_advice"),
+    ("does my son have SMA?", "ask_what_is", "personal_advice"),
+    ("what would you do in our place?", "ask_options", "personal_advice"),
+])
+def test_general_facts_are_not_personal_advice(content: Content, text: str, runner_up: str,
+                                               expected: str) -> None:
+    reply = decide(asked("personal_advice", text, "sma", runner_up=runner_up,
+                         runner_up_confidence=0.3), content)
+    assert reply.answer is not None and reply.answer.id == expected
+    if expected != "personal_advice":
+        assert reply.note == "own_situation"
+
+
+def test_asking_the_assistant_what_it_would_do_is_refused_whatever_the_topic(content: Content) -> None:
+    reply = decide(asked("ask_pgt", "what would you do, PGT or a CVS?", "smard"), content)
+    assert reply.answer is not None and reply.answer.id == "personal_advice"
+
+
+@pytest.mark.parametrize("intent, condition, offered", [
+    ("ask_pgt", "sma", "option_pgt"),
+    ("ask_options", "sma", "options_overview"),
+    ("ask_comparison", "sma", "options_comparison"),
+    ("start_values", "sma", "values_intro"),
+    ("ask_inheritance", "sma", "smard_inheritance"),
+    ("ask_breathing", "sma", "smard_breathing"),
+    ("ask_smn2", "smard", "sma_smn2"),
+])
+def test_no_dead_end_and_no_switch_to_the_other_condition(content: Content, intent: str,
+                                                          condition: str, offered: str) -> None:
+    text = {"ask_pgt": "wat is pgt", "ask_options": "what are our options if we want a child",
+            "ask_comparison": "compare the options", "start_values": "help us think about it",
+            "ask_inheritance": "how is it inherited", "ask_breathing": "breathing problems",
+            "ask_smn2": "what about smn2 copies"}[intent]
+    reply = decide(asked(intent, text, condition), content)
+    assert reply.kind == OTHER_CONDITION
+    assert [a.id for a in reply.offered] == [offered]
+    assert reply.condition == condition
+
+
+def test_the_offered_text_is_served_on_its_button_without_switching(content: Content) -> None:
+    reply = decide(asked("ask_pgt", '/ask_pgt{"topic":"option_pgt"}', "sma"), content)
+    assert reply.kind == ANSWER and reply.answer is not None and reply.answer.id == "option_pgt"
+    assert reply.condition == "sma"
+
+
+def test_a_topic_button_for_an_unapproved_or_foreign_answer_is_not_served(content: Content) -> None:
+    for text in ('/ask_pgt{"topic":"sma_options"}', '/ask_pgt{"topic":"smard_what"}'):
+        reply = decide(asked("ask_pgt", text, "sma"), content)
+        assert reply.kind == OTHER_CONDITION
+
+
+def test_generic_question_asks_which_condition(content: Content) -> None:
+    reply = decide(asked("ask_inheritance", "how is a disease passed on to children?"), content)
+    assert reply.kind == ASK_CONDITION
+
+
+@pytest.mark.parametrize("intent, text", [
+    # words of the subject matter (so not the fallback), but not of the topic it was sorted into
+    ("ask_donation", "Why do some couples need help when a genetic condition runs in the family?"),
+    ("ask_adoption", "what can we expect as carriers"),
+])
+def test_unsure_of_the_topic_asks_instead_of_serving(content: Content, intent: str, text: str) -> None:
+    reply = decide(asked(intent, text, "smard", confidence=0.6), content)
+    assert reply.kind == UNSURE and reply.answer is None and reply.offered
+
+
+def test_sure_or_subject_named_is_served(content: Content) -> None:
+    assert decide(asked("ask_donation", "can we use a donor?", "smard", confidence=0.5),
+                  content).kind == ANSWER
+    assert decide(asked("ask_adoption", "what can we expect as carriers", "smard", confidence=0.9),
+                  content).kind == ANSWER
+
+
+@pytest.mark.parametrize("text", ["Hoe gaat de hielprik?", "what is sma after the heel prick?"])
+def test_choosing_a_condition_is_not_a_question(content: Content, text: str) -> None:
+    reply = decide(asked("choose_condition", text, named=True), content)
+    assert reply.answer is not None and reply.answer.id == "fallback"
+
+
+def test_choosing_a_condition(content: Content) -> None:
+    reply = decide(asked("choose_condition", "het gaat om sma", "sma", named=True), content)
+    assert reply.answer is not None and reply.answer.id == "menu_sma"
