@@ -36,15 +36,20 @@ def answer_turn(turn: Turn, intent: Optional[str] = None) -> tuple[list[Message]
                             offer=reply.offered), reply.condition, answer.id)
 
 
-def keep_if_unanswered(turn: Turn, topic: Optional[str]) -> None:
-    """A typed question that got the fallback is kept for the counsellors, only when the
-    clinic turned that on, and only its (scrubbed) text, language and date. A counsellor's
-    preview is not a parent's question, so it is never kept."""
+def keep_if_unanswered(turn: Turn, topic: Optional[str], messages: list[Message]) -> None:
+    """A typed question that got no answer (the fallback, the honest "no checked information
+    about …", or "is this what you mean?") is kept for the counsellors, only when the clinic
+    turned that on, and only its (scrubbed) text, language, date, and what it was about (the
+    recognised topic and kind of question). A counsellor's preview is not a parent's question,
+    so it is never kept."""
     settings = get_settings()
-    if settings.keep_unanswered and topic in ("fallback", NOT_COVERED, UNSURE) and not turn.is_payload \
-            and turn.surface != "preview":
+    if settings.keep_unanswered and topic in ("fallback", NOT_COVERED, UNSURE) \
+            and not turn.is_payload and turn.surface != "preview":
+        asked = next((m.custom.get("asked") for m in messages if m.custom.get("asked")), None) or {}
+        subject = asked.get("intent") or (
+            turn.intent if turn.intent not in ("nlu_fallback", "out_of_scope") else None)
         UnansweredStore(settings.unanswered_retention_days).record(
-            turn.text, turn.lang, dt.date.today())
+            turn.text, turn.lang, dt.date.today(), subject=subject, kind=asked.get("kind"))
 
 
 class ActionAnswer(Action):
@@ -58,8 +63,9 @@ class ActionAnswer(Action):
         turn = read_turn(tracker)
         messages, condition, topic = answer_turn(turn)
         send(dispatcher, messages)
-        keep_if_unanswered(turn, topic)
-        return slot_events(turn.lang, condition, topic)
+        keep_if_unanswered(turn, topic, messages)
+        served = topic if topic in get_renderer().content.answers else None  # not a notice
+        return slot_events(turn.lang, condition, served)
 
 
 class ActionFallback(Action):
@@ -73,7 +79,7 @@ class ActionFallback(Action):
         turn = read_turn(tracker)
         messages, condition, topic = answer_turn(turn, intent="out_of_scope")
         send(dispatcher, messages)
-        keep_if_unanswered(turn, topic)
+        keep_if_unanswered(turn, topic, messages)
         return slot_events(turn.lang, condition)
 
 

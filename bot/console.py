@@ -420,8 +420,10 @@ async def unanswered_page(request: web.Request) -> web.Response:
     """GET /console/unanswered: fallback questions (text, language, date; nothing else)."""
     console = _console(request)
     intents = sorted(console.content().intents)
+    store = _store(console)
     return console.page(request, "unanswered.html", nav="unanswered",
-                        questions=_store(console).list(dt.date.today()),
+                        questions=store.list(dt.date.today()),
+                        groups=store.by_subject_and_kind(dt.date.today()),
                         keeping=console.settings.keep_unanswered,
                         retention=console.settings.unanswered_retention_days, intents=intents)
 

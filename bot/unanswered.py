@@ -31,6 +31,8 @@ class Unanswered:
     text: str
     status: str
     topic: Optional[str]
+    subject: Optional[str] = None  # the topic the question was about (the classifier's intent)
+    kind: Optional[str] = None  # the kind of question no approved text answers (costs, pain, …)
 
 
 def scrub(text: str) -> str:
@@ -51,7 +53,12 @@ class UnansweredStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=10)
         conn.execute("CREATE TABLE IF NOT EXISTS questions (id INTEGER PRIMARY KEY, asked_on TEXT, "
-                     "language TEXT, text TEXT, status TEXT DEFAULT 'open', topic TEXT)")
+                     "language TEXT, text TEXT, status TEXT DEFAULT 'open', topic TEXT, "
+                     "subject TEXT, kind TEXT)")
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(questions)")}
+        for column in ("subject", "kind"):  # stores made before subject and kind were kept
+            if column not in columns:
+                conn.execute(f"ALTER TABLE questions ADD COLUMN {column} TEXT")
         return conn
 
     def purge(self, today: dt.date) -> int:
@@ -60,23 +67,35 @@ class UnansweredStore:
         with self._connect() as conn:
             return conn.execute("DELETE FROM questions WHERE asked_on < ?", (cutoff,)).rowcount
 
-    def record(self, text: str, language: str, today: dt.date) -> None:
-        """Keep one unanswered question (scrubbed)."""
+    def record(self, text: str, language: str, today: dt.date, subject: Optional[str] = None,
+               kind: Optional[str] = None) -> None:
+        """Keep one unanswered question (scrubbed), with what it was about when known: the
+        subject and the kind of question no approved text answers."""
         clean = scrub(text)
         if not clean:
             return
         self.purge(today)
         with self._connect() as conn:
-            conn.execute("INSERT INTO questions (asked_on, language, text) VALUES (?, ?, ?)",
-                         (today.isoformat(), language, clean))
+            conn.execute("INSERT INTO questions (asked_on, language, text, subject, kind) "
+                         "VALUES (?, ?, ?, ?, ?)", (today.isoformat(), language, clean, subject, kind))
 
     def list(self, today: dt.date) -> list[Unanswered]:
         """All entries within the retention period, newest first."""
         self.purge(today)
         with self._connect() as conn:
-            rows = conn.execute("SELECT id, asked_on, language, text, status, topic FROM questions "
-                                "ORDER BY asked_on DESC, id DESC").fetchall()
-        return [Unanswered(r[0], dt.date.fromisoformat(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
+            rows = conn.execute("SELECT id, asked_on, language, text, status, topic, subject, kind "
+                                "FROM questions ORDER BY asked_on DESC, id DESC").fetchall()
+        return [Unanswered(r[0], dt.date.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6], r[7])
+                for r in rows]
+
+    def by_subject_and_kind(self, today: dt.date) -> list[tuple[str, str, int]]:
+        """(subject, kind, number of open questions), most asked first: the texts to write next."""
+        counts: dict[tuple[str, str], int] = {}
+        for q in self.list(today):
+            if q.status == "open":
+                key = (q.subject or "-", q.kind or "-")
+                counts[key] = counts.get(key, 0) + 1
+        return sorted(((s, k, n) for (s, k), n in counts.items()), key=lambda r: (-r[2], r[0], r[1]))
 
     def mark(self, entry_id: int, status: str, topic: Optional[str] = None) -> bool:
         """Mark an entry "added" (as an example to `topic`) or "out_of_scope"."""
