@@ -25,7 +25,7 @@ from typing import Any, Optional
 from bot import advice, feelings, question_kind
 from bot.content import Answer, Content
 from bot.safety import is_acute
-from bot.scope import may_serve_medical, sure_of_topic
+from bot.scope import may_serve_medical, subject_named, sure_of_topic
 
 # Served, offered, asked: what kind of reply this is.
 ANSWER, ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, UNSURE = (
@@ -88,6 +88,10 @@ def decide(asked: Asked, content: Content) -> Reply:
     if intent == "choose_condition" and (not asked.condition_named or (
             typed and _QUESTION.search(asked.text))):
         intent = "out_of_scope"  # choosing names a condition, and is not itself a question
+    if typed and intent in ("out_of_scope", "nlu_fallback"):
+        honest = _not_covered_by_subject(asked, content)
+        if honest:
+            return honest
     medical = content.is_medical_intent(intent)
     if medical and not may_serve_medical(asked.text, asked.is_payload, asked.confidence):
         intent = "out_of_scope"  # unsure, and nothing in the message is about our subject
@@ -123,6 +127,23 @@ def decide(asked: Asked, content: Content) -> Reply:
     if unsure and answer.kind == "medical" and answer.review.approved:
         return Reply(UNSURE, intent, None, asked.condition, offered=(answer,))
     return Reply(ANSWER, intent, answer, condition, note=note)
+
+
+def _not_covered_by_subject(asked: Asked, content: Content) -> Optional[Reply]:
+    """An unclassified question that names a topic's subject and asks a kind of question no
+    answer on it covers ("does the heel prick hurt?"): the honest reply that names both, with
+    the topic's answer as a button, rather than the general fallback."""
+    kinds = question_kind.kinds_asked(asked.text)
+    subject = subject_named(asked.text) if kinds else None
+    if not subject:
+        return None
+    selection = content.select(subject, asked.condition)
+    candidates = [selection.answer] if selection.answer else content.candidates(subject)
+    approved = [a for a in candidates if a and a.review.approved]
+    uncovered = _uncovered(kinds, approved, content)
+    if not uncovered or not approved:
+        return None
+    return Reply(NOT_COVERED, subject, None, asked.condition, uncovered, tuple(approved))
 
 
 def _chosen_answer(asked: Asked, content: Content, intent: str) -> Optional[Answer]:

@@ -12,6 +12,7 @@ Two conditions for serving medical content, beside the classifier:
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 CONFIDENT = 0.7
 # Without the topic's own subject words, a medical answer needs this much confidence.
@@ -110,3 +111,15 @@ def sure_of_topic(intent: str, text: str, is_payload: bool, confidence: float) -
     """Whether a typed message may be served the answer of `intent` outright: it names the
     topic's subject, or the classifier is sure. Otherwise ask whether that topic is meant."""
     return is_payload or confidence >= SURE or names_subject(intent, text)
+
+
+# Topics whose subject words are specific enough to name what an unclassified question was
+# about ("does the heel prick hurt?"), most specific first.
+_NAMEABLE = ("ask_smn2", "ask_pgt", "ask_prenatal", "ask_donation", "ask_adoption",
+             "sma_positive_screening", "ask_biomarkers", "ask_followup", "ask_breathing",
+             "ask_treatment", "ask_carrier", "ask_inheritance")
+
+
+def subject_named(text: str) -> Optional[str]:
+    """The topic whose subject a message names, when it names a specific one (else None)."""
+    return next((intent for intent in _NAMEABLE if _SUBJECT_RES[intent].search(text or "")), None)

@@ -204,9 +204,29 @@ def test_sure_or_subject_named_is_served(content: Content) -> None:
                   content).kind == ANSWER
 
 
-@pytest.mark.parametrize("text", ["Hoe gaat de hielprik?", "what is sma after the heel prick?"])
-def test_choosing_a_condition_is_not_a_question(content: Content, text: str) -> None:
+@pytest.mark.parametrize("text, kind", [("Hoe gaat de hielprik?", NOT_COVERED),
+                                        ("what about sma after the heel prick?", ANSWER)])
+def test_choosing_a_condition_is_not_a_question(content: Content, text: str, kind: str) -> None:
     reply = decide(asked("choose_condition", text, named=True), content)
+    assert reply.kind == kind and (reply.answer is None or reply.answer.id == "fallback")
+
+
+@pytest.mark.parametrize("text, intent, kind, offered", [
+    ("Doet de hielprik pijn bij mijn baby?", "sma_positive_screening", "pain", "sma_screening_result"),
+    ("Hoe wordt de hielprik afgenomen?", "sma_positive_screening", "procedure", "sma_screening_result"),
+    ("What does PGT cost?", "ask_pgt", "cost", "option_pgt"),
+    ("wat kost een vlokkentest", "ask_prenatal", "cost", "option_prenatal"),
+])
+def test_unclassified_questions_that_name_a_subject_and_a_kind_get_the_honest_reply(
+        content: Content, text: str, intent: str, kind: str, offered: str) -> None:
+    for classified in ("out_of_scope", "nlu_fallback"):
+        reply = decide(asked(classified, text), content)
+        assert (reply.kind, reply.intent, reply.question_kind) == (NOT_COVERED, intent, kind)
+        assert [a.id for a in reply.offered] == [offered]
+
+
+def test_unclassified_without_a_subject_gets_the_fallback(content: Content) -> None:
+    reply = decide(asked("out_of_scope", "How much does it cost?"), content)
     assert reply.answer is not None and reply.answer.id == "fallback"
 
 
