@@ -30,6 +30,7 @@ _PATTERNS: dict[str, str] = {
         r"|taken|collected|take (the|a) (sample|blood))\b"
         r"|\bwhat happens (during|at|in) (the |a |an )?\w*\s*(test|procedure|appointment|prick"
         r"|amnio\w*|cvs|sampling|biopsy|puncture|transfer)\b"
+        r"|\bwhat is the (\w+ ){0,3}procedure\b|\bwat is de (\w+ ){0,3}procedure\b"
         r"|\bprepar(e|ing|ation)\b|\bneedles?\b|\ban(a)?esthe\w*|\bsedat\w*"
         r"|\bhow long does (it|the \w+|a \w+|an \w+) take\b"
         r"|\bhoe (verloopt|gaat) (de|het|een) \w+(?! over)\b"
@@ -63,6 +64,7 @@ _PATTERNS: dict[str, str] = {
         r"|can|does it take)\b.{0,40}\b(wait|hear|know|receive|results?|get an appointment)\b"
         r"|\bwhen (will|do|can|should) (we|i) (get|hear|know|receive)\b.{0,30}\bresults?\b"
         r"|\b(sign(ed)? up|register|registration|apply|application)\b"
+        r"|\bhow (can|do|could) (i|we) (access|get access|obtain|arrange|request)\b"
         r"|\bwachtlijst\w*|\bwachttijd\w*|\bhoe lang (moet|moeten) (we|wij|ik|je) wachten"
         r"|\bwanneer (krijgen|horen|weten) (we|wij|ik)\b.{0,30}\b(uitslag|resultaat)"
         r"|\baanmeld\w*|\binschrijv\w*|\bhoe lang duurt het (voor|voordat|tot|totdat)\b"),
@@ -73,6 +75,9 @@ _PATTERNS: dict[str, str] = {
         r"|\bbetrouwba\w*|\bnauwkeurig\w*|\bvals(e|elijk)?[ -]?(positie\w*|negatie\w*|alarm)"
         r"|\b(fout|mis) (zijn|zitten|gaan)\b|\bvergis\w*|\bhoe (zeker|betrouwbaar)\b"
         r"|\bzeker weten\b|\b100 procent\b|\bonterecht\w*"),
+    "numbers": (
+        r"\bhow many (people|children|kids|couples|babies|families|women|men|patients)\b"
+        r"|\bhoeveel (mensen|kinderen|stellen|paren|baby|baby's|vrouwen|mannen|gezinnen|patiënten)\b"),
     "risk": (
         r"\brisks?\b|\brisky\b|\bsafe\b|\bsafety\b|\bdanger\w*|\bharm\w*|\bcomplicat\w*"
         r"|\brisico\w*|\bveilig\w*|\bgevaar\w*|\bschadelijk\w*|\bcomplicatie\w*"),
