@@ -22,7 +22,7 @@ def answer_turn(turn: Turn, intent: Optional[str] = None) -> tuple[list[Message]
                          turn.condition, turn.condition_named, turn.confidence, turn.runner_up,
                          turn.runner_up_confidence), renderer.content)
     if reply.kind == ASK_CONDITION:
-        return renderer.ask_condition(reply.intent, turn.lang), None, None
+        return renderer.ask_condition(reply.intent, turn.lang, reply.question_kind), None, None
     if reply.kind == NOT_COVERED and reply.question_kind:
         return (renderer.not_covered(reply.question_kind, reply.intent, list(reply.offered),
                                      turn.lang, reply.condition), reply.condition, NOT_COVERED)

@@ -21,7 +21,7 @@ _PATTERNS: dict[str, str] = {
         r"\b(costs?|costly|price|prices|pay|paid|paying|expensive|afford\w*|fees?|reimburs\w*"
         r"|insurance|insurer|insured|funded|funding)\b"
         r"|\b(kost|kosten|kostte|prijs|betalen|betaal\w*|betaald|vergoed\w*|verzeker\w*"
-        r"|zorgverzekeraar\w*|eigen risico|basispakket)\b"),
+        r"|zorgverzekeraar\w*|eigen risico|basispakket)\b|\b(zo|te|erg|heel|best) duur\b"),
     "pain": (
         r"\b(pain\w*|hurts?|hurting|sore|painless)\b"
         r"|\b(pijn\w*|zeer doen|doet (het )?zeer|doet het pijn)\b"),
@@ -40,7 +40,7 @@ _PATTERNS: dict[str, str] = {
         r"|\bvoorbereid\w*|\bnaald\w*|\bverdoving|\bnarcose|\bhoe lang duurt (de|het|een) \w+"
         # the heel prick as an act, not what it screens for
         r"|\b(afgenomen|afnemen|neemt .{0,20}\baf|geprikt|prikken|in de hiel)\b"
-        r"|\bhospitali[sz]\w*|\bopname\b"),
+        r"|\bhospitali[sz]\w*|\bopname\b|\bwat komt er (allemaal )?kijken bij\b"),
     "mechanism": (
         r"\bhow (does|do|will) .{0,40}\bwork\b|\bwhat does .{0,40}\b(consist of|involve|entail)\b"
         r"|\bhoe werkt\b|\bwat houdt .{0,40}\bin\b|\bhoe gaat .{0,30}\bin (zijn|z'n|haar) werk\b"),
@@ -49,7 +49,9 @@ _PATTERNS: dict[str, str] = {
         r"|\blook for in (an? )?\w*\s?donors?\b|\brequirements?\b|\bage limit\b"
         r"|\bwie (kan|kunnen|mag|mogen) .{0,25}\b(worden|doneren|krijgen|meedoen|gebruiken)\b"
         r"|\bhoe word(t)? (je|u|ik|men) \w*donor\b|\bhoe vind (ik|je|u) (een )?\w*donor\b"
-        r"|\bvoorwaarden\b|\bleeftijdsgrens\b|\bin aanmerking (komen|voor)\b"),
+        r"|\bvoorwaarden\b|\bleeftijdsgrens\w*|\bin aanmerking (komen|voor)\b"
+        r"|\b(voor|bij) wie (wordt|worden|is|zijn|kan|komt)\b|\bfor whom\b|\bwho (is|are) .{0,20}"
+        r"\b(for|suitable|offered)\b"),
     "genetics_general": (
         r"\bwhat (is|are) (a |an |the )?(genes?|genetic (disorders?|conditions?|diseases?|tests?"
         r"|testing)|dna|chromosomes?|genetics)\b|\bchromosom\w*"
@@ -74,13 +76,18 @@ _PATTERNS: dict[str, str] = {
         r"|\bhow (sure|certain)\b|\b100 ?%|\bdefinitely\b|\bfor certain\b|\bmistake"
         r"|\bbetrouwba\w*|\bnauwkeurig\w*|\bvals(e|elijk)?[ -]?(positie\w*|negatie\w*|alarm)"
         r"|\b(fout|mis) (zijn|zitten|gaan)\b|\bvergis\w*|\bhoe (zeker|betrouwbaar)\b"
-        r"|\bzeker weten\b|\b100 procent\b|\bonterecht\w*"),
+        r"|\bzeker weten\b|\b100 procent\b|\bonterecht\w*|\bguarant\w*|\bgaranti?e\w*"),
     "numbers": (
         r"\bhow many (people|children|kids|couples|babies|families|women|men|patients)\b"
         r"|\bhoeveel (mensen|kinderen|stellen|paren|baby|baby's|vrouwen|mannen|gezinnen|patiënten)\b"),
     "risk": (
         r"\brisks?\b|\brisky\b|\bsafe\b|\bsafety\b|\bdanger\w*|\bharm\w*|\bcomplicat\w*"
         r"|\brisico\w*|\bveilig\w*|\bgevaar\w*|\bschadelijk\w*|\bcomplicatie\w*"),
+    "embryo_storage": (
+        r"\b(leftover|left-over|remaining|surplus|spare|frozen|freez\w*|stored?)\s+embryos?\b"
+        r"|\bembryos?\b.{0,30}\b(frozen|freez\w*|stored|storage|left over|leftover)\b"
+        r"|\b(boventallig\w*|overgebleven|ingevroren|invriezen|niet teruggeplaatst\w*)\b"),
+    "pgt_types": r"\bpgt-?(a|sr|p)\b|\bpgs\b|\baneuploid\w*",
     "success": (
         r"\bsuccess\w*|\bchances? of (getting |becoming )?pregnan\w*|\bpregnancy rates?"
         r"|\bhow many (attempts|cycles|tries|rounds)\b|\b(live )?birth rates?"

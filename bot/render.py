@@ -281,11 +281,14 @@ class Renderer:
             "notice": "other_condition", "offered": [offered.id]}
         return [Message(text, buttons, custom)]
 
-    def ask_condition(self, intent: str, lang: str) -> list[Message]:
-        """Ask whether the question is about SMARD or SMA; each button re-asks `intent`."""
+    def ask_condition(self, intent: str, lang: str, question_kind: Optional[str] = None
+                      ) -> list[Message]:
+        """Ask whether the question is about SMARD or SMA; each button re-asks `intent`, with
+        the kind of question asked (costs, pain, …) so the condition's answer can be judged."""
         notice = self.content.answers["ask_condition"]
+        kind = f',"question_kind":"{question_kind}"' if question_kind else ""
         buttons = [{"title": self.ui(f"condition_{c}", lang),
-                    "payload": f'/{intent}{{"condition":"{c}"}}'} for c in CONDITIONS]
+                    "payload": f'/{intent}{{"condition":"{c}"{kind}}}'} for c in CONDITIONS]
         return [Message(self._body(notice, lang, "short"), buttons,
                         {"topic": "ask_condition", "language": lang, "kind": "conversation",
                          "status": "served", "intent": intent})]

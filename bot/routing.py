@@ -102,7 +102,7 @@ def decide(asked: Asked, content: Content) -> Reply:
     if chosen:
         return Reply(ANSWER, intent, chosen, asked.condition)
     selection = content.select(intent, asked.condition)
-    kinds = question_kind.kinds_asked(asked.text) if typed and medical else []
+    kinds = _kinds(asked) if medical else []
     unsure = typed and medical and not sure_of_topic(intent, asked.text, asked.is_payload,
                                                      asked.confidence)
     if selection.needs_condition:
@@ -113,7 +113,8 @@ def decide(asked: Asked, content: Content) -> Reply:
             return Reply(NOT_COVERED, intent, None, None, uncovered, approved)
         if unsure:
             return Reply(UNSURE, intent, None, None, offered=approved)
-        return Reply(ASK_CONDITION, intent)
+        # the kind asked travels with the question, for the condition's own answer to judge
+        return Reply(ASK_CONDITION, intent, question_kind=kinds[0] if kinds else None)
     answer = selection.answer
     if selection.other_condition and (answer is None or not answer.review.approved):
         return Reply(OTHER_CONDITION, intent, answer, asked.condition,
@@ -129,21 +130,32 @@ def decide(asked: Asked, content: Content) -> Reply:
     return Reply(ANSWER, intent, answer, condition, note=note)
 
 
+def _kinds(asked: Asked) -> list[str]:
+    """The kinds of question asked: from the text, or carried on a button (the condition
+    question re-asks with the kind the parent typed)."""
+    if not asked.is_payload:
+        return question_kind.kinds_asked(asked.text)
+    carried = asked.entities.get("question_kind")
+    return [carried] if carried in question_kind.KINDS else []
+
+
 def _not_covered_by_subject(asked: Asked, content: Content) -> Optional[Reply]:
-    """An unclassified question that names a topic's subject and asks a kind of question no
-    answer on it covers ("does the heel prick hurt?"): the honest reply that names both, with
-    the topic's answer as a button, rather than the general fallback."""
-    kinds = question_kind.kinds_asked(asked.text)
-    subject = subject_named(asked.text) if kinds else None
+    """An unclassified question that names a topic's subject: a kind of question no answer on
+    it covers ("does the heel prick hurt?") gets the honest reply that names both; otherwise the
+    parent is asked whether that topic is what they mean. Both rather than the general fallback,
+    and neither serves a text."""
+    subject = subject_named(asked.text)
     if not subject:
         return None
     selection = content.select(subject, asked.condition)
     candidates = [selection.answer] if selection.answer else content.candidates(subject)
     approved = [a for a in candidates if a and a.review.approved]
-    uncovered = _uncovered(kinds, approved, content)
-    if not uncovered or not approved:
+    if not approved:
         return None
-    return Reply(NOT_COVERED, subject, None, asked.condition, uncovered, tuple(approved))
+    uncovered = _uncovered(question_kind.kinds_asked(asked.text), approved, content)
+    if uncovered:
+        return Reply(NOT_COVERED, subject, None, asked.condition, uncovered, tuple(approved))
+    return Reply(UNSURE, subject, None, asked.condition, offered=tuple(approved))
 
 
 def _chosen_answer(asked: Asked, content: Content, intent: str) -> Optional[Answer]:

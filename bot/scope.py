@@ -58,12 +58,14 @@ _SUBJECTS: dict[str, str] = {
                  r"|genetic change|mutati|verander",
     "ask_treatment": r"treat|behandel|cure|genez|therap|medic|medicijn|helpen|help",
     "ask_inheritance": r"erf|inherit|hereditar|genetic|genetisch|doorgeven|doorgegeven|passed on"
-                       r"|pass (it |this |a )?\w* ?on|recessie|recessive|from (the )?parents|van de ouders",
+                       r"|pass (it |this |a )?\w* ?on|recessie|recessive|from (the )?parents|van de ouders"
+                       r"|\bgets? (it|smard|sma|the (disease|condition))\b"
+                       r"|\bkrijg(t|en)? (het|smard|sma|de ziekte|de aandoening)\b",
     "ask_carrier": r"drager|carrier",
     "ask_chance": r"kans|chance|risk|risico|odds|percent|procent|25|1 op 4|1 in 4|likel|waarschijnlijk",
     "ask_more_info": r"informatie|information|website|lezen|read|meer weten|more about|info\b|sites?\b",
-    "ask_name_meaning": r"naam|name|betekent|betekenis|mean|stand for|staat voor|afkorting|abbreviat"
-                        r"|letters",
+    "ask_name_meaning": r"\bnaam\b|\bnames?\b|betekent|betekenis|\bmeans?\b|\bmeaning\b"
+                        r"|stand for|staat voor|afkorting|abbreviat|letters",
     "ask_breathing": r"adem|breath|diafragma|diaphragm|middenrif|beadem|ventilat|lucht|air\b|long",
     "ask_autonomic": r"hart|heart|obstipatie|constipat|verstop|poep|stool|zweet|zweten|sweat|pijn|pain"
                      r"|autonom",

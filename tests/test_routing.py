@@ -3,6 +3,7 @@ of question the sources do not answer, general facts for one's own situation, th
 never switches, and the honest "is this what you mean?"."""
 from __future__ import annotations
 
+import json
 from typing import Optional
 
 import pytest
@@ -16,10 +17,11 @@ def asked(intent: str, text: str, condition: Optional[str] = None, confidence: f
           runner_up: Optional[str] = None, runner_up_confidence: float = 0.0,
           named: bool = False) -> Asked:
     payload = text.startswith("/")
-    entities = {}
+    entities: dict[str, str] = {}
     if payload and "{" in text:
-        import json
         entities = json.loads(text[text.index("{"):])
+        # as actions/turn.py reads it: a button's condition is the parent's explicit choice
+        condition, named = entities.get("condition") or condition, "condition" in entities or named
     return Asked(intent, text, payload, entities, condition, named, confidence, runner_up,
                  runner_up_confidence)
 
@@ -205,7 +207,7 @@ def test_sure_or_subject_named_is_served(content: Content) -> None:
 
 
 @pytest.mark.parametrize("text, kind", [("Hoe gaat de hielprik?", NOT_COVERED),
-                                        ("what about sma after the heel prick?", ANSWER)])
+                                        ("what about sma after the heel prick?", UNSURE)])
 def test_choosing_a_condition_is_not_a_question(content: Content, text: str, kind: str) -> None:
     reply = decide(asked("choose_condition", text, named=True), content)
     assert reply.kind == kind and (reply.answer is None or reply.answer.id == "fallback")
@@ -233,3 +235,27 @@ def test_unclassified_without_a_subject_gets_the_fallback(content: Content) -> N
 def test_choosing_a_condition(content: Content) -> None:
     reply = decide(asked("choose_condition", "het gaat om sma", "sma", named=True), content)
     assert reply.answer is not None and reply.answer.id == "menu_sma"
+
+
+def test_the_kind_asked_travels_with_the_condition_question(content: Content) -> None:
+    reply = decide(asked("ask_types", "wat zijn de verschillende vormen?"), content)
+    assert reply.kind == ASK_CONDITION and reply.question_kind == "types"
+    # SMARD's answer names its types; SMA's answer does not: the honest reply
+    smard = decide(asked("ask_types", '/ask_types{"condition":"smard","question_kind":"types"}'),
+                   content)
+    sma = decide(asked("ask_types", '/ask_types{"condition":"sma","question_kind":"types"}'), content)
+    assert smard.kind == ANSWER and smard.answer is not None and smard.answer.id == "smard_types"
+    assert sma.kind == NOT_COVERED and sma.question_kind == "types"
+    # a kind that is not one the assistant knows is ignored
+    odd = decide(asked("ask_types", '/ask_types{"condition":"sma","question_kind":"<b>"}'), content)
+    assert odd.kind == ANSWER
+
+
+@pytest.mark.parametrize("text, offered", [
+    ("Maar wat is een vlokkentest precies en wanneer wordt deze uitgevoerd?", "option_prenatal"),
+    ("Is de uitslag van de hielprik niet goed?", "sma_screening_result"),
+])
+def test_an_unclassified_question_naming_a_topic_asks_whether_that_is_meant(
+        content: Content, text: str, offered: str) -> None:
+    reply = decide(asked("nlu_fallback", text, "smard"), content)
+    assert reply.kind == UNSURE and [a.id for a in reply.offered] == [offered]
