@@ -49,7 +49,7 @@ _PATTERNS: dict[str, str] = {
         r"|\blook for in (an? )?\w*\s?donors?\b|\brequirements?\b|\bage limit\b"
         r"|\bwie (kan|kunnen|mag|mogen) .{0,25}\b(worden|doneren|krijgen|meedoen|gebruiken)\b"
         r"|\bhoe word(t)? (je|u|ik|men) \w*donor\b|\bhoe vind (ik|je|u) (een )?\w*donor\b"
-        r"|\bvoorwaarden\b|\bleeftijdsgrens\w*|\bin aanmerking (komen|voor)\b"
+        r"|\bvoorwaarden\b|\bleeftijdsgren[sz]\w*|\bin aanmerking (komen|voor)\b"
         r"|\b(voor|bij) wie (wordt|worden|is|zijn|kan|komt)\b|\bfor whom\b|\bwho (is|are) .{0,20}"
         r"\b(for|suitable|offered)\b"),
     "genetics_general": (
@@ -83,6 +83,17 @@ _PATTERNS: dict[str, str] = {
     "risk": (
         r"\brisks?\b|\brisky\b|\bsafe\b|\bsafety\b|\bdanger\w*|\bharm\w*|\bcomplicat\w*"
         r"|\brisico\w*|\bveilig\w*|\bgevaar\w*|\bschadelijk\w*|\bcomplicatie\w*"),
+    "carrier_frequency": (
+        r"\b(how (common|many|often)|hoe vaak|hoeveel)\b.{0,30}\b(carriers?|drager\w*)\b"
+        r"|\bcarrier (frequency|rate)s?\b|\bdragerschapsfrequentie\w*"),
+    "donor_screening": (
+        r"\bdonor'?s?\b(\s+\w+){0,2}\s+(is|are)\s+(also\s+)?(a\s+)?carriers?\b"
+        r"|\bdonor'?s? (carrier|genetic)\w*"
+        r"|\bdonors?\b.{0,20}\b(screened|tested|screening)\b|\bdonor'?s?\b.{0,25}\bgenes\b"
+        r"|\bdonor\w*\b.{0,15}\b(ook )?drager (is|zijn)\b|\bdonor\w*\b.{0,20}\b(gescreend|getest)\b"),
+    "future": (
+        r"\bin (the|de) (future|toekomst)\b|\blater in life\b|\bop (latere|volwassen) leeftijd\b"
+        r"|\bwhen (he|she|they) (is|are|gets?|grows?) (older|up)\b|\bals (hij|zij|ze) ouder (is|wordt)\b"),
     "embryo_storage": (
         r"\b(leftover|left-over|remaining|surplus|spare|frozen|freez\w*|stored?)\s+embryos?\b"
         r"|\bembryos?\b.{0,30}\b(frozen|freez\w*|stored|storage|left over|leftover)\b"
