@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-_OWN = (r"\b(my|our|mine|he|she|him|her|they|them|we|us|i|mijn|ons|onze|hij|zij|ze|hem|haar"
+_OWN = (r"\b(my|our|mine|your|he|she|him|her|they|them|we|us|i|mijn|ons|onze|je|jouw|uw|hij|zij|ze|hem|haar"
         r"|wij|we|ik|zoon(tje)?|dochter(tje)?|kindje|baby(tje)?)\b")
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "guilt": re.compile(
         r"\b(our|my|his|her|their) fault\b|\bto blame\b|\bblame (myself|ourselves|me|us)\b"
         r"|\bguilt\w*|\bdid (we|i) (do )?(something|anything) wrong\b|\bcaused (it|this)\b"
+        r"|\bdid (i|we) cause\b|\b(directly )?responsible for (my|our|your|his|her|their) (child|baby|son"
+        r"|daughter)|\bhow could (i|we) do this\b"
         r"|\bshould (we|i) have (known|done)\b|\bcould (we|i) have (prevented|known|done)\b"
         r"|\b(onze|mijn|zijn|haar) schuld\b|\bschuld\w*|\bschuldgevoel\w*|\bverwijt\w*"
         r"|\b(hebben|heb) (we|wij|ik) (iets )?(fout|verkeerd) gedaan\b"
@@ -34,6 +36,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\bno hope\b|\bgrie(f|ving|ve)\b|\bmourn\w*|\boverwhelm\w*|\bdepress\w*"
         r"|\bkapot\b|\bradeloos|\bwanhop\w*|\bhopeloos|\bgeen hoop\b|\bniets (meer )?aan (te )?doen\b"
         r"|\bkan het niet (meer )?aan\b|\bkunnen het niet (meer )?aan\b|\brouw\w*"
+        r"|\bkun(nen)? (je|we|wij|jullie|ik) dit (wel )?(samen )?aan\b"
         r"|\bten einde raad\b|\bzie het niet meer zitten\b|\bingestort\b|\bdepressie\w*",
         re.IGNORECASE),
     "anger": re.compile(

@@ -202,7 +202,7 @@ def test_unsure_of_the_topic_asks_instead_of_serving(content: Content, intent: s
 def test_sure_or_subject_named_is_served(content: Content) -> None:
     assert decide(asked("ask_donation", "can we use a donor?", "smard", confidence=0.5),
                   content).kind == ANSWER
-    assert decide(asked("ask_adoption", "what can we expect as carriers", "smard", confidence=0.9),
+    assert decide(asked("ask_adoption", "what can we expect as carriers", "smard", confidence=0.96),
                   content).kind == ANSWER
 
 
