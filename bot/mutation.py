@@ -124,9 +124,15 @@ def run_module(t: Target, equivalent: Optional[set[tuple[str, str]]] = None,
         env = dict(os.environ)
         env.setdefault("BOT_SOURCES_DIR", str(ROOT.parent / "shared" / "sources"))
         env["BOT_STATE_DIR"] = str(work / ".state")
-        pytest_args = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
-                       "-p", "no:randomly", *([] if t.conftest else ["--noconftest"]), *t.tests]
-        runner = " ".join(pytest_args)
+        # mutmut 2 counts only exit code 1 as "tests failed"; pytest exits with 2 when a
+        # mutant breaks the module at import (a collection error). The wrapper makes every
+        # failure a 1, so such a mutant counts as killed, not as surviving.
+        args = ["-x", "-q", "-p", "no:cacheprovider", *([] if t.conftest else ["--noconftest"]),
+                *t.tests]
+        (work / "_mutation_runner.py").write_text(
+            "import sys\nimport pytest\n"
+            f"sys.exit(1 if pytest.main({args!r}) else 0)\n", encoding="utf-8")
+        runner = f"{sys.executable} _mutation_runner.py"
         subprocess.run([sys.executable, "-m", "mutmut", "run", "--paths-to-mutate", t.module,
                         "--tests-dir", "tests", "--runner", runner, "--no-progress",
                         "--simple-output"], cwd=work, env=env, capture_output=True, text=True)

@@ -56,6 +56,7 @@ POSITIVE_EN = [
     "her breathing sounds strange", "he seems short of breath", "she is gasping",
     "he's getting no air", "she can't get any air",
     "when should I worry about her breathing?", "i'm worried about his breathing",
+    "we are worried about my baby's colour", "concerned about the baby's feeding",
     # colour
     "the baby is blue", "my baby went blue", "she is turning blue", "he's turnning blue",
     "she is turning purple", "he looks a bit grey",
@@ -65,7 +66,7 @@ POSITIVE_EN = [
     "she refuses to feed",
     # limp, drowsy, not responding
     "he is limp", "my son has gone floppy", "he's all flopy", "she is very drowsy", "he seems lethargic",
-    "my baby is unresponsive", "now he suddenly isn't responding", "she's not responding to me", "he doesn't respond",
+    "my baby is unresponsive", "now he suddenly isn't responding", "he won't respond to anything", "she's not responding to me", "he doesn't respond",
     "she is unconscious", "he passed out", "I can't wake him",
     # fever
     "she has a fever", "he has a high temperature", "my baby is burning up",
@@ -119,6 +120,10 @@ def test_acute_whatever_the_case(text: str) -> None:
 @pytest.mark.parametrize("text", NEGATIVE_NL + NEGATIVE_EN)
 def test_not_acute(text: str) -> None:
     assert not is_acute(text)
+
+
+def test_signs_in_both_languages() -> None:
+    assert set(safety.SIGNS) == {"nl", "en"}
 
 
 def test_tables_are_large_enough() -> None:
