@@ -141,6 +141,11 @@ def _accounts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _mutation(args: argparse.Namespace) -> int:
+    from bot.mutation import FAST, main as mutation
+    return mutation(list(FAST) if args.fast else args.modules or None)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Parse arguments and run a sub-command."""
     parser = argparse.ArgumentParser(prog="python -m bot")
@@ -189,6 +194,11 @@ def main(argv: list[str] | None = None) -> None:
     accounts.add_parser("remove").add_argument("name")
     accounts.add_parser("list")
     p.set_defaults(fn=_accounts)
+    p = sub.add_parser("mutation", help="mutation testing of the decision modules (mutmut): "
+                       "the score per module, also in test-artifacts/mutation.txt")
+    p.add_argument("modules", nargs="*", help="e.g. bot/safety.py (default: all)")
+    p.add_argument("--fast", action="store_true", help="only the fast subset (safety, language)")
+    p.set_defaults(fn=_mutation)
     p = sub.add_parser("heldout", help="score the held-out questions against the running assistant")
     p.add_argument("--url", default=None)
     p.set_defaults(fn=_heldout)

@@ -4,11 +4,14 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+# SMARD's full name contains SMA's ("spinal muscular atrophy with respiratory distress",
+# "spinale musculaire atrofie met ademnood"), so SMA's full name counts only when it is not
+# followed by "with" / "met".
 _PATTERNS = {
-    "smard": re.compile(r"\bsmard\d?\b|ighmbp2|respiratory distress", re.I),
+    "smard": re.compile(r"\bsmard\d?\b|ighmbp2|respiratory distress|\bademnood\b", re.I),
     "sma": re.compile(
-        r"\bsma\b|\bsmn[12]?\b|hielprik|heel[\s-]?prick|newborn screening|neonatale screening|"
-        r"spinale musculaire atrofie|spinal muscular atrophy(?!\s+with)", re.I),
+        r"\bsma\b(?!\s+(?:met\s+ademnood|with\s+respiratory))|\bsmn[12]?\b|hielprik|heel[\s-]?prick|newborn screening|neonatale screening|"
+        r"spinale musculaire atrofie(?!\s+met)|spinal muscular atrophy(?!\s+with)", re.I),
 }
 
 

@@ -16,7 +16,6 @@ import requests
 import yaml
 
 from bot.conversations import forget, latest_parse
-from bot.language import detect
 from bot.paths import ROOT
 from bot.rest_format import merge_custom
 from bot.settings import get_settings
@@ -102,6 +101,9 @@ class Result:
     kind: Optional[str]
     reply_language: Optional[str]
     seconds: float
+    # False for a question whose language cannot be told at all ("pgt??"), labelled so in the
+    # question file (`language_undecidable: true`); such a reply is not judged for language.
+    language_told: bool = True
 
     @property
     def right(self) -> bool:
@@ -134,10 +136,11 @@ class Report:
         return [r for r in self.out_of_scope if r.kind == "medical"]
 
     def wrong_language(self) -> list[Result]:
-        """Replies not in the language of a question whose language can be told at all
-        ("pgt??" in a new conversation cannot: it gets the default, Dutch)."""
-        return [r for r in self.results
-                if r.reply_language and r.reply_language != r.lang and detect(r.text)]
+        """Replies whose language (the answer's own `custom.language`) is not the question's
+        labelled language. Judged from the labels, never by the detector under test; only
+        questions labelled `language_undecidable` ("pgt??" in a new conversation gets the
+        default, Dutch) are not judged. A reply that does not say its language is wrong."""
+        return [r for r in self.results if r.language_told and r.reply_language != r.lang]
 
     def meets_targets(self) -> bool:
         return (all(self.share_right(l) >= TARGET_RIGHT for l in ("nl", "en"))
@@ -177,5 +180,6 @@ def heldout_report(url: Optional[str] = None, path: Path = HELDOUT) -> Report:
         seconds = time.perf_counter() - start
         custom = next((m["custom"] for m in messages if "custom" in m), {})
         report.results.append(Result(q["lang"], q["text"], q["expect"], custom.get("topic"),
-                                     custom.get("kind"), custom.get("language"), seconds))
+                                     custom.get("kind"), custom.get("language"), seconds,
+                                     not q.get("language_undecidable", False)))
     return report

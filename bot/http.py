@@ -19,7 +19,7 @@ HTTP_CLIENT = web.AppKey("http", aiohttp.ClientSession)
 
 MAX_MESSAGE_CHARS = 2000
 MAX_BODY_BYTES = 64 * 1024
-SENDER_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+SENDER_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}\Z")  # \Z, not $: no trailing newline
 PARENT_SURFACES = ("web", "kiosk")
 
 # Errors the page shows as they are; in the user's language.

@@ -1,23 +1,109 @@
 """A keyword net under the NLU for acute medical worries.
 
-Safety must not hang on a classifier's confidence alone: a message that says a child cannot
-breathe or is turning blue gets the emergency answer whatever intent was predicted.
+Safety must not hang on a classifier's confidence alone: a message about a child who may be
+ill *now* (breathing, colour, feeding, limpness, fever, drowsiness, not responding, choking, a
+seizure) or that asks whether to call a doctor, the out-of-hours GP or 112, gets the emergency
+answer whatever intent was predicted. Statements and questions alike ("when should I worry about
+her breathing?"), with the typos and inflections parents write ("can't breath", "went blue",
+"krijgt bijna geen lucht").
+
+Each entry below is one sign; the tests (tests/test_safety.py) fail when any single entry is
+deleted. General information questions ("why do children with SMARD have breathing
+problems?", "wat is de ademhalingsspier") name a subject, not a child in trouble, and must not
+trigger: the entries therefore need a verb or a state, not just a subject word.
 """
 from __future__ import annotations
 
 import re
 
-_ACUTE = re.compile(
-    r"(kan|kon)\s+(niet|nauwelijks|bijna niet)\s+(meer\s+)?(goed\s+)?adem|ademt\s+(niet|nauwelijks|bijna niet)"
-    r"|stopt\s+met\s+ademen|gestopt\s+met\s+ademen|(wordt|werd|is|ziet)\s+(helemaal\s+)?blauw|blauwe\s+lippen"
-    r"|reageert\s+(niet|nergens)|\bbewusteloos|stikt|\bstikken\b|krijgt\s+geen\s+lucht|hapt\s+naar\s+lucht"
-    r"|can'?t\s+breathe|cannot\s+breathe|can\s+not\s+breathe|(is\s+)?not\s+breathing|stopped\s+breathing"
-    r"|struggling\s+to\s+breathe|gasping|turn(s|ing|ed)\s+blue|blue\s+lips|unresponsive|not\s+responding"
-    r"|choking|unconscious|no\s+air",
-    re.I,
-)
+# Optional small words between a verb and its state: "is very blue", "wordt helemaal blauw".
+_A = (r"(?:(?:very|all|a|bit|little|slightly|really|completely|quite|so|kind|of|totally|er|"
+      r"helemaal|heel|erg|een|beetje|wat|zo|nogal|al)\s+){0,3}")
+_APOS = r"[’']?"
+
+SIGNS: dict[str, tuple[str, ...]] = {
+    "nl": (
+        # breathing
+        r"\b(?:kan|kon)\s+(?:bijna\s+)?(?:niet|nauwelijks|moeilijk|slecht)\s+(?:meer\s+)?(?:goed\s+)?adem",
+        r"\badem(?:t|de|pt)\s+(?:\w+\s+){0,2}(?:niet|nauwelijks|snel|moeilijk|zwaar|raar|vreemd|oppervlakkig|onregelmatig|met\s+moeite|piepend)",
+        r"\b(?:stopt|stopte|gestopt)\s+met\s+ademen|\bademhaling\s+(?:\w+\s+)?(?:stopt|valt\s+(?:\w+\s+)?weg|hapert)",
+        r"\bhoor\s+(?:\w+\s+){0,2}niet\s+(?:meer\s+)?ademen",
+        r"\bademhaling\s+(?:is|gaat|wordt|klinkt)\s+" + _A + r"(?:snel|moeilijk|zwaar|raar|vreemd|slecht|onregelmatig|oppervlakkig)",
+        r"\b(?:krijgt|kreeg)\s+(?:\w+\s+){0,2}(?:geen|weinig|nauwelijks|moeilijk|slecht)\s+lucht",
+        r"\b(?:hapt|hapte|happen)\s+naar\s+(?:lucht|adem)",
+        r"\bbenauwd\b",
+        r"\bademstilstand",
+        # colour
+        r"\b(?:wordt|word|werd|is|ziet|zag|kleurt|kleurde|loopt|liep|lijkt)\s+" + _A + r"(?:blauw|grauw|grijs|paars|lijkbleek)",
+        r"\bblauwe\s+lippen|\blippen\s+(?:zijn|worden|werden)\s+" + _A + r"blauw",
+        # feeding
+        r"\bdrinkt\s+(?:\w+\s+)?(?:niet|nauwelijks|geen)",
+        r"\bwil\s+(?:\w+\s+)?niet\s+(?:meer\s+)?(?:drinken|eten)",
+        r"\b(?:stopt|gestopt)\s+met\s+drinken",
+        # limpness, drowsiness, responsiveness
+        r"\b(?:is|wordt|werd|voelt|lijkt|hangt|erg|heel|zo|helemaal)\s+slap\b",
+        r"\b(?:suf|suffig|sufferig|versuft)\b",
+        r"\breageert\s+(?:\w+\s+){0,2}(?:niet|nergens|nauwelijks|slecht)",
+        r"\bbewusteloos|\bbuiten\s+bewustzijn",
+        r"\bniet\s+(?:meer\s+)?wakker\s+(?:te\s+krijgen|worden)|\bwordt\s+niet\s+(?:meer\s+)?wakker",
+        # fever
+        r"\bkoorts",
+        # choking, seizures
+        r"\bstikt\b|\bstikken\b",
+        r"\bverslikt?\b|\bverslikken\b",
+        r"\bstuip|\binsult|\bepileptische\s+aanval|\bschokt\b",
+        r"\bkrampt\b|\bogen\s+draaien\s+weg",
+        # asking whether to call a doctor now, or when to worry
+        r"\b(?:huisarts|huisartsenpost|dokter|arts|kinderarts|112|ambulance|spoedpost|ziekenhuis)\s+(?:\w+\s+)?(?:bellen|bel|inschakelen)\b",
+        r"\b(?:bel|bellen)\s+(?:ik|we|wij)?\s*(?:de|het|een|onze|mijn)?\s*(?:huisarts|huisartsenpost|dokter|kinderarts|112|ambulance|spoedpost)",
+        r"\bnaar\s+de\s+(?:huisartsenpost|spoedeisende\s+hulp|eerste\s+hulp|spoedpost|seh)\b",
+        r"\bzorgen\s+maken\s+over\s+(?:zijn|haar|z'n|d'r|de|mijn|ons)\s+(?:\w+\s+)?(?:ademhaling|adem|kleur|drinken|voeding|temperatuur)",
+        r"\bernstig\s+genoeg\b",
+        r"\b(?:noodgeval|spoedgeval)",
+    ),
+    "en": (
+        # breathing
+        r"\b(?:can" + _APOS + r"t|cannot|can\s+not|couldn" + _APOS + r"t)\s+(?:\w+\s+){0,2}breath",
+        r"\b(?:not|isn" + _APOS + r"t|st?opped|stops|stopping)\s+breathing",
+        r"\bstruggl\w*\s+(?:to\s+|with\s+)?(?:\w+\s+)?breath",
+        r"\b(?:is|'s|was)\s+having\s+(?:\w+\s+)?(?:trouble|difficulty|problems)\s+breath",
+        r"\b(?:he|she|baby|son|daughter|child|it|they)(?:" + _APOS + r"s|\s+is|\s+was|\s+are|\s+keeps)?\s+breathing\s+"
+        r"(?:too\s+|very\s+|really\s+|so\s+|a\s+bit\s+)?(?:fast|quickly|hard|heavily|heavy|noisily|strangely|weird|funny|shallow)",
+        r"\b(?:his|her|their|its|baby" + _APOS + r"s)\s+breathing\s+(?:is|was|sounds|seems|looks)\s+" + _A
+        + r"(?:fast|quick|hard|heavy|noisy|strange|weird|funny|shallow|off|wrong|bad|irregular)",
+        r"\b(?:is|was|seems|looks|getting|gets|got|very|so)\s+(?:very\s+|so\s+)?(?:short|out)\s+of\s+breath",
+        r"\bgasp(?:s|ed|ing)?\b",
+        r"\b(?:no|can" + _APOS + r"t\s+get(?:\s+any)?|not\s+getting(?:\s+any|\s+enough)?)\s+air\b",
+        r"\b(?:worr(?:y|ied)|concerned|anxious)\s+about\s+(?:his|her|their|its|the\s+baby" + _APOS + r"s?|my\s+baby" + _APOS + r"s?)\s+(?:\w+\s+)?(?:breathing|colou?r|feeding|temperature)",
+        # colour
+        r"\b(?:is|was|went|goes|going|gone|turn\w*|look|looks|looked|looking)\s+" + _A + r"(?:blue|grey|gray|purple)\b",
+        r"\bblue\s+lips|\blips\s+(?:are|were|look|went|turned)\s+" + _A + r"blue",
+        # feeding
+        r"\b(?:won" + _APOS + r"t|will\s+not|isn" + _APOS + r"t|is\s+not|not|stopped|refuses?\s+to|refusing\s+to)\s+"
+        r"(?:drink|feed|eat)(?:ing)?\b",
+        # limpness, drowsiness, responsiveness
+        r"\blimp\b|(?:\bis|'s|\bwent|\bgone|\bfeels|\bseems)\s+" + _A + r"flopp?y",
+        r"\b(?:very|so|really|unusually)\s+(?:drowsy|sleepy|lethargic)|\blethargic\b",
+        r"\bunresponsive|\b(?:not|isn" + _APOS + r"t)\s+responding|\bdoesn" + _APOS + r"t\s+respond|\bwon" + _APOS + r"t\s+respond",
+        r"\bunconscious|\bpassed\s+out|\bfainted",
+        r"\b(?:won" + _APOS + r"t|can" + _APOS + r"t|cannot|will\s+not)\s+(?:\w+\s+)?wake\b",
+        # fever
+        r"\bfever|\bhigh\s+temperature|\bburning\s+up",
+        # choking, seizures
+        r"\bchok(?:e|es|ed|ing)\b",
+        r"\bseizures?|\bseizing|\bconvuls|\b(?:having|has|had)\s+a\s+fit\b|\bfitting\b",
+        # asking whether to call a doctor now, or when to worry
+        r"\b(?:call|ring|phone|contact)\s+(?:the\s+|a\s+|an\s+|our\s+|my\s+)?(?:doctor|gp|paediatrician|pediatrician|out[\s-]of[\s-]hours|emergency|ambulance|112|999|911|huisarts|huisartsenpost)",
+        r"\bgo\s+to\s+(?:the\s+)?(?:a\s*&\s*e|er|emergency\s+room|huisartsenpost)\b",
+        r"\bserious\s+enough\b",
+        r"\bwhen\s+(?:should|do|must)\s+(?:i|we)\s+(?:worry|be\s+worried)",
+        r"\bemergency\b",
+    ),
+}
+
+_ACUTE = re.compile("|".join(f"(?:{p})" for lang in SIGNS for p in SIGNS[lang]), re.IGNORECASE)
 
 
 def is_acute(text: str) -> bool:
-    """True when the text describes an acute breathing or responsiveness problem."""
+    """True when the text is about a child who may be ill now, or asks whether to call a doctor."""
     return bool(_ACUTE.search(text or ""))

@@ -18,6 +18,7 @@ from typing import Any, Optional
 import aiohttp
 import segno
 from aiohttp import web
+from aiohttp.abc import AbstractAccessLogger
 
 from bot.http import HTTP_CLIENT, MAX_BODY_BYTES, SENDER_RE, SETTINGS, as_response, error, parse_chat
 from bot.console import Console, add_routes, console_guard, sweep_sessions
@@ -246,9 +247,16 @@ def create_app(settings: Optional[Settings] = None) -> web.Application:
     return app
 
 
+class PathOnlyAccessLogger(AbstractAccessLogger):
+    """Access log with method, path and status only: no query string (`/api/qr?url=…`), no
+    address, no headers. aiohttp's `%r` would log the whole request line."""
+
+    def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
+        self.logger.info("%s %s %s %.3fs", request.method, request.path, response.status, time)
+
+
 def serve(settings: Optional[Settings] = None) -> None:
     """Run the web server until interrupted."""
     settings = settings or get_settings()
-    # Access log without query strings or bodies: paths and status only.
     web.run_app(create_app(settings), host=settings.host, port=settings.port,
-                access_log_format='%t "%r" %s %Tf', print=None)
+                access_log_class=PathOnlyAccessLogger, print=None)

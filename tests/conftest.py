@@ -2,7 +2,10 @@
 our web server) on test ports with a throwaway tracker store."""
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
+import socket
 import subprocess
 import sys
 import tempfile
@@ -26,8 +29,12 @@ if "BOT_SETTINGS" not in os.environ:
     (_STATE / "clinic.test.yml").write_text(_example.replace(
         "keep_unanswered_questions: false", "keep_unanswered_questions: true"), encoding="utf-8")
     os.environ["BOT_SETTINGS"] = str(_STATE / "clinic.test.yml")
-# The example clinic page of the embed test is served from this origin.
-EMBED_HOST_PORT = 18080
+# The example clinic page of the embed test is served from this origin: BOT_EMBED_HOST_PORT,
+# else the port of a BOT_EMBED_ORIGINS given from outside, else 18080.
+_origin_port = re.search(r":(\d+)/?$", os.environ.get("BOT_EMBED_ORIGINS", "").split()[0]
+                         if os.environ.get("BOT_EMBED_ORIGINS", "").split() else "")
+EMBED_HOST_PORT = int(os.environ.get("BOT_EMBED_HOST_PORT")
+                      or (_origin_port.group(1) if _origin_port else "18080"))
 os.environ.setdefault("BOT_EMBED_ORIGINS", f"http://127.0.0.1:{EMBED_HOST_PORT}")
 
 from bot.build import publish  # noqa: E402
@@ -131,3 +138,91 @@ def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untype
         terminalreporter.section("measured figures")
         for block in FIGURES:
             terminalreporter.write_line(block)
+
+
+# -- every test fails if a request leaves localhost ------------------------------------------
+# In this process every socket connection and name lookup is checked: anything but loopback
+# (or a Unix socket) is refused *and* recorded, and a test that caused one fails at teardown
+# even when the code under test swallowed the error. (The servers run as subprocesses and
+# are bound to 127.0.0.1; the browser's requests are checked by the browser fixture.)
+NETWORK_ESCAPES: list[str] = []
+_LOCAL_NAMES = {"localhost", "", "0.0.0.0", "::"}
+
+
+def _is_local(host: object) -> bool:
+    if host is None:
+        return True
+    if isinstance(host, bytes):
+        host = host.decode("ascii", "replace")
+    host = str(host).strip("[]").lower()
+    if host in _LOCAL_NAMES or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+class NetworkEscape(ConnectionRefusedError):
+    """A test tried to reach something other than this machine."""
+
+
+def _refuse(what: str) -> None:
+    NETWORK_ESCAPES.append(what)
+    raise NetworkEscape(f"tests may not leave localhost: {what}")
+
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _check_address(sock: socket.socket, address: object) -> None:
+    if getattr(socket, "AF_UNIX", None) is not None and sock.family == socket.AF_UNIX:
+        return
+    host = address[0] if isinstance(address, tuple) else address
+    if not _is_local(host):
+        _refuse(f"connect to {address!r}")
+
+
+def _guarded_connect(self, address):  # type: ignore[no-untyped-def]
+    _check_address(self, address)
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self, address):  # type: ignore[no-untyped-def]
+    _check_address(self, address)
+    return _real_connect_ex(self, address)
+
+
+def _guarded_getaddrinfo(host, *args, **kwargs):  # type: ignore[no-untyped-def]
+    if not _is_local(host):
+        _refuse(f"look up {host!r}")
+    return _real_getaddrinfo(host, *args, **kwargs)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _network_guard() -> Iterator[None]:
+    mp = pytest.MonkeyPatch()
+    mp.setattr(socket.socket, "connect", _guarded_connect)
+    mp.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
+    mp.setattr(socket, "getaddrinfo", _guarded_getaddrinfo)
+    yield
+    mp.undo()
+
+
+@pytest.fixture(autouse=True)
+def _no_network_escape(_network_guard: None) -> Iterator[None]:
+    before = len(NETWORK_ESCAPES)
+    yield
+    escaped = NETWORK_ESCAPES[before:]
+    del NETWORK_ESCAPES[before:]
+    assert not escaped, f"a request left localhost: {escaped}"
+
+
+@pytest.fixture()
+def network_guard():  # type: ignore[no-untyped-def]
+    """The guard's parts, for the test that checks it (tests/test_network_guard.py)."""
+    import types
+    return types.SimpleNamespace(escapes=NETWORK_ESCAPES, Escape=NetworkEscape, is_local=_is_local,
+                                 teardown_check=_no_network_escape.__wrapped__)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer import ActionAnswer, ActionFallback, ActionMoreDetail
@@ -138,10 +138,31 @@ def test_handoff_uses_the_clinic_settings() -> None:
     assert "Phone: [VOORBEELD] 000 000 0000" in m["text"]
 
 
-def test_every_slot_event_is_a_known_slot() -> None:
-    _, events = run(ActionAnswer(), tracker("wat is smard", "ask_what_is"))
-    assert {e["name"] for e in events} <= {"language", "condition", "last_topic"}
-    assert all(e == SlotSet(e["name"], e["value"]) for e in events)
+def _domain_slots() -> dict[str, Any]:
+    import yaml
+    from bot.paths import ROOT
+    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["slots"]
+
+
+@pytest.mark.parametrize("text, intent, slots, expected", [
+    ("wat is smard", "ask_what_is", {},
+     {"language": "nl", "condition": "smard", "last_topic": "smard_what"}),
+    ("what is sma", "ask_what_is", {"language": "nl"},
+     {"language": "en", "condition": "sma", "last_topic": "sma_what"}),
+    ("is het erfelijk", "ask_inheritance", {"language": "nl", "condition": "smard"},
+     {"language": "nl", "condition": "smard", "last_topic": "smard_inheritance"}),
+])
+def test_slot_events_are_known_slots_with_the_expected_values(
+        text: str, intent: str, slots: dict[str, Any], expected: dict[str, Any]) -> None:
+    _, events = run(ActionAnswer(), tracker(text, intent, slots=slots))
+    domain = _domain_slots()
+    for e in events:
+        assert e["event"] == "slot" and e["name"] in domain, e
+        spec = domain[e["name"]]
+        if spec["type"] == "categorical" and e["value"] is not None:
+            assert e["value"] in spec["values"], e
+    got = {e["name"]: e["value"] for e in events}
+    assert {k: got.get(k) for k in expected} == expected
 
 
 def test_unsure_classification_without_domain_words_gets_no_medical_content() -> None:

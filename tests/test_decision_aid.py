@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 import pytest
+import yaml
 from pypdf import PdfReader
 from rasa_sdk import Tracker
 
@@ -18,6 +19,7 @@ from actions.values_exercise import ActionValues
 from bot import summary as summaries
 from bot import values
 from bot.comparison import COLUMNS
+from bot.paths import ROOT
 from bot.render import Renderer
 from tests.test_actions import run, slot
 
@@ -68,6 +70,31 @@ def _all_answer_combinations(renderer: Renderer) -> list[dict[str, str]]:
     return combos
 
 
+def table_of(message):  # type: ignore[no-untyped-def]
+    return message.custom["values_result"]
+
+
+# Which option each answer speaks for, against or asks to discuss, read straight from the
+# reviewed content file (not through bot.content / bot.values, which the result is made by).
+_RAW_EXERCISE = {item["id"]: item for item in yaml.safe_load(
+    (ROOT / "content" / "answers" / "decision_aid.yml").read_text(encoding="utf-8"))
+    if isinstance(item, dict) and item.get("kind") == "exercise"}
+
+
+def _assert_statements_follow_the_reviewed_relations(renderer: Renderer, answers: dict[str, str],
+                                                     table: dict, lang: str) -> None:  # type: ignore[type-arg]
+    if not answers:
+        assert table["rows"] == []
+        return
+    for row in table["rows"]:
+        for rel in values.RELATIONS:
+            expected = [renderer.field(renderer.content.answers[qid], f"said.{choice}", lang)
+                        for qid, choice in answers.items()
+                        if row["answer"] in ((_RAW_EXERCISE[qid].get("relations") or {})
+                                             .get(choice) or {}).get(rel, [])]
+            assert sorted(row[rel]) == sorted(expected), (answers, row["answer"], rel)
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_values_result_never_ranks_or_recommends(renderer: Renderer, lang: str) -> None:
     questions = renderer.content.exercise
@@ -85,7 +112,8 @@ def test_values_result_never_ranks_or_recommends(renderer: Renderer, lang: str) 
         assert message.text.startswith(frame)
         rest = message.text[len(frame):]
         assert not STEERING.search(rest), (answers, STEERING.search(rest))
-        assert message.custom["values"] == answers
+        assert message.custom["values"] == answers and message.custom["values"] is not answers
+        _assert_statements_follow_the_reviewed_relations(renderer, answers, table_of(message), lang)
         table = message.custom["values_result"]
         if answers:
             assert [r["answer"] for r in table["rows"]] == order  # every option, fixed order

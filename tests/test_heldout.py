@@ -7,7 +7,7 @@ The targets apply to both sets together and to each language; each set is report
 """
 from __future__ import annotations
 
-from bot.evaluate import HELDOUT, HELDOUT_BLIND, Report, heldout_report
+from bot.evaluate import HELDOUT, HELDOUT_BLIND, Report, Result, heldout_report
 
 
 def test_heldout_questions_meet_the_targets(rest_url: str, report_figure) -> None:  # type: ignore[no-untyped-def]
@@ -23,3 +23,26 @@ def test_heldout_questions_meet_the_targets(rest_url: str, report_figure) -> Non
     assert not both.wrong_language(), both.summary()
     assert not both.medical_on_out_of_scope(), both.summary()
     assert both.meets_targets(), both.summary()
+
+
+def _result(lang: str, reply: object, told: bool = True) -> Result:
+    return Result(lang, "q", "smard_what", "smard_what", "medical", reply, 0.05, told)  # type: ignore[arg-type]
+
+
+def test_wrong_language_is_judged_by_the_labels_not_the_detector(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A detector that never decides must not hide English questions answered in Dutch.
+    import bot.language
+    monkeypatch.setattr(bot.language, "detect", lambda text: None)
+    report = Report([_result("en", "nl"), _result("en", "en"), _result("nl", "nl"),
+                     _result("nl", "en"), _result("nl", None), _result("en", "nl", told=False)])
+    wrong = report.wrong_language()
+    assert [(r.lang, r.reply_language) for r in wrong] == [("en", "nl"), ("nl", "en"), ("nl", None)]
+
+
+def test_only_labelled_questions_are_not_judged_for_language() -> None:
+    import yaml
+    for path in (HELDOUT, HELDOUT_BLIND):
+        items = yaml.safe_load(path.read_text(encoding="utf-8"))
+        undecidable = [q["text"] for q in items if q.get("language_undecidable")]
+        assert len(undecidable) <= 2, undecidable
+        assert all(q["lang"] in ("nl", "en") for q in items)

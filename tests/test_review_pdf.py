@@ -70,7 +70,21 @@ def test_is_a_pdf_with_a_title_page(pdf: bytes, sections: dict[str, str]) -> Non
     assert _compact("Content review — SMARD / SMA keuzehulp") in whole
     assert TODAY.isoformat() in whole
     assert _compact("page 2") in whole
-    assert _compact("Zwarte kat op de maan, 1897") not in whole  # the check can fail
+
+
+def test_the_document_shows_the_content_it_is_given(content: Content) -> None:
+    """The text checks below can fail: change one approved answer's Dutch text and the
+    document shows the new text in that answer's section, and the old one nowhere."""
+    answer = next(a for a in content.answers.values() if a.review.approved and a.short
+                  and "{" not in a.short)
+    marker = "Zwarte kat op de maan in achttienhonderdzevenennegentig."
+    answers = [dataclasses.replace(a, short=marker) if a.id == answer.id else a
+               for a in content.answers.values()]
+    changed = Content(answers, content.ui, content.flows, content.sources)
+    reader = PdfReader(io.BytesIO(review_pdf(changed, get_translations(), today=TODAY)))
+    text = _compact("\n".join(page.extract_text() for page in reader.pages))
+    assert _compact(marker) in text
+    assert _compact(_excerpt(answer.short)) not in text
 
 
 def test_every_approved_answer_is_there_in_both_languages(content: Content,

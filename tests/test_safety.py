@@ -1,22 +1,148 @@
-"""The keyword net for acute worries."""
+"""The keyword net for acute worries (bot/safety.py), pinned by data.
+
+The tables are what a parent writes: statements and questions, typos, inflections, both
+languages. `test_every_sign_is_needed` removes each sign from the net in turn and requires that
+some positive below is then missed, so deleting any single keyword fails this file; the
+upper-case test pins the case-insensitivity. The negatives are general information questions
+that name a subject (breathing, the heel prick, ventilation) but no child in trouble.
+"""
 from __future__ import annotations
+
+import re
 
 import pytest
 
+from bot import safety
 from bot.safety import is_acute
 
+POSITIVE_NL = [
+    # breathing
+    "mijn baby kan niet ademen", "hij kan bijna niet meer ademen", "ze kon nauwelijks ademhalen",
+    "mijn zoon kan moeilijk ademen", "ze ademt niet meer", "hij ademt heel snel",
+    "ademt ze te snel?", "onze dochter ademde heel raar vannacht en nu nog steeds",
+    "hij is gestopt met ademen", "haar ademhaling stopt steeds even, nu", "ze adempt niet",
+    "ik hoor hem niet meer ademen en hij beweegt niet", "zijn ademhaling gaat heel snel", "haar ademhaling is raar",
+    "mijn baby krijgt bijna geen lucht", "hij krijgt geen lucht!!", "ze hapt naar lucht",
+    "mijn kind is benauwd", "heeft ze het benauwd?", "hij had een ademstilstand",
+    # colour
+    "hij wordt blauw!!", "mijn baby is blauw", "ze ziet er grauw uit", "hij werd helemaal blauw",
+    "mijn kindje word blauw help", "ze kleurt paars", "ze heeft blauwe lippen", "zijn lippen worden blauw", "ze kleurt blauw bij het drinken",
+    # feeding
+    "ze drinkt niet meer", "hij drinkt bijna niet", "ze wil niet meer drinken",
+    "hij is gestopt met drinken",
+    # limp, drowsy, not responding
+    "mijn baby is slap", "hij voelt zo slap", "ze heeft koorts en is suf", "hij is zo suf vandaag",
+    "mijn kind reageert niet", "hij reageert nergens op", "ze is bewusteloos",
+    "de hielprik was afwijkend en nu reageert ze ineens niet meer", "hij is niet wakker te krijgen", "ze wordt niet wakker",
+    # fever
+    "ze heeft hoge koorts", "heeft koorts, wat moet ik doen",
+    # choking, seizures
+    "mijn baby stikt", "hij verslikt zich steeds en hoest", "ze heeft een stuip",
+    "hij heeft een epileptische aanval", "haar armpje schokt de hele tijd",
+    "hij krampt helemaal en zijn ogen draaien weg",
+    # calling a doctor, when to worry
+    "moet ik de huisarts bellen", "moeten we 112 bellen?", "bel ik de huisartsenpost?",
+    "moeten we naar de spoedeisende hulp?", "wanneer moet ik me zorgen maken over zijn ademhaling",
+    "hoe weet ik of het ernstig genoeg is", "is dit een noodgeval?",
+]
+POSITIVE_EN = [
+    # breathing
+    "my baby can't breathe", "my baby can't breath", "my baby cant breathe",
+    "she cannot breathe properly", "he can not breathe", "she couldn’t breathe for a moment",
+    "baby not breathing help", "he isn't breathing", "he stopped breathing",
+    "he suddenly sopped breathing", "i can't hear her breathing",
+    "she's struggling to breathe", "he is having trouble breathing",
+    "my baby is breathing really fast", "she keeps breathing so hard, is that normal?",
+    "her breathing sounds strange", "he seems short of breath", "she is gasping",
+    "he's getting no air", "she can't get any air",
+    "when should I worry about her breathing?", "i'm worried about his breathing",
+    "we are worried about my baby's colour", "concerned about the baby's feeding",
+    # colour
+    "the baby is blue", "my baby went blue", "she is turning blue", "he's turnning blue",
+    "she is turning purple", "he looks a bit grey",
+    "she has blue lips", "his lips are blue",
+    # feeding
+    "my baby won't drink", "she isn't feeding", "he stopped eating and sleeps all day",
+    "she refuses to feed",
+    # limp, drowsy, not responding
+    "he is limp", "my son has gone floppy", "he's all flopy", "she is very drowsy", "he seems lethargic",
+    "my baby is unresponsive", "now he suddenly isn't responding", "he won't respond to anything", "she's not responding to me", "he doesn't respond",
+    "she is unconscious", "he passed out", "I can't wake him",
+    # fever
+    "she has a fever", "he has a high temperature", "my baby is burning up",
+    # choking, seizures
+    "my baby is choking", "he choked on his milk", "she is having a seizure",
+    "he is convulsing", "my daughter had a fit", "he's fitting and shaking",
+    # calling a doctor, when to worry
+    "should I call the doctor?", "should I ring the out-of-hours GP?", "do we call 112?",
+    "should I phone the huisartsenpost", "how do I know it's serious enough to call the paediatrician?",
+    "should we go to A&E?", "when should we be worried?", "is this an emergency",
+    "is it serious enough to see someone tonight?",
+]
+NEGATIVE_NL = [
+    "waarom krijgen kinderen met smard ademhalingsproblemen", "hoe erft smard over",
+    "wat is de ademhalingsspier", "wat is smard", "wat betekent de uitslag van de hielprik",
+    "hoe groot is de kans op nog een kindje met smard", "wat gebeurt er zonder beademing",
+    "benauwdheid bij smard, hoe komt dat", "doet de hielprik pijn",
+    "hoe werkt een vruchtwaterpunctie", "wat kost pgt", "zijn wij allebei drager",
+    "ik wil graag iemand spreken", "hoe lang duurt de uitslag van de vlokkentest",
+    "heeft mijn kind later een beademingsapparaat nodig", "kan mijn kind met sma lopen",
+    "wat is de behandeling van sma", "krijgen jullie veel vragen over erfelijkheid",
+    "de spinale musculaire atrofie met ademnood", "wat is het verschil tussen smard en sma",
+    "ik ben bang dat ik drager ben",
+]
+NEGATIVE_EN = [
+    "why do children with SMARD have breathing problems?", "why is breathing so hard with smard",
+    "will my child need a breathing machine later", "what is the chance of another child",
+    "does the heel prick hurt", "what happens without ventilation",
+    "why are children with smard short of breath", "what is a breathing muscle",
+    "how is smard inherited", "what does a positive heel prick mean", "what is PGT",
+    "can I speak to a counsellor", "how long does the test take",
+    "we have to go to the hospital tomorrow because of an abnormal sma screening",
+    "is sma treatable", "what are the options for a next pregnancy", "thank you",
+    "is ivf covered by insurance", "what are the symptoms of smard", "who made this chatbot",
+    "what does the diaphragm do",
+]
 
-@pytest.mark.parametrize("text", [
-    "mijn baby kan niet ademen", "hij wordt blauw!!", "ze ademt niet meer", "mijn kind reageert niet",
-    "my baby can't breathe", "she is turning blue", "he stopped breathing", "baby not breathing help",
-])
+
+@pytest.mark.parametrize("text", POSITIVE_NL + POSITIVE_EN)
 def test_acute(text: str) -> None:
     assert is_acute(text)
 
 
-@pytest.mark.parametrize("text", [
-    "waarom krijgen kinderen met smard ademhalingsproblemen", "what is the chance of another child",
-    "will my child need a breathing machine later", "hoe erft smard over",
-])
+@pytest.mark.parametrize("text", POSITIVE_NL + POSITIVE_EN)
+def test_acute_whatever_the_case(text: str) -> None:
+    # Parents type in capitals when they panic; a net that loses re.IGNORECASE fails here.
+    assert is_acute(text.upper())
+    assert is_acute(text.capitalize())
+
+
+@pytest.mark.parametrize("text", NEGATIVE_NL + NEGATIVE_EN)
 def test_not_acute(text: str) -> None:
     assert not is_acute(text)
+
+
+def test_signs_in_both_languages() -> None:
+    assert set(safety.SIGNS) == {"nl", "en"}
+
+
+def test_tables_are_large_enough() -> None:
+    assert len(POSITIVE_NL) >= 30 and len(POSITIVE_EN) >= 30
+    assert len(NEGATIVE_NL) >= 20 and len(NEGATIVE_EN) >= 20
+
+
+def test_empty_and_none_are_not_acute() -> None:
+    assert not is_acute("")
+    assert not is_acute(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang, index", [(lang, i) for lang in safety.SIGNS
+                                         for i in range(len(safety.SIGNS[lang]))])
+def test_every_sign_is_needed(lang: str, index: int) -> None:
+    """Deleting any one sign from the net must make a positive above go unnoticed."""
+    rest = [p for lg in safety.SIGNS for i, p in enumerate(safety.SIGNS[lg])
+            if (lg, i) != (lang, index)]
+    without = re.compile("|".join(f"(?:{p})" for p in rest), re.IGNORECASE)
+    table = POSITIVE_NL if lang == "nl" else POSITIVE_EN
+    missed = [t for t in table if not without.search(t)]
+    assert missed, f"no positive needs sign {safety.SIGNS[lang][index]!r}: add one to the table"

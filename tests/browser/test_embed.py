@@ -33,3 +33,33 @@ def test_example_host_page_embeds_the_chat(open_page, web_url: str, tmp_path: Pa
         screenshot(page, "website-embedded")
     finally:
         host.shutdown()
+
+
+def test_an_origin_not_listed_cannot_embed_the_chat(open_page, web_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The same host page from an origin that is not in server.embed_origins: the browser
+    refuses to show the chat in the frame (CSP frame-ancestors)."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    import os
+    assert f"http://127.0.0.1:{port}" not in os.environ["BOT_EMBED_ORIGINS"].split()
+    page_html = (ROOT / "examples" / "host-page.html").read_text(encoding="utf-8")
+    (tmp_path / "host-page.html").write_text(page_html.replace("http://127.0.0.1:8000", web_url),
+                                             encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    host = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=host.serve_forever, daemon=True).start()
+    try:
+        page, _ = open_page(f"http://127.0.0.1:{port}/host-page.html", DESKTOP)
+        page.get_by_role("button", name="Chat met de keuzehulp").click()
+        frame_el = page.locator("iframe[title='Chat met de keuzehulp']")
+        expect(frame_el).to_have_count(1)
+        page.wait_for_timeout(3000)
+        frame = frame_el.element_handle().content_frame()  # type: ignore[union-attr]
+        # Chromium shows its own error page instead of the chat
+        assert frame is None or frame.url.startswith("chrome-error://") or \
+            frame.locator(".msg--bot").count() == 0
+        assert frame is None or frame.locator("#input").count() == 0
+    finally:
+        host.shutdown()

@@ -57,18 +57,33 @@ def test_english_conversation_on_a_desktop(open_page) -> None:  # type: ignore[n
     expect(page.locator("html")).to_have_attribute("lang", "nl")
 
 
+def _tab_until(page, condition: str, limit: int = 80) -> int:  # type: ignore[no-untyped-def]
+    """Press Tab until the JS `condition` (about document.activeElement) holds; the presses."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return !!({condition}); }})()"):
+            return presses
+    raise AssertionError(f"{condition} not reached with {limit} Tab presses")
+
+
 def test_keyboard_only(open_page) -> None:  # type: ignore[no-untyped-def]
+    """Everything by keyboard from a freshly loaded page: Tab to the input, type, Enter; Tab to
+    the answer's first button, Enter. Focus is never set by script."""
     page, _ = open_page("/", DESKTOP)
     expect(page.locator(".msg--bot")).to_have_count(1)
-    page.locator("#input").focus()
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    _tab_until(page, "el && el.id === 'input'")
     page.keyboard.type("wat is smard")
     page.keyboard.press("Enter")
     wait_for_reply(page, 1)
-    # tab to the first button of the answer and press it with the keyboard
-    page.locator(".msg--bot").last.locator("button").first.focus()
+    # tab on to a button of the answer and press it with the keyboard
+    _tab_until(page, "el && el.tagName === 'BUTTON' && el.closest('.msg--bot') === "
+                     "[...document.querySelectorAll('.msg--bot')].pop()")
+    label = page.evaluate("document.activeElement.textContent")
     before = bot_count(page)
     page.keyboard.press("Enter")
     wait_for_reply(page, before)
+    expect(page.locator(".msg--me").last).to_have_text(label.strip())
 
 
 def test_html_and_script_are_shown_as_text_and_run_nothing(open_page) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,131 @@
+"""Request rules shared by the parents' and the console's routes (bot/http.py), by table."""
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import pytest
+from aiohttp import web
+
+from bot import http
+from bot.http import ERRORS, MAX_MESSAGE_CHARS, as_response, error, parse_chat
+
+SENDER = "abcdefgh"  # 8 characters: the shortest accepted
+
+
+@pytest.mark.parametrize("body, kind", [
+    (None, "bad_request"), ([], "bad_request"), ("text", "bad_request"), ({}, "bad_request"),
+    ({"sender": SENDER}, "bad_request"),
+    ({"sender": SENDER, "message": None}, "bad_request"),
+    ({"sender": SENDER, "message": 5}, "bad_request"),
+    ({"sender": "abcdefg", "message": "hi"}, "bad_request"),  # 7 characters
+    ({"sender": "a" * 65, "message": "hi"}, "bad_request"),
+    ({"sender": "abcdefgh!", "message": "hi"}, "bad_request"),
+    ({"sender": "abc defgh", "message": "hi"}, "bad_request"),
+    ({"sender": "abcdefgh\n", "message": "hi"}, "bad_request"),
+    ({"sender": 12345678, "message": "hi"}, "bad_request"),
+    ({"message": "hi"}, "bad_request"),
+    ({"sender": SENDER, "message": "x" * (MAX_MESSAGE_CHARS + 1)}, "too_long"),
+    ({"sender": SENDER, "message": "hi", "metadata": [1]}, "bad_request"),
+    ({"sender": SENDER, "message": "hi", "metadata": "nl"}, "bad_request"),
+])
+def test_rejected(body: Any, kind: str) -> None:
+    assert parse_chat(body) == (None, kind)
+
+
+@pytest.mark.parametrize("sender", ["abcdefgh", "A" * 64, "a-b_c-D9e", "0123456789"])
+def test_accepted_senders(sender: str) -> None:
+    clean, err = parse_chat({"sender": sender, "message": "hoi"})
+    assert err is None and clean == {"sender": sender, "message": "hoi",
+                                     "metadata": {"surface": "web"}}
+
+
+def test_longest_message_is_accepted() -> None:
+    message = "x" * MAX_MESSAGE_CHARS
+    assert MAX_MESSAGE_CHARS == 2000
+    clean, err = parse_chat({"sender": SENDER, "message": message})
+    assert err is None and clean is not None and clean["message"] == message
+    assert parse_chat({"sender": SENDER, "message": ""})[1] is None
+
+
+@pytest.mark.parametrize("meta, expected", [
+    (None, {"surface": "web"}),
+    ({}, {"surface": "web"}),
+    ({"language": "en"}, {"language": "en", "surface": "web"}),
+    ({"language": "nl"}, {"language": "nl", "surface": "web"}),
+    ({"language": "de"}, {"surface": "web"}),
+    ({"language": ["en"]}, {"surface": "web"}),
+    ({"surface": "kiosk"}, {"surface": "kiosk"}),
+    ({"surface": "console"}, {"surface": "web"}),  # a parent cannot claim the console's preview
+    ({"surface": "preview"}, {"surface": "web"}),
+    ({"condition": "sma"}, {"condition": "sma", "surface": "web"}),
+    ({"condition": "smard"}, {"condition": "smard", "surface": "web"}),
+    ({"condition": "cf"}, {"surface": "web"}),
+    ({"language": "en", "surface": "kiosk", "condition": "smard", "sender": "x", "extra": 1},
+     {"language": "en", "surface": "kiosk", "condition": "smard"}),
+])
+def test_metadata_is_cleaned(meta: Any, expected: dict[str, str]) -> None:
+    body = {"sender": SENDER, "message": "hoi"}
+    if meta is not None:
+        body["metadata"] = meta
+    clean, err = parse_chat(body)
+    assert err is None and clean is not None
+    assert clean["metadata"] == expected
+
+
+def test_surfaces_are_those_of_the_route() -> None:
+    console = ("console",)
+    body = {"sender": SENDER, "message": "hoi", "metadata": {"surface": "kiosk"}}
+    assert parse_chat(body, console)[0]["metadata"] == {"surface": "console"}  # type: ignore[index]
+    body["metadata"] = {"surface": "console"}
+    assert parse_chat(body, console)[0]["metadata"] == {"surface": "console"}  # type: ignore[index]
+    assert http.PARENT_SURFACES == ("web", "kiosk")
+
+
+@pytest.mark.parametrize("kind", sorted(ERRORS))
+@pytest.mark.parametrize("lang, asked", [("nl", "nl"), ("en", "en"), ("nl", "de"), ("nl", None)])
+def test_errors_in_the_users_language(kind: str, lang: str, asked: Any) -> None:
+    response = error(kind, asked, 418)
+    assert response.status == 418
+    assert response.content_type == "application/json"
+    assert json.loads(response.body) == {"error": kind, "message": ERRORS[kind][lang]}
+
+
+def test_error_texts() -> None:
+    assert "2000" in ERRORS["too_long"]["nl"] and "2000" in ERRORS["too_long"]["en"]
+    assert "112" in ERRORS["unavailable"]["nl"] and "112" in ERRORS["unavailable"]["en"]
+    assert ERRORS["bad_request"]["en"].startswith("I could not read")
+    assert ERRORS["unavailable"]["nl"].startswith("De chat is even niet bereikbaar")
+
+
+def test_as_response_passes_responses_and_turns_raised_errors_into_responses() -> None:
+    async def ok(request: Any) -> web.Response:
+        return web.Response(text="fine", status=201)
+
+    async def forbidden(request: Any) -> web.Response:
+        raise web.HTTPForbidden(text="no")
+
+    async def redirect(request: Any) -> web.Response:
+        raise web.HTTPFound("/console/login")
+
+    async def crash(request: Any) -> web.Response:
+        raise ValueError("boom")
+
+    async def main() -> None:
+        r = await as_response(ok, None)  # type: ignore[arg-type]
+        assert (r.status, r.text) == (201, "fine")
+        r = await as_response(forbidden, None)  # type: ignore[arg-type]
+        assert isinstance(r, web.Response) and not isinstance(r, web.HTTPException)
+        assert (r.status, r.text, r.reason) == (403, "no", "Forbidden")
+        r = await as_response(redirect, None)  # type: ignore[arg-type]
+        assert r.status == 302 and r.headers["Location"] == "/console/login"
+        with pytest.raises(ValueError):
+            await as_response(crash, None)  # type: ignore[arg-type]
+
+    asyncio.run(main())
+
+
+def test_limits() -> None:
+    assert http.MAX_BODY_BYTES == 64 * 1024
+    assert http.SETTINGS.__class__ is web.AppKey and http.HTTP_CLIENT.__class__ is web.AppKey
