@@ -5,10 +5,6 @@ conversation's condition must never switch to a condition the parent did not nam
 Messages are the intent's own training examples that name no condition, with the other
 condition added ("… bij SMA" / "… with SMA"), run through `action_answer` with the intent
 given, so this tests answer selection, not the classifier.
-
-Known to fail now (e.g. a question naming SMA about breathing gets the SMARD text and
-switches the condition): the lead engineer is fixing answer selection. The xfail goes when
-that fix is merged.
 """
 from __future__ import annotations
 
@@ -72,7 +68,6 @@ def test_there_are_cases_for_both_conditions_and_languages() -> None:
     assert len(CASES) >= 20
 
 
-@pytest.mark.xfail(strict=False, reason="answer selection fix by lead")
 @pytest.mark.parametrize("start", [None, "smard", "sma"])
 def test_no_answer_for_the_condition_the_message_does_not_name(start: Optional[str]) -> None:
     """For each pair, from a new conversation and from one about either condition."""
