@@ -43,6 +43,11 @@ POSITIVE_NL = [
     # calling a doctor, when to worry
     "moet ik de huisarts bellen", "moeten we 112 bellen?", "bel ik de huisartsenpost?",
     "moeten we naar de spoedeisende hulp?", "wanneer moet ik me zorgen maken over zijn ademhaling",
+    "ik maak me zorgen over haar ademhaling", "wanneer moet je je echt zorgen maken?",
+    "is er reden tot ongerustheid?", "is een dokter nodig bij deze klachten?",
+    "wanneer naar de huisarts?", "moet ik met haar naar de dokter?",
+    "hoe weet je of er iets ernstigs aan de hand is", "hoe weet ik of mijn baby ziek is",
+    "mijn kindje is zo ziek",
     "hoe weet ik of het ernstig genoeg is", "is dit een noodgeval?",
 ]
 POSITIVE_EN = [
@@ -78,6 +83,9 @@ POSITIVE_EN = [
     "should I phone the huisartsenpost", "how do I know it's serious enough to call the paediatrician?",
     "should we go to A&E?", "when should we be worried?", "is this an emergency",
     "is it serious enough to see someone tonight?",
+    "when should parents worry?", "he is not waking up for his feeds", "why does she breathe like this?",
+    "when to see a doctor about my baby's breathing", "do I need to see a doctor?",
+    "my baby has difficulty breathing", "she is finding it hard to breathe",
 ]
 NEGATIVE_NL = [
     "waarom krijgen kinderen met smard ademhalingsproblemen", "hoe erft smard over",
@@ -90,6 +98,8 @@ NEGATIVE_NL = [
     "wat is de behandeling van sma", "krijgen jullie veel vragen over erfelijkheid",
     "de spinale musculaire atrofie met ademnood", "wat is het verschil tussen smard en sma",
     "ik ben bang dat ik drager ben",
+    "is smard iets ernstigs", "wanneer moeten we naar de erfelijkheidsadviseur",
+    "wat moeten we de dokter vragen",
 ]
 NEGATIVE_EN = [
     "why do children with SMARD have breathing problems?", "why is breathing so hard with smard",
@@ -102,6 +112,8 @@ NEGATIVE_EN = [
     "is sma treatable", "what are the options for a next pregnancy", "thank you",
     "is ivf covered by insurance", "what are the symptoms of smard", "who made this chatbot",
     "what does the diaphragm do",
+    "SMARD causes difficulty breathing", "when should we do the heel prick",
+    "do we need to see a genetic counsellor", "what should we ask the doctor",
 ]
 
 
