@@ -68,6 +68,18 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:niets|iets)\s+ernstigs\s+aan\s+de\s+hand",
         r"\bhoe\s+weet\s+(?:je|ik|u)\s+of\s+(?:je|jouw|mijn|uw|ons|onze)\s+(?:baby|kind|kindje)\s+ziek",
         r"\b(?:mijn|ons|onze|uw|je)\s+(?:baby|kind|kindje|zoon|zoontje|dochter|dochtertje)\s+(?:is|wordt|lijkt)\s+(?:zo\s+|erg\s+|heel\s+)?ziek\b",
+        # further warning signs of a seriously ill baby (the GP guidelines' red flags)
+        r"\b(?:is|wordt|werd|ziet|zag|lijkt)\s+" + _A + r"(?:bleek|lijkbleek)\b",
+        r"\bkoude\s+(?:handen|voeten)",
+        r"\bontroostbaar|\bhuilt\s+(?:\w+\s+)?(?:hoog|schel)",
+        r"\bkreun(?:t|en|end)\b|\bneusvleugel|\bintrekkingen",
+        r"\bfontanel",
+        r"\b(?:blijft|steeds|alles)\s+(?:\w+\s+)?(?:overgeven|spugen|braken)|\bspuugt\s+alles|\bbraakt\b",
+        r"\bdroge\s+luiers|\bplast\s+(?:bijna\s+)?(?:niet|weinig)|\buitgedroogd|\buitdroging",
+        r"\bvlekjes\s+die\s+niet\s+(?:weg)?(?:gaan|drukken)|\bniet\s+wegdrukbare",
+        r"\bnekstijf|\bstijve\s+nek|\bmeningokok|\bhersenvliesontsteking",
+        r"\b(?:39|40|41)(?:[.,]\d)?\s*(?:graden|°)",
+        r"\bbeweegt\s+(?:bijna\s+|haast\s+)?(?:niet|nauwelijks)\b",
     ),
     "en": (
         # breathing
@@ -112,6 +124,18 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:do|should)\s+(?:i|we)\s+(?:need\s+to\s+)?see\s+a\s+(?:doctor|gp)\b",
         r"\b(?:my|our|the)\s+(?:baby|child|son|daughter|boy|girl)\b.{0,30}\b(?:difficulty|trouble|hard\s+time|problems?)\s+(?:with\s+)?breath",
         r"\bfinding\s+it\s+hard\s+to\s+breathe",
+        # further warning signs of a seriously ill baby (the NHS's red flags)
+        r"\b(?:is|was|looks|looking|seems|went|turned)\s+" + _A + r"pale\b",
+        r"\bcold\s+(?:hands|feet)|\b(?:hands|feet)\s+(?:and\s+(?:hands|feet)\s+)?(?:are|feel)\s+(?:\w+\s+)?cold",
+        r"\binconsolabl|\bhigh[\s-]pitched\s+cry|\bwon" + _APOS + r"t\s+stop\s+crying",
+        r"\bgrunt(?:s|ing)?\b|\bnostrils\s+flar|\bsucking\s+in\s+(?:\w+\s+)?(?:under|between)",
+        r"\bsunken\s+(?:soft\s+spot|fontanel)|\bsoft\s+spot\b.{0,30}\bsunken",
+        r"\b(?:is|keeps|keep|has\s+been|was|started|starts|been)\s+(?:\w+\s+)?(?:vomiting|throwing\s+up|being\s+sick)",
+        r"\bdry\s+(?:nappies|nappy|diapers?)|\bno\s+wet\s+(?:nappies|nappy|diapers?)|\bdehydrat",
+        r"\brash\s+(?:that|which)\s+(?:doesn" + _APOS + r"t|does\s+not|won" + _APOS + r"t)\s+fade|\bglass\s+test",
+        r"\bstiff\s+neck|\bmeningitis",
+        r"\b(?:39|40|41|102|103|104)(?:\.\d)?\s*(?:degrees|°)",
+        r"\b(?:is\s+not|isn" + _APOS + r"t|not|stopped)\s+moving\b",
     ),
 }
 

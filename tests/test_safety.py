@@ -49,6 +49,12 @@ POSITIVE_NL = [
     "hoe weet je of er iets ernstigs aan de hand is", "hoe weet ik of mijn baby ziek is",
     "mijn kindje is zo ziek",
     "hoe weet ik of het ernstig genoeg is", "is dit een noodgeval?",
+    # further red flags
+    "hij ziet heel bleek", "ze heeft koude handen en voeten", "ze is ontroostbaar",
+    "hij huilt heel hoog", "ik hoor haar niet ademen", "ze kreunt bij elke ademhaling", "zijn neusvleugels bewegen mee",
+    "ze heeft intrekkingen tussen de ribben", "de fontanel is ingevallen", "hij blijft maar overgeven",
+    "ze heeft droge luiers sinds vanochtend", "er zijn vlekjes die niet wegdrukken",
+    "ze heeft een stijve nek", "hij heeft 40 graden", "hij beweegt bijna niet",
 ]
 POSITIVE_EN = [
     # breathing
@@ -86,6 +92,12 @@ POSITIVE_EN = [
     "when should parents worry?", "he is not waking up for his feeds", "why does she breathe like this?",
     "when to see a doctor about my baby's breathing", "do I need to see a doctor?",
     "my baby has difficulty breathing", "she is finding it hard to breathe",
+    # further red flags
+    "she looks very pale", "his hands and feet are cold", "he has cold hands", "she is inconsolable",
+    "he has a high-pitched cry", "she won't stop crying", "he is grunting", "her nostrils flare",
+    "he is sucking in under his ribs", "the soft spot on her head looks sunken", "he keeps vomiting",
+    "she has had dry nappies all day", "he has a rash that doesn't fade", "she has a stiff neck",
+    "his temperature is 39 degrees", "she is not moving",
 ]
 NEGATIVE_NL = [
     "waarom krijgen kinderen met smard ademhalingsproblemen", "hoe erft smard over",
@@ -100,6 +112,7 @@ NEGATIVE_NL = [
     "ik ben bang dat ik drager ben",
     "is smard iets ernstigs", "wanneer moeten we naar de erfelijkheidsadviseur",
     "wat moeten we de dokter vragen",
+    "wat is de uitslag van de hielprik", "hoe zeker is de uitslag", "hoe ernstig is sma type 1",
 ]
 NEGATIVE_EN = [
     "why do children with SMARD have breathing problems?", "why is breathing so hard with smard",
@@ -114,6 +127,7 @@ NEGATIVE_EN = [
     "what does the diaphragm do",
     "SMARD causes difficulty breathing", "when should we do the heel prick",
     "do we need to see a genetic counsellor", "what should we ask the doctor",
+    "does SMARD cause vomiting?", "what is the heel prick result", "how severe is sma type 1",
 ]
 
 
