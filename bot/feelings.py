@@ -26,7 +26,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "death": re.compile(
         # Dutch "die" means "that": the English verb counts only in an English phrase.
         r"\b(will|can|could|might|may|would|going to|gonna|to|not) die\b|\bdie (of|from|young|early"
-        r"|soon|before)\b|\b(dies|dying|death|dead|pass away|passing away|lose (him|her|them|our|my))\b"
+        r"|soon|before)\b|\b(will|can|could|might|may|would)\s+(my|our|your|he|she|they|the\s+baby"
+        r"|the\s+child)\s+(\w+\s+)?(die|be\s+dying)\b|\b(dies|dying|death|dead|pass away|passing away|lose (him|her|them|our|my))\b"
         r"|\b(dood|doodgaan|gaat dood|overlijd\w*|overleden|overlijden|sterven|sterft|verliezen)\b",
         re.IGNORECASE),
     "despair": re.compile(

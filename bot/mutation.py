@@ -47,6 +47,11 @@ TARGETS = (
     Target("bot/http.py", ("tests/test_http.py",), 0.80),
     Target("bot/values.py", ("tests/test_decision_aid.py",), 0.80, conftest=True),
     Target("bot/formatting.py", ("tests/test_formatting.py",), 0.80, conftest=True),
+    Target("bot/scope.py", ("tests/test_scope.py",), 0.90),
+    Target("bot/question_kind.py", ("tests/test_question_kind.py",), 0.80),
+    Target("bot/feelings.py", ("tests/test_feelings_advice.py",), 0.80),
+    Target("bot/advice.py", ("tests/test_feelings_advice.py",), 0.80),
+    Target("bot/routing.py", ("tests/test_routing.py",), 0.80, conftest=True),
 )
 FAST = ("bot/safety.py", "bot/language.py")
 

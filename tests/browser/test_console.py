@@ -253,7 +253,8 @@ def test_unanswered_and_audit_pages(open_page, web_url, counsellor) -> None:  # 
     row = page.locator("tbody tr").filter(has_text=UNANSWERED).first
     expect(row).to_be_visible()
     expect(row.locator("td").nth(1)).to_have_text("nl")
-    expect(row.locator("td").nth(3)).to_have_text("open")
+    expect(row.locator("td").nth(3)).to_have_text("-")  # about: nothing the assistant recognised
+    expect(row.locator("td").nth(4)).to_have_text("open")
     expect(row.get_by_role("combobox")).to_be_visible()  # labelled topic select
     screenshot(page, "console-unanswered")
 

@@ -1,0 +1,194 @@
+"""Feelings (bot/feelings.py) and personal requests (bot/advice.py), pinned by data."""
+from __future__ import annotations
+
+import pytest
+
+from bot import advice
+from bot.feelings import FEELINGS, feeling
+
+FELT = {
+    'guilt': [
+        'our fault',
+        'to blame',
+        'blame myself',
+        'guilt',
+        'did we do something wrong',
+        'caused it',
+        'did i cause',
+        'directly responsible for my child',
+        'how could i do this',
+        'should we have known',
+        'could we have prevented',
+        'onze schuld',
+        'schuld',
+        'schuldgevoel',
+        'verwijt',
+        'hebben we iets fout gedaan',
+        'hadden we het kunnen weten',
+    ],
+    'death': [
+        'my baby will die',
+        'my baby die of',
+        'my baby dies',
+        'my baby dood',
+    ],
+    'despair': [
+        'devastat',
+        'heartbroken',
+        'heart break',
+        'hopeless',
+        'despair',
+        "can't cope",
+        'cannot cope',
+        'nothing that can be done',
+        'no hope',
+        'grief',
+        'mourn',
+        'overwhelm',
+        'depress',
+        'kapot',
+        'radeloos',
+        'wanhop',
+        'hopeloos',
+        'geen hoop',
+        'niets meer aan te doen',
+        'kan het niet meer aan',
+        'kunnen het niet meer aan',
+        'rouw',
+        'kunnen je dit wel samen aan',
+        'ten einde raad',
+        'zie het niet meer zitten',
+        'ingestort',
+        'depressie',
+    ],
+    'anger': [
+        'angry',
+        'furious',
+        'so mad',
+        'unfair',
+        'why us',
+        'why me',
+        'why our',
+        'boos',
+        'woedend',
+        'kwaad',
+        'oneerlijk',
+        'waarom wij',
+        'waarom ons',
+        'waarom ik',
+    ],
+    'fear': [
+        'scared',
+        'bad news',
+        'wish i knew',
+        'hard to accept',
+        'feeling so alone',
+        "can't sleep",
+        'no idea that',
+        'bang',
+        'zorgen maken',
+        'kan niet meer slapen',
+        'wereld op zijn kop',
+        'grond werd onder .{0,20}voeten',
+    ],
+}
+
+REQUESTS = {
+    'choose': [
+        'should we! worry',
+        'what would you do',
+        'would you do',
+        'do you recommend',
+        'recommend us',
+        'what do we choose',
+        'which option is best',
+        'choose for us',
+        'moeten we! bellen',
+        'moet ik! bellen',
+        'zullen we',
+        'wat zou jij doen',
+        'wat raad je',
+        'raad je  aan',
+        'wat moeten we het beste kiezen',
+        'welke keuze is het beste',
+        'kiezen voor ons',
+        'voor ons kiezen',
+    ],
+    'diagnose': [
+        'does my x child have',
+        'is my x child a carriers',
+        'am i a carriers',
+        'heeft mijn x kind smard',
+        'is mijn x kind ook drager',
+        'ben ik ook drager',
+    ],
+    'assistant': [
+        'what would you do',
+        'would you do',
+        'do you recommend',
+        'wat zou jij doen',
+        'wat doen jullie als',
+        'wat raad je',
+        'welke aandoening heb ik',
+        'which condition does i',
+        'is it possible that he has',
+        'what is the diagnosis?',
+        'Wat is de diagnose?',
+    ],
+}
+
+NEUTRAL = [
+    "wat is smard", "die kans is 25%", "what is the life expectancy in SMA", "hoe erft smard over",
+    "what is the chance of another child", "does SMARD cause death in children without ventilation",
+    "wat zijn de zorgpaden na de hielprik", "I have no idea what SMARD is",
+]
+
+
+@pytest.mark.parametrize("name, text", [(n, t) for n, ts in FELT.items() for t in ts])
+def test_each_wording_expresses_its_feeling(name: str, text: str) -> None:
+    assert feeling(text) == name
+    assert feeling(text.upper()) == name
+
+
+def test_the_table_covers_every_feeling() -> None:
+    assert set(FELT) == set(FEELINGS)
+
+
+@pytest.mark.parametrize("text", NEUTRAL)
+def test_information_questions_express_no_feeling(text: str) -> None:
+    assert feeling(text) is None
+
+
+def test_fear_of_death_needs_the_parents_own_child() -> None:
+    assert feeling("will my baby die") == "death"
+    assert feeling("will children die") is None
+    assert feeling("") is None
+
+
+@pytest.mark.parametrize("text", REQUESTS["choose"])
+def test_requests_to_choose(text: str) -> None:
+    assert advice.request(text) == advice.CHOOSE
+
+
+@pytest.mark.parametrize("text", REQUESTS["diagnose"])
+def test_requests_to_diagnose(text: str) -> None:
+    assert advice.request(text) == advice.DIAGNOSE
+
+
+@pytest.mark.parametrize("text", REQUESTS["assistant"])
+def test_asking_the_assistant_itself(text: str) -> None:
+    assert advice.asks_the_assistant(text)
+
+
+@pytest.mark.parametrize("text", [
+    "what should we ask the doctor", "when should I worry about her breathing",
+    "should treatment wait for more tests", "what is the diagnosis process for sma", "wat is pgt", "",
+])
+def test_not_a_request(text: str) -> None:
+    assert advice.request(text) is None and not advice.asks_the_assistant(text)
+
+
+@pytest.mark.parametrize("text, own", [("our baby has symptoms", True), ("wij zijn drager", True),
+                                       ("ik heb een vraag", True), ("what is smard", False), ("", False)])
+def test_own_situation(text: str, own: bool) -> None:
+    assert advice.about_own_situation(text) is own

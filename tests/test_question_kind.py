@@ -1,0 +1,278 @@
+"""The kinds of question (bot/question_kind.py), pinned by data: every alternative of every
+pattern as a parent would type it, and plain questions that ask no kind at all."""
+from __future__ import annotations
+
+import pytest
+
+from bot.question_kind import KINDS, kinds_asked
+
+ASKS = {
+    'cost': [
+        'costs',
+        'kost',
+        'zo duur',
+    ],
+    'pain': [
+        'pain',
+        'pijn',
+    ],
+    'procedure': [
+        'how is  done',
+        'prepare',
+        'needles',
+        'anaesthe',
+        'sedat',
+        'how long does it take',
+        'hoe verloopt de x! over',
+        'hoe wordt  afgenomen',
+        'wat gebeurt er tijdens de test',
+        'voorbereid',
+        'naald',
+        'verdoving',
+        'narcose',
+        'hoe lang duurt de x',
+        'afgenomen',
+        'hospitalis',
+        'opname',
+        'wat komt er allemaal kijken bij',
+        'what happens during the test',
+        'what is the egg donation procedure',
+        'wat is de hele procedure',
+    ],
+    'mechanism': [
+        'how does  work',
+        'what does  consist of',
+        'hoe werkt',
+        'wat houdt  in',
+        'hoe gaat  in zijn werk',
+    ],
+    'eligibility': [
+        'who can become',
+        'eligib',
+        'qualif',
+        'look for in an  donors',
+        'requirements',
+        'age limit',
+        'wie kan .{0,25}worden',
+        'hoe wordt je donor',
+        'hoe vind ik een donor',
+        'voorwaarden',
+        'leeftijdsgrens',
+        'in aanmerking komen',
+        'voor wie wordt',
+        'for whom',
+        'who is .{0,20}for',
+    ],
+    'genetics_general': [
+        'what is a genes',
+        'chromosom',
+        'wat is een genen',
+        'chromosoom',
+    ],
+    'carrier_screening': [
+        'carrier screening',
+        'screen for carriers',
+        'dragerschapstest',
+        'dragerschapsonderzoek',
+        'dragerschapsscreening',
+        'preconceptie',
+    ],
+    'waiting': [
+        'waiting list',
+        'how long do wait',
+        'when will we get results',
+        'signed up',
+        'how can i access',
+        'wachtlijst',
+        'wachttijd',
+        'hoe lang moet we wachten',
+        'wanneer krijgen we uitslag',
+        'aanmeld',
+        'inschrijv',
+        'hoe lang duurt het voor',
+    ],
+    'certainty': [
+        'accura',
+        'reliab',
+        'falsely positives',
+        'could it be wrong',
+        'how sure',
+        '100 %',
+        'definitely',
+        'for certain',
+        'mistake',
+        'betrouwba',
+        'nauwkeurig',
+        'valse positie',
+        'fout zijn',
+        'vergis',
+        'hoe zeker',
+        'zeker weten',
+        '100 procent',
+        'onterecht',
+        'guarant',
+        'garantie',
+    ],
+    'numbers': [
+        'how many people',
+        'hoeveel mensen',
+    ],
+    'risk': [
+        'risks',
+        'risky',
+        'safe',
+        'safety',
+        'danger',
+        'harm',
+        'complicat',
+        'risico',
+        'veilig',
+        'gevaar',
+        'schadelijk',
+        'complicatie',
+    ],
+    'carrier_frequency': [
+        'how common carriers',
+        'carrier frequencys',
+        'dragerschapsfrequentie',
+    ],
+    'donor_screening': [
+        "donor's carrier",
+        'donors.{0,20}screened',
+        "donor's.{0,25}genes",
+        'donor.{0,15}ook drager is',
+        'donor.{0,20}gescreend',
+        'what if our donor is a carrier',
+    ],
+    'future': [
+        'in the future',
+        'later in life',
+        'op latere leeftijd',
+        'when he is older',
+        'als hij ouder is',
+    ],
+    'embryo_storage': [
+        'leftover embryos',
+        'embryos frozen',
+        'boventallig',
+    ],
+    'pgt_types': [
+        'pgt-a',
+        'pgs',
+        'aneuploid',
+    ],
+    'success': [
+        'success',
+        'chances of getting pregnan',
+        'pregnancy rates',
+        'how many attempts',
+        'live birth rates',
+        'slagingskans',
+        'kans op een zwanger',
+        'hoeveel pogingen',
+        'succes',
+    ],
+    'life_expectancy': [
+        'outlook',
+        'prognos',
+        'vooruitzicht',
+        'life expectanc',
+        'life span',
+        'how long will live',
+        'live to adulthood',
+        'surviv',
+        'levensverwachting',
+        'hoe oud word',
+        'hoe lang leeft leven',
+        'overleven',
+        'overlevingskans',
+    ],
+    'diagnosis_how': [
+        'how to x diagnos',
+        'how do you tell',
+        'hoe wordt  diagnos',
+        'hoe weet je',
+    ],
+    'prevention': [
+        'prevent',
+        'voorkom',
+        'preventie',
+    ],
+    'research': [
+        'research',
+        'clinical trials',
+        'studies on',
+        'new treatments',
+        'wetenschappelijk',
+        'klinische studie',
+        'nieuwe medicijnen',
+    ],
+    'medicine': [
+        'spinraza',
+    ],
+    'side_effects': [
+        'side effects',
+        'bijwerking',
+    ],
+    'types': [
+        'types',
+        'kinds of',
+        'typen',
+        'soorten',
+        'vormen',
+        'sma 0',
+        'werdnig',
+        'kugelberg',
+        'what is sma type 2',
+    ],
+    'other_conditions': [
+        'down syndrome',
+        'ziektes gescreend',
+        'gescreend ziektes',
+        'other diseases',
+        'which diseases screen',
+        'andere ziekte',
+        'welke ziekte  hielprik',
+    ],
+    'timing': [
+        'at what age',
+        'how early',
+        'which week',
+        'how many days after',
+        'op welke leeftijd',
+        'in welke week',
+        'hoe vroeg',
+        'hoeveel dagen na',
+        'when is the cvs done',
+        'wanneer wordt de vlokkentest gedaan',
+    ],
+}
+
+PLAIN = [
+    "wat is smard", "hoe erft smard over", "what is the chance of another child with smard",
+    "wat is pgt", "hoe groot is de kans op een miskraam", "what is sma", "waarom zit sma in de hielprik",
+    "wat betekent het aantal smn2-kopieën", "what happens after a positive heel prick",
+    "is there treatment for sma", "zijn dragers ziek", "how is smard inherited", "SMARD type 1",
+    "wanneer krijgen we de uitslag", "when will we hear the results",
+]
+
+
+@pytest.mark.parametrize("kind, text", [(k, t) for k, ts in ASKS.items() for t in ts])
+def test_each_wording_asks_its_kind(kind: str, text: str) -> None:
+    assert kind in kinds_asked(text)
+    assert kind in kinds_asked(text.upper())
+
+
+def test_the_table_covers_every_kind() -> None:
+    assert set(ASKS) == set(KINDS)
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_plain_questions_ask_no_special_kind(text: str) -> None:
+    assert kinds_asked(text) == [] or kinds_asked(text) == ["waiting"] and "uitslag" in text \
+        or kinds_asked(text) == ["waiting"] and "results" in text
+
+
+def test_kinds_come_in_a_fixed_order() -> None:
+    assert kinds_asked("how much does it cost and does it hurt?") == ["cost", "pain"]
+    assert kinds_asked("") == [] and kinds_asked(None) == []  # type: ignore[arg-type]
