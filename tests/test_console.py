@@ -265,7 +265,7 @@ def test_cli_preview_and_report_work_without_a_browser(servers: Settings) -> Non
                                        timeout=120)
     out = run("preview", "Hoe erft SMARD over?")
     assert out.returncode == 0, out.stderr
-    assert "SMARD erft autosomaal recessief over" in out.stdout
+    assert "Iemand krijgt SMARD alleen als beide kopieën" in out.stdout
     assert re.search(r"recognised: ask_inheritance \(\d+\.\d%\); runner-up: \w+", out.stdout)
     assert "falls back: no" in out.stdout
     out = run("preview", "waar kan ik hier parkeren")

@@ -25,4 +25,5 @@ def test_numbers_in_answers_come_from_values(renderer: Renderer) -> None:
     assert "rond week 11" in nl and "0,3%" in nl and "3 van de 1.000" in nl
     assert "around week 11" in en and "0.3%" in en and "3 in 1,000" in en
     assert "25 van de 100 (25%)" in renderer.answer(c.answers["smard_chance"], "nl")[0].text
-    assert "980 in 1,000 (98%)" in renderer.answer(c.answers["option_pgt"], "en")[0].text
+    # As the leaflet gives it (98%): per 100, not per 1,000 (issue 15).
+    assert "98 in 100 (98%)" in renderer.answer(c.answers["option_pgt"], "en")[0].text
