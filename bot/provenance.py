@@ -161,7 +161,21 @@ def sentence_around(quote: str, section_text: Optional[str]) -> Optional[str]:
     return text[start:max(end, pos + len(q))].strip()
 
 
-Render = Callable[[Answer, str, str], Optional[str]]
+def cited_sentences(content: Content, answer: Answer, field_name: str,
+                    sections: dict[tuple[str, str], str]) -> list[dict[str, object]]:
+    """What a text of `answer` cites, for the counsellor: per quote the document, the section,
+    the quote, the whole source sentence around it and whether it was found. The label lists
+    nothing of its own (it stands for the whole answer)."""
+    if field_name == "label" or field_name.startswith(("choice.", "said.")):
+        return []
+    out: list[dict[str, object]] = []
+    for ref, quote in quotes_for(answer, field_name):
+        section = sections.get((ref.doc, ref.section))
+        doc = content.sources.get(ref.doc)
+        out.append({"doc": ref.doc, "title": doc.title if doc else ref.doc, "section": ref.section,
+                    "quote": quote, "sentence": sentence_around(quote, section) or quote,
+                    "found": find_quote(quote, section)})
+    return out
 
 
 def rendered(answer: Answer, field_name: str, lang: str, content: Content,
