@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from bot.render import Renderer
 
 # The attributes compared (the issue's: when, what it involves, what it can tell and how
-# certain, risks per 1,000, where next). "what" is the option itself: its row header.
+# certain, risks as natural frequencies in the leaflet's form, where next). "what" is the option itself: its row header.
 COLUMNS = tuple(name for name in PART_NAMES if name != "what")
 
 

@@ -34,6 +34,7 @@ from bot.review import ReviewRefused, Workspace, approve, approve_translation, a
 from bot.review_pdf import review_pdf
 from bot.sessions import LoginThrottle, Session, SessionStore
 from bot.settings import Settings
+from bot.provenance import cited_sentences
 from bot.sources import section_texts
 from bot.unanswered import UnansweredStore
 
@@ -260,6 +261,7 @@ def _answer_page(request: web.Request, answer_id: str, status: int = 200,
     if answer is None:
         raise web.HTTPNotFound(text="No such answer.")
     [report] = [r for r in build_report(content, translations) if r.answer.id == answer_id]
+    sections = section_texts(content)
     fields = []
     for name, dutch in answer.texts().items():
         ctx = f"{answer.id}.{name}"
@@ -268,8 +270,9 @@ def _answer_page(request: web.Request, answer_id: str, status: int = 200,
             "en": translations.get("en", ctx, dutch),
             "en_draft": translations.draft("en", ctx),
             "state": translations.state("en", ctx, dutch),
+            # The source sentences this text rests on, so it is approved against the evidence.
+            "quotes": cited_sentences(content, answer, name, sections),
         })
-    sections = section_texts(content)
     sources = [{"title": content.sources[r.doc].title, "file": content.sources[r.doc].file,
                 "section": r.section, "text": sections.get((r.doc, r.section))}
                for r in answer.sources]

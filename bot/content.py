@@ -19,6 +19,9 @@ CONDITIONS = ("smard", "sma")
 # The attributes every option for carrier couples has; also the comparison's columns.
 PART_NAMES = ("what", "when", "involves", "tells", "risks", "where")
 LAYERS = ("short", "more")
+# Approvals recorded with the example content by the team that wrote it: not a counsellor's
+# sign-off. The console and the review document say so until a named counsellor approves.
+EXAMPLE_REVIEWERS = frozenset({"Projectteam"})
 EXERCISE = "values_exercise"  # the flows.yml key of the values exercise (not a walk)
 
 
@@ -47,10 +50,18 @@ def normalize_text(text: str) -> str:
 
 @dataclass(frozen=True)
 class SourceRef:
-    """A cited section of a source document."""
+    """A cited section of a source document, with the sentences an answer rests on.
+
+    `quotes` are sentences (or parts of one) copied from that section; `parts` (`for:` in the
+    content files) names the texts that rest on them (`short`, `more`, `part.risks`, …; empty:
+    every text of the answer). The content check proves each quote is in the section and each
+    number and gene in those texts is in the quotes (bot/provenance.py).
+    """
 
     doc: str
     section: str
+    quotes: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +80,11 @@ class Review:
     @property
     def approved(self) -> bool:
         return self.state == "approved"
+
+    @property
+    def example(self) -> bool:
+        """Approved by the project team with the example content, not by a named counsellor."""
+        return self.approved and (self.by or "") in EXAMPLE_REVIEWERS
 
 
 @dataclass(frozen=True)
@@ -124,6 +140,7 @@ class SourceDoc:
     title: str
     sections: dict[str, str]  # section name -> first words of the section in the file
     date: Optional[dict[str, Any]] = None  # a content value (date_range), or None: not stated
+    condition: Optional[str] = None  # the condition it is about (smard | sma), if one
 
 
 @dataclass(frozen=True)
@@ -228,6 +245,17 @@ def _date(value: Any) -> Optional[dt.date]:
     return dt.date.fromisoformat(str(value))
 
 
+def part_key(name: str) -> str:
+    """A text's name as `texts()` keys it: `parts.risks` (as authors may write it) -> `part.risks`."""
+    return "part." + name[len("parts."):] if name.startswith("parts.") else name
+
+
+def _source_ref(raw: dict[str, Any]) -> SourceRef:
+    return SourceRef(raw["doc"], raw["section"],
+                     tuple(normalize_text(q) for q in raw.get("quotes") or ()),
+                     tuple(part_key(p) for p in raw.get("for") or ()))
+
+
 def _answer(raw: dict[str, Any], file: str) -> Answer:
     review = raw.get("review") or {}
     parts = raw.get("parts")
@@ -239,7 +267,7 @@ def _answer(raw: dict[str, Any], file: str) -> Answer:
         label=normalize_text(raw["label"]),
         review=Review(review.get("state", "draft"), review.get("by"), _date(review.get("date")),
                       review.get("comment")),
-        sources=tuple(SourceRef(s["doc"], s["section"]) for s in raw.get("sources") or ()),
+        sources=tuple(_source_ref(s) for s in raw.get("sources") or ()),
         short=normalize_text(raw["short"]) if raw.get("short") else None,
         more=normalize_text(raw["more"]) if raw.get("more") else None,
         parts={k: (normalize_text(v) if v else None) for k, v in parts.items()} if parts else None,
@@ -267,7 +295,7 @@ def content_from_raw(answers: list[dict[str, Any]], ui: dict[str, str],
         {k: normalize_text(v) for k, v in ui.items()},
         flows,
         {key: SourceDoc(key, d["file"], d["title"], {s["name"]: s["starts"] for s in d["sections"]},
-                        d.get("date"))
+                        d.get("date"), d.get("condition"))
          for key, d in sources.items()},
         question_kinds)
 

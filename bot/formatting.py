@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable
 
-from babel.dates import format_date, format_interval
+from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 # Babel locale per conversation language. English readers here are mostly international
@@ -20,6 +20,19 @@ def locale_of(lang: str) -> str:
 def format_long_date(day: dt.date, lang: str) -> str:
     """A date written out, e.g. '22 november 2026'."""
     return format_date(day, format="long", locale=locale_of(lang))
+
+
+def format_date_range(start: dt.date, end: dt.date, lang: str) -> str:
+    """A date range with the month written out, as the sources write it: '23–25 januari 2026'.
+
+    (babel's interval formats abbreviate the month for this skeleton: '23–25 jan 2026'.)
+    """
+    loc = locale_of(lang)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{format_date(end, 'd MMMM y', locale=loc)}"
+    if start.year == end.year:
+        return f"{format_date(start, 'd MMMM', locale=loc)} – {format_date(end, 'd MMMM y', locale=loc)}"
+    return f"{format_long_date(start, lang)} – {format_long_date(end, lang)}"
 
 
 def format_value(spec: dict[str, Any], lang: str, ui: Callable[[str], str]) -> str:
@@ -40,5 +53,5 @@ def format_value(spec: dict[str, Any], lang: str, ui: Callable[[str], str]) -> s
         return ui("frequency").format(count=count, per=per)
     if kind == "date_range":
         start, end = (dt.date.fromisoformat(str(spec[k])) for k in ("start", "end"))
-        return format_interval(start, end, skeleton="yMMMMd", locale=loc)
+        return format_date_range(start, end, lang)
     raise ValueError(f"unknown value type {kind!r}")

@@ -47,17 +47,13 @@ def _gene_pair(x: float, y: float, changed: int) -> str:
 
 
 def inheritance() -> str:
-    """Two carrier parents (one changed copy each) and the four combinations for a child."""
-    parts = [_person(70, 10, False, 44), _gene_pair(128, 18, 1),
-             _person(250, 10, False, 44), _gene_pair(308, 18, 1),
-             f'<path d="M92,70 L92,95 L272,95 L272,70 M182,95 L182,120 M40,120 L340,120 '
-             f'M40,120 L40,140 M140,120 L140,140 M240,120 L240,140 M340,120 L340,140" '
-             f'fill="none" stroke="{UNMARKED}" stroke-width="2"/>']
-    for i, changed in enumerate((0, 1, 1, 2)):
-        x = 18 + i * 100
-        parts.append(_person(x, 148, changed == 2, 44))
-        parts.append(_gene_pair(x + 8, 200, changed))
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 240" role="img" '
+    """What the leaflet states, and nothing more: a carrier (one changed copy of the gene, no
+    symptoms) beside someone with SMARD (both copies changed). The leaflet gives the chance for a
+    child of two carriers (25 in 100, the icon array of smard_chance), not the combinations a
+    child can inherit, so the picture does not draw them."""
+    parts = [_person(70, 20, False, 64), _gene_pair(88, 100, 1),
+             _person(266, 20, True, 64), _gene_pair(284, 100, 2)]
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 150" role="img" '
             f'aria-hidden="true">{"".join(parts)}</svg>')
 
 

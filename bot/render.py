@@ -107,8 +107,10 @@ class Renderer:
         if not answer.sources or not answer.review.date:
             return None
         sections: dict[str, list[str]] = {}
-        for ref in answer.sources:
-            sections.setdefault(ref.doc, []).append(f"‘{ref.section}’")
+        for ref in answer.sources:  # a section cited for several texts is named once
+            names = sections.setdefault(ref.doc, [])
+            if f"‘{ref.section}’" not in names:
+                names.append(f"‘{ref.section}’")
         items = [self.ui("source_item", lang).format(
                     title=self.content.sources[doc].title,
                     sections=format_list(names, locale=locale_of(lang)))
@@ -190,8 +192,9 @@ class Renderer:
         custom = {
             "topic": answer.id, "layer": layer, "language": lang, "kind": answer.kind,
             "condition": condition, "status": "served" if answer.review.approved else "draft",
-            "sources": [{"doc": r.doc, "file": self.content.sources[r.doc].file,
-                         "section": r.section} for r in answer.sources],
+            "sources": [{"doc": doc, "file": self.content.sources[doc].file, "section": section}
+                        for doc, section in dict.fromkeys((r.doc, r.section)
+                                                          for r in answer.sources)],
             "reviewed": answer.review.date.isoformat() if answer.review.date else None,
         }
         if answer.picture:

@@ -37,6 +37,8 @@ CONDITION_NAMES = {"smard": "SMARD", "sma": "SMA", "any": "any (both conditions)
 TRANSLATION_NOTES = {"current": "current — served",
                      "stale": "stale — not served until re-checked",
                      "missing": "missing — not served"}
+# Approvals recorded with the example content (bot/content.py EXAMPLE_REVIEWERS) are no sign-off.
+EXAMPLE_APPROVAL = "example approval ({by}), not yet approved by a named counsellor"
 MISSING_MARK = "[translation missing]"
 STALE_MARK = "[translation stale — not served]"
 
@@ -239,10 +241,15 @@ def _answer_section(r: AnswerReport, content: Content, translations: Translation
     review_date = a.review.date.isoformat() if a.review.date else "—"
     if _overdue(a, today):
         review_date += " (older than 12 months: review again)"
+    # Each cited section with the sentences quoted from it and the texts that rest on them.
     sources = [f"{content.sources[ref.doc].title if ref.doc in content.sources else ref.doc}"
-               f" — {ref.section}" for ref in a.sources]
+               f" — {ref.section}"
+               + (f" [{', '.join(ref.parts)}]" if ref.parts else "")
+               + "".join(f"\n  “{q}”" for q in ref.quotes) for ref in a.sources]
     meta = [("Kind", a.kind), ("Condition", CONDITION_NAMES.get(a.condition, a.condition)),
-            ("Review state", a.review.state), ("Reviewed by", a.review.by or "—"),
+            ("Review state", a.review.state),
+            ("Reviewed by", EXAMPLE_APPROVAL.format(by=a.review.by) if a.review.example
+             else a.review.by or "—"),
             ("Review date", review_date)]
     comment = getattr(a.review, "comment", None)  # older Review objects have no comment
     if comment:

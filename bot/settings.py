@@ -16,6 +16,12 @@ import yaml
 from bot.paths import ROOT
 
 
+# When a clinic has not configured its own 24/7 route: the Dutch out-of-hours GP service, which
+# every family can reach day and night. A clinic should name its own route (clinic.example.yml).
+DEFAULT_AFTER_HOURS = {"nl": "de huisartsenpost (dag en nacht bereikbaar)",
+                       "en": "the out-of-hours GP service (huisartsenpost, open day and night)"}
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything a clinic configures."""
@@ -23,6 +29,9 @@ class Settings:
     clinic_name: dict[str, str]
     clinic_phone: str
     clinic_hours: dict[str, str]
+    # Where parents can turn when the counsellors are not there: evenings, nights, weekends
+    # (the distress answer names it). Per language, a whole phrase with its phone number.
+    clinic_after_hours: dict[str, str]
     host: str
     port: int
     rasa_port: int
@@ -46,6 +55,7 @@ class Settings:
             "clinic_name": self.clinic_name[lang],
             "clinic_phone": self.clinic_phone,
             "clinic_hours": self.clinic_hours[lang],
+            "clinic_after_hours": self.clinic_after_hours[lang],
         }
 
 
@@ -68,6 +78,7 @@ def load_settings(path: Path | None = None) -> Settings:
         clinic_name=clinic["name"],
         clinic_phone=clinic["phone"],
         clinic_hours=clinic["hours"],
+        clinic_after_hours=clinic.get("after_hours") or DEFAULT_AFTER_HOURS,
         host=server.get("host", "127.0.0.1"),
         port=int(os.environ.get("BOT_PORT", server.get("port", 8000))),
         rasa_port=int(os.environ.get("BOT_RASA_PORT", server.get("rasa_port", 5005))),

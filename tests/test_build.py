@@ -27,7 +27,8 @@ def test_bundle_holds_no_draft_text_and_no_stale_translation(tmp_path: Path) -> 
     content_dir, tr_dir = _copy(tmp_path)
     path = content_dir / "answers" / "smard.yml"
     path.write_text(path.read_text(encoding="utf-8").replace(
-        "SMARD is niet te genezen.", "SMARD is helaas niet te genezen."), encoding="utf-8")
+        "SMARD is niet te genezen. De behandeling", "SMARD is helaas niet te genezen. De behandeling"),
+        encoding="utf-8")  # the text, not the quote of the leaflet it cites
     update_catalogs(load_content(content_dir), tr_dir)  # English of that text is now fuzzy
     bundle = compile_bundle(content_dir, tr_dir)
     text = json.dumps(bundle, ensure_ascii=False)

@@ -259,6 +259,15 @@ def test_overview_filters_and_answer_page(web_url: str, counsellor: Counsellor,
     assert "SMARD ontstaat wanneer er in beide kopieën" in page  # the section's own text
     assert "ask_chance:" in page and "Dutch" in page and "English" in page
     assert "Flesch–Douma" in page and "Flesch Reading Ease" in page
+    # Beside each text, the source sentences it rests on (issue 15), e.g. the 25% of `short`.
+    assert "Source sentences it rests on" in page
+    row = page[page.index("<th scope=\"row\">short</th>"):]
+    row = row[:row.index("</tr>")]
+    assert "Die kans is voor ieder kind 25% (1 op 4)." in row and "not found" not in row
+    # The example content's approvals are not a counsellor's: both pages say so.
+    example = "example approval (Projectteam), not yet approved by a named counsellor"
+    assert example in page and example in everything
+    assert "by Projectteam on" not in page
 
 
 def test_cli_preview_and_report_work_without_a_browser(servers: Settings) -> None:
@@ -272,7 +281,7 @@ def test_cli_preview_and_report_work_without_a_browser(servers: Settings) -> Non
                                        timeout=120)
     out = run("preview", "Hoe erft SMARD over?")
     assert out.returncode == 0, out.stderr
-    assert "SMARD erft autosomaal recessief over" in out.stdout
+    assert "Iemand krijgt SMARD alleen als beide kopieën" in out.stdout
     assert re.search(r"recognised: ask_inheritance \(\d+\.\d%\); runner-up: \w+", out.stdout)
     assert "falls back: no" in out.stdout
     out = run("preview", "waar kan ik hier parkeren")

@@ -101,8 +101,9 @@ def test_approval_reaches_parents_only_after_publishing(
 
     # 2. An engineer changes the Dutch text (and runs `python -m bot catalog`): English stale.
     path = content_dir / "answers" / "smard.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("SMARD is niet te genezen.", NEW_NL),
-                    encoding="utf-8")
+    # (the text, not the leaflet's sentence it quotes: that stays as the leaflet has it)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "SMARD is niet te genezen. De behandeling", NEW_NL + " De behandeling"), encoding="utf-8")
     update_catalogs(load_content(content_dir), tr_dir)
     # The counsellor approves the Dutch; the English translation is still stale.
     resp = s.post(f"{base}/console/answers/smard_treatment/approve", timeout=30,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 from pathlib import Path
 
@@ -77,14 +78,11 @@ def _copy_content(tmp_path: Path) -> Path:
     return target
 
 
-def test_check_fails_for_approved_answer_without_source(tmp_path: Path) -> None:
-    directory = _copy_content(tmp_path)
-    path = directory / "answers" / "smard.yml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(
-        '  sources: [{doc: smard_leaflet, section: "Welke medische adviezen zijn er?"}]\n', ""),
-        encoding="utf-8")
-    problems = content_problems(load_content(directory))
+def test_check_fails_for_approved_answer_without_source(content: Content) -> None:
+    a = content.answers["smard_treatment"]
+    answers = [dataclasses.replace(a, sources=()) if x.id == a.id else x
+               for x in content.answers.values()]
+    problems = content_problems(Content(answers, content.ui, content.flows, content.sources))
     assert any("smard_treatment: approved medical answer without a source" in p for p in problems)
 
 
@@ -103,3 +101,73 @@ def test_check_fails_for_a_section_that_is_not_in_the_source(tmp_path: Path) -> 
         'starts: "Atypische vorm"', 'starts: "Een kop die er niet staat"'), encoding="utf-8")
     problems = content_problems(load_content(directory))
     assert any("section 'Atypische vorm' not found" in p for p in problems)
+
+
+# -- the safety texts (issue 15: clinical risks) ----------------------------------------------
+def _working_renderer(content: Content):  # type: ignore[no-untyped-def]
+    from bot.catalog import get_translations
+    from bot.render import Renderer
+    from bot.settings import get_settings
+    return Renderer(content, get_translations(), get_settings())
+
+
+@pytest.mark.parametrize("lang, call, signs, gp", [
+    ("nl", "**Bel nu 112**", ["niet goed ademt", "blauw", "slap", "niet reageert", "bewusteloos",
+                              "stikt"], "huisartsenpost"),
+    ("en", "**Call 112 now**", ["not breathing well", "blue", "limp", "not responding",
+                                "unconscious", "choking"], "out-of-hours GP"),
+])
+def test_emergency_text_is_unambiguous(content: Content, lang: str, call: str,
+                                       signs: list[str], gp: str) -> None:
+    """112 first, for every danger sign bot/safety.py sends here; the GP and the out-of-hours
+    service only for what is urgent but not life-threatening, never as an equal choice."""
+    text = _working_renderer(content).field(content.answers["emergency"], "short", lang)
+    assert text.startswith(call)
+    danger = text[:text.index("112.") if "112." in text else len(text)]
+    for sign in signs:
+        assert sign in danger, sign
+    assert gp in text and text.index(gp) > text.index(signs[-1])
+    lowered = text.lower()
+    assert "of uw eigen arts" not in lowered and "or your own doctor" not in lowered
+    assert ("niet levensgevaarlijk" if lang == "nl" else "not life-threatening") in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_handoff_sends_danger_to_112_only(content: Content, lang: str) -> None:
+    text = _working_renderer(content).field(content.answers["handoff"], "short", lang)
+    assert "112" in text
+    assert not re.search(r"112 (of|or) (uw|your) (eigen |own )?(arts|doctor|huisarts|GP)", text)
+    assert ("niet levensgevaarlijk" if lang == "nl" else "not life-threatening") in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_distress_names_a_route_open_day_and_night(content: Content, lang: str) -> None:
+    from bot.settings import get_settings
+    settings = get_settings()
+    text = _working_renderer(content).field(content.answers["distress"], "short", lang)
+    assert settings.clinic_after_hours[lang] in text  # from the clinic's configuration
+    assert settings.clinic_phone in text and "112" in text
+
+
+def test_the_example_settings_mark_the_after_hours_route_as_an_example() -> None:
+    from bot.paths import ROOT
+    from bot.settings import load_settings
+    example = load_settings(ROOT / "clinic.example.yml").clinic_after_hours
+    assert example["nl"].startswith("[VOORBEELD]") and example["en"].startswith("[EXAMPLE]")
+
+
+def test_about_bot_links_the_about_page_in_the_readers_language(content: Content) -> None:
+    renderer = _working_renderer(content)
+    assert "(/about?lang=nl)" in renderer.field(content.answers["about_bot"], "short", "nl")
+    assert "(/about?lang=en)" in renderer.field(content.answers["about_bot"], "short", "en")
+
+
+@pytest.mark.parametrize("answer_id", ["sma_next_steps", "sma_treatment"])
+def test_a_baby_with_symptoms_is_treated_at_once_in_the_short_layer(content: Content,
+                                                                   answer_id: str) -> None:
+    """A parent tapping "next" sees only the short layer: the exception must be there."""
+    renderer = _working_renderer(content)
+    nl = renderer.field(content.answers[answer_id], "short", "nl")
+    en = renderer.field(content.answers[answer_id], "short", "en")
+    assert "al verschijnselen" in nl and "meteen beginnen" in nl and "zonder te wachten" in nl
+    assert "already have symptoms" in en and "at once" in en and "without waiting" in en

@@ -56,9 +56,14 @@ def test_every_number_in_the_comparison_is_the_number_in_its_answer(
                 assert cell["text"] == renderer.ui("ask_counsellor", lang)
     assert filled >= 12
     risks = {r["answer"]: r["cells"][COLUMNS.index("risks")]["text"] for r in table["rows"]}
-    # One denominator, per 1,000, with the percentage.
+    # Each number as the leaflet gives it, as a natural frequency with the percentage: 25% (1 op 4)
+    # is 25 in 100 as everywhere else (answers, picture), 0,3 procent (3 op 1000) is 3 in 1,000,
+    # never 250 in 1,000 (issue 15).
     assert {"nl": "3 van de 1.000 (0,3%)", "en": "3 in 1,000 (0.3%)"}[lang] in risks["option_prenatal"]
-    assert {"nl": "250 van de 1.000 (25%)", "en": "250 in 1,000 (25%)"}[lang] in risks["option_no_testing"]
+    assert {"nl": "25 van de 100 (25%)", "en": "25 in 100 (25%)"}[lang] in risks["option_no_testing"]
+    assert "250" not in risks["option_no_testing"]
+    tells = {r["answer"]: r["cells"][COLUMNS.index("tells")]["text"] for r in table["rows"]}
+    assert {"nl": "98 van de 100 (98%)", "en": "98 in 100 (98%)"}[lang] in tells["option_pgt"]
 
 
 def _all_answer_combinations(renderer: Renderer) -> list[dict[str, str]]:

@@ -49,7 +49,7 @@ def test_dutch_conversation(rest_url: str) -> None:
     m = chat.say("wat is smard precies")
     assert topic(m) == "smard_what" and m["custom"]["language"] == "nl"
     m = chat.press("Meer uitleg")
-    assert m["custom"]["layer"] == "more" and "1 van de 1.000.000" in m["text"]
+    assert m["custom"]["layer"] == "more" and "minder dan 1 op de miljoen" in m["text"]  # as the leaflet says it
     m = chat.say("is het erfelijk")  # the conversation is about SMARD now: no need to ask
     assert topic(m) == "smard_inheritance"
     m = chat.say("hoe groot is de kans dat ons volgende kind het ook krijgt")
@@ -57,7 +57,7 @@ def test_dutch_conversation(rest_url: str) -> None:
     m = chat.press("welke mogelijkheden")
     assert topic(m) == "options_overview"
     seen = []
-    m = chat.press("Zwanger worden zonder onderzoek")
+    m = chat.press("Zwanger worden zonder onderzoek naar SMARD")
     while True:
         seen.append(topic(m))
         assert "**Wat is het?**" in m["text"] and "**Waar kunt u terecht?**" in m["text"]

@@ -25,4 +25,15 @@ def test_numbers_in_answers_come_from_values(renderer: Renderer) -> None:
     assert "rond week 11" in nl and "0,3%" in nl and "3 van de 1.000" in nl
     assert "around week 11" in en and "0.3%" in en and "3 in 1,000" in en
     assert "25 van de 100 (25%)" in renderer.answer(c.answers["smard_chance"], "nl")[0].text
-    assert "980 in 1,000 (98%)" in renderer.answer(c.answers["option_pgt"], "en")[0].text
+    # As the leaflet gives it (98%): per 100, not per 1,000 (issue 15).
+    assert "98 in 100 (98%)" in renderer.answer(c.answers["option_pgt"], "en")[0].text
+
+
+def test_date_ranges_write_the_month_out() -> None:
+    """As the source writes it ("23–25 januari 2026"), never a shortened month (issue 15)."""
+    from bot.formatting import format_date_range
+    start, end = dt.date(2026, 1, 23), dt.date(2026, 1, 25)
+    assert format_date_range(start, end, "nl") == "23–25 januari 2026"
+    assert format_date_range(start, end, "en") == "23–25 January 2026"
+    assert format_date_range(dt.date(2026, 1, 30), dt.date(2026, 2, 2), "nl") == \
+        "30 januari – 2 februari 2026"

@@ -125,3 +125,15 @@ def test_odd_characters_and_markup_do_not_break_it(content: Content) -> None:
                    PdfReader(io.BytesIO(review_pdf(odd_content, get_translations(),
                                                    today=TODAY))).pages)
     assert "<b>x & y</b>" in text and "{nope}" in text
+
+
+def test_example_approvals_are_marked_as_such(content: Content, sections: dict[str, str]) -> None:
+    """"Projectteam" approvals are the example content's, not a named counsellor's (issue 15)."""
+    example = _compact("example approval (Projectteam), not yet approved by a named counsellor")
+    for a in content.answers.values():
+        assert (example in sections[a.id]) == a.review.example, a.id
+    assert any(a.review.example for a in content.answers.values())
+
+
+def test_the_cited_sentences_are_in_the_document(sections: dict[str, str]) -> None:
+    assert _compact("“Die kans is voor ieder kind 25% (1 op 4).”") in sections["smard_chance"]

@@ -138,7 +138,8 @@ def test_answer_page_side_by_side_previews_and_source(  # type: ignore[no-untype
 
     # Dutch and English texts side by side
     table = page.locator("table.side-by-side")
-    expect(table.locator("thead th")).to_have_text(["Field", "Nederlands", "English"])
+    expect(table.locator("thead th")).to_have_text(["Field", "Nederlands", "English",
+                                                    "Source sentences it rests on"])
     rows = table.locator("tbody tr")
     assert rows.count() >= 2
     answer = content.answers["smard_chance"]
@@ -148,6 +149,11 @@ def test_answer_page_side_by_side_previews_and_source(  # type: ignore[no-untype
         expect(rows.nth(i).locator("td[lang=nl]")).not_to_be_empty()
         expect(rows.nth(i).locator("td[lang=en]")).not_to_be_empty()
     expect(table.locator("td[lang=nl]").first).to_have_text(next(iter(texts.values())).strip())
+    # beside the short text, the leaflet's sentence it rests on (issue 15)
+    short_row = rows.nth(list(texts).index("short"))
+    expect(short_row.locator("blockquote.quote").first).to_have_text(
+        "Als beide ouders drager zijn van een afwijking in hetzelfde gen, dan hebben ze een "
+        "verhoogde kans op een kind met de aandoening.")
 
     # the previews, drawn by console.js with the parents' renderer
     for lang, words in (("nl", "25 van de 100"), ("en", "25 in 100")):

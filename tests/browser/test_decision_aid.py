@@ -30,12 +30,13 @@ KIOSK_PATH = "/kiosk?idle=600&countdown=30"  # no idle reset in the middle of a 
 ASK_COMPARISON = "Kunt u de mogelijkheden naast elkaar zetten?"
 ASK_VALUES = "help ons nadenken over wat wij belangrijk vinden"
 ASK_CHANCE = "hoe groot is de kans dat ons volgende kindje ook smard heeft"
-OVERVIEW = "Wij zijn allebei drager: welke mogelijkheden zijn er?"
-COMPARISON = "Alle mogelijkheden naast elkaar"
+OVERVIEW = "Wij zijn allebei drager van SMARD: welke mogelijkheden zijn er?"
+COMPARISON = "Alle mogelijkheden bij SMARD naast elkaar"
 ASK_COUNSELLOR = "Bespreek dit met uw erfelijkheidsadviseur."
-OPTIONS_NL = ["Zwanger worden zonder onderzoek", "Onderzoek tijdens de zwangerschap",
-              "Onderzoek vóór de zwangerschap (PGT)", "Eicel- of spermadonatie", "Adoptie",
-              "Geen (meer) kinderen"]
+OPTIONS_NL = ["Zwanger worden zonder onderzoek naar SMARD",
+              "Onderzoek naar SMARD tijdens de zwangerschap",
+              "Onderzoek naar SMARD vóór de zwangerschap (PGT)", "Eicel- of spermadonatie bij SMARD",
+              "Adoptie bij SMARD", "Geen (meer) kinderen bij SMARD"]
 COMPARISON_HEADERS = ["Mogelijkheid", "Wanneer?", "Wat houdt het in?", "Wat kan het u vertellen?",
                       "Kansen en risico’s", "Waar kunt u terecht?"]
 VALUES_HEADERS = ["Mogelijkheid", "Past bij wat u zei", "Past minder bij wat u zei",
@@ -199,7 +200,7 @@ def test_comparison_on_a_desktop(open_page, content) -> None:  # type: ignore[no
     pgt = body_rows(table).nth(2)
     cell = pgt.locator("td").nth(2).locator("button.grid__cell")
     cell_text = cell.inner_text().strip()
-    assert "980 van de 1.000" in cell_text, cell_text
+    assert "98 van de 100 (98%)" in cell_text, cell_text
     before = bot_count(page)
     cell.click()
     wait_for_reply(page, before)
@@ -339,7 +340,7 @@ def test_values_exercise_in_english(open_page) -> None:  # type: ignore[no-untyp
     expect(table.locator("thead th")).to_have_text(
         ["Option", "Fits what you said", "Fits less with what you said", "To discuss with your counsellor"])
     expect(body_rows(table)).to_have_count(6)
-    pgt = values_row(table, "Testing before pregnancy (PGT)")
+    pgt = values_row(table, "Testing for SMARD before pregnancy (PGT)")
     expect(pgt.locator("td").nth(0)).to_have_text("You would rather know something before the pregnancy.")
     expect(pgt.locator("td").nth(1).locator(".grid__empty")).to_have_count(1)
     expect(page.locator("html")).to_have_attribute("lang", "en")

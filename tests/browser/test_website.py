@@ -22,11 +22,11 @@ def test_dutch_conversation_on_a_phone(open_page, content) -> None:  # type: ign
     assert "100 poppetjes" in figure.locator("img").get_attribute("alt")
     assert figure.locator("img").evaluate("img => img.naturalWidth > 0")
     screenshot(page, "website-nl-phone-chance")
-    assert "verschillende mogelijkheden" in press(page, "Wij zijn allebei drager: welke mogelijkheden zijn er?")
-    text = press(page, "Onderzoek tijdens de zwangerschap")
+    assert "verschillende mogelijkheden" in press(page, "Wij zijn allebei drager van SMARD: welke mogelijkheden zijn er?")
+    text = press(page, "Onderzoek naar SMARD tijdens de zwangerschap")
     assert "3 van de 1.000 (0,3%)" in text and "rond week 11" in text
-    text = press(page, "Volgende: Onderzoek vóór de zwangerschap (PGT)")
-    assert "980 van de 1.000 (98%)" in text
+    text = press(page, "Volgende: Onderzoek naar SMARD vóór de zwangerschap (PGT)")
+    assert "98 van de 100 (98%)" in text
     screenshot(page, "website-nl-phone-options")
     sender = rec.senders[-1]
     reload_then_start_over(page, sender, "Opnieuw beginnen", "Ik ben een chatbot, geen mens")
@@ -39,13 +39,13 @@ def test_english_conversation_on_a_desktop(open_page) -> None:  # type: ignore[n
     text = press(page, "How is SMARD inherited?")
     assert "autosomal recessive" in text and "Source: Informatie over SMARD" in text
     img = page.locator(".msg--bot").last.locator("figure img")
-    assert "two parents who are both carriers" in img.get_attribute("alt")
+    assert "On the left a carrier" in img.get_attribute("alt")
     text = type_question(page, "and what is the chance for our next baby")
     assert "25 in 100 (25%)" in text
     expect(page.locator(".msg--bot").last.locator("figcaption")).to_have_text("25 in 100")
-    text = press(page, "We are both carriers: what are our options?")
+    text = press(page, "We are both carriers of SMARD: what are our options?")
     assert "Choose an option below" in text
-    text = press(page, "Testing before pregnancy (PGT)")
+    text = press(page, "Testing for SMARD before pregnancy (PGT)")
     assert "pgtnederland.nl" in text
     link = page.locator(".msg--bot").last.get_by_role("link", name="pgtnederland.nl")
     assert link.get_attribute("rel") == "noopener noreferrer"
