@@ -226,3 +226,18 @@ def network_guard():  # type: ignore[no-untyped-def]
     import types
     return types.SimpleNamespace(escapes=NETWORK_ESCAPES, Escape=NetworkEscape, is_local=_is_local,
                                  teardown_check=_no_network_escape.__wrapped__)
+
+
+def run_async(coro_fn, *args):  # type: ignore[no-untyped-def]
+    """asyncio.run(coro_fn(*args)) in a worker thread: the browser tests' Playwright (sync API)
+    keeps an event loop running in the main thread for the whole session."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(coro_fn(*args))).result()
+
+
+@pytest.fixture(scope="session")
+def arun():  # type: ignore[no-untyped-def]
+    """run_async as a fixture (tests cannot import this conftest as a module reliably)."""
+    return run_async

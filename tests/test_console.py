@@ -123,8 +123,8 @@ def test_a_parent_cannot_reach_counsellor_data(web_url: str, content: Content,
     # question is never kept, a parent's is (this clinic keeps them), so a parent who claims
     # "preview" (or "console") is still a parent and the question is kept…
     store = UnansweredStore(settings.unanswered_retention_days)
-    for surface in ("preview", "console"):
-        question = f"Waar staat de koffieautomaat voor de {surface}kamer?"
+    for surface, question in (("preview", "Waar staat de koffieautomaat op de tweede verdieping?"),
+                              ("console", "Kan ik mijn fiets hier ergens kwijt vandaag?")):
         resp = parent.post(f"{web_url}/api/chat", timeout=60, json={
             "sender": uuid.uuid4().hex, "message": question, "metadata": {"surface": surface}})
         assert resp.status_code == 200

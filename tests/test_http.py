@@ -99,6 +99,13 @@ def test_error_texts() -> None:
     assert ERRORS["unavailable"]["nl"].startswith("De chat is even niet bereikbaar")
 
 
+def _arun(coro_fn) -> None:  # type: ignore[no-untyped-def]
+    """asyncio.run in a worker thread (Playwright's sync API may hold the main thread's loop)."""
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(lambda: asyncio.run(coro_fn())).result()
+
+
 def test_as_response_passes_responses_and_turns_raised_errors_into_responses() -> None:
     async def ok(request: Any) -> web.Response:
         return web.Response(text="fine", status=201)
@@ -123,7 +130,7 @@ def test_as_response_passes_responses_and_turns_raised_errors_into_responses() -
         with pytest.raises(ValueError):
             await as_response(crash, None)  # type: ignore[arg-type]
 
-    asyncio.run(main())
+    _arun(main)
 
 
 def test_limits() -> None:

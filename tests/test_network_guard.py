@@ -38,11 +38,11 @@ def test_a_swallowed_escape_is_still_recorded(guard) -> None:  # type: ignore[no
     assert _take(guard) == ["look up 'example.org'"]
 
 
-def test_asyncio_connections_are_guarded(guard) -> None:  # type: ignore[no-untyped-def]
+def test_asyncio_connections_are_guarded(guard, arun) -> None:  # type: ignore[no-untyped-def]
     async def main() -> None:
         await asyncio.open_connection(TEST_NET, 80)
     with pytest.raises(guard.Escape):
-        asyncio.run(main())
+        arun(main)
     assert _take(guard)
 
 
