@@ -40,6 +40,8 @@ _ASKS_THE_ASSISTANT = re.compile(
     r"|\bwat doen jullie (als|bij|dan)\b|\bwat (raad|raadt|adviseer|adviseert) (je|jij|u|jullie)\b"
     r"|\bwhat is (the|my|his|her|our) diagnosis\s*[?.!]*\s*$"
     r"|\bwat is (de|mijn|zijn|haar|onze) diagnose\s*[?.!]*\s*$"
+    r"|\b(tell|know) (me |us )?(if|whether) (my|our) (\w+ )?(child|baby|son|daughter|kid|boy|girl)"
+    r" (has|have|is)\b|\b(zeggen|vertellen) of (mijn|ons|onze) (\w+ )?(kind|kindje|baby|zoon|dochter)\b"
     r"|\bwelke (aandoening|ziekte) (heb ik|hebben wij|hebben we|heeft (mijn|ons|onze))\b"
     r"|\bwhich (condition|disease) do(es)? (i|we|my|our)\b"
     r"|\b(is it|could it be|is het) (possible|mogelijk) (that|dat) (he|she|i|we|my|our|hij|zij|ze"

@@ -35,7 +35,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\bcan'?t (cope|go on|take (it|this))\b|\bcannot (cope|go on)\b"
         r"|\bnothing (that |which )?(can|we can|you can|anyone can) (be )?do(ne)?\b"
         r"|\bno hope\b|\bgrie(f|ving|ve)\b|\bmourn\w*|\boverwhelm\w*|\bdepress\w*"
-        r"|\bkapot\b|\bradeloos|\bwanhop\w*|\bhopeloos|\bgeen hoop\b|\bniets (meer )?aan (te )?doen\b"
+        r"|\b(er |ervan )?kapot van\b|\b(ben|zijn|voel me|voelen ons) (helemaal )?kapot\b|\bradeloos|\bwanhop\w*|\bhopeloos|\bgeen hoop\b|\bniets (meer )?aan (te )?doen\b"
         r"|\bkan het niet (meer )?aan\b|\bkunnen het niet (meer )?aan\b|\brouw\w*"
         r"|\bkun(nen)? (je|we|wij|jullie|ik) dit (wel )?(samen )?aan\b"
         r"|\bten einde raad\b|\bzie het niet meer zitten\b|\bingestort\b|\bdepressie\w*",
@@ -49,7 +49,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(scared|afraid|frightened|terrified|anxious|anxiety|panick\w*|worr(y|ying|ied|ies)"
         r"|shock(ed|ing)?|lonely|isolated|upset|sad|sadness|tears|crying|cried|unbearable"
         r"|nightmare|overwhelm\w*|stressed|struggling|compassion|heartache|nervous|terrible"
-        r"|horrible|awful|worst|devastating|helpless|powerless)\b|\bbad news\b"
+        r"|horrible|awful|worst|devastating|helpless|powerless)\b(?!\s+system)|\bbad news\b"
         r"|\bwish (i|we) (knew|had known)\b|\bhard to (accept|bear|take|believe)\b"
         r"|\bfeel(ing)? (so |very )?alone\b|\bcan'?t sleep\b|\bno idea that\b"
         r"|\b(bang|angst\w*|ongerust\w*|paniek|geschrokken|schrik\w*|eenzaam|verdrietig|verdriet"

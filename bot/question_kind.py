@@ -65,16 +65,16 @@ _PATTERNS: dict[str, str] = {
         r"\bwaiting (list|lists|time|times)\b|\bhow (long|soon) (do|will|until|before|must|should"
         r"|can|does it take)\b.{0,40}\b(wait|hear|know|receive|results?|get an appointment)\b"
         r"|\bwhen (will|do|can|should) (we|i) (get|hear|know|receive)\b.{0,30}\bresults?\b"
-        r"|\b(sign(ed)? up|register|registration|apply|application)\b"
+        r"|\bsign(ed)? up\b|\bhow (do|can|could|should) (i|we) (register|apply)\b"
         r"|\bhow (can|do|could) (i|we) (access|get access|obtain|arrange|request)\b"
         r"|\bwachtlijst\w*|\bwachttijd\w*|\bhoe lang (moet|moeten) (we|wij|ik|je) wachten"
         r"|\bwanneer (krijgen|horen|weten) (we|wij|ik)\b.{0,30}\b(uitslag|resultaat)"
         r"|\baanmeld\w*|\binschrijv\w*|\bhoe lang duurt het (voor|voordat|tot|totdat)\b"),
     "certainty": (
-        r"\baccura\w*|\breliab\w*|\bfalse(ly)?[ -](positive|negative|alarm)s?\b"
+        r"\baccura\w*|\breliab\w*\b(?!\s+(information|info|sources?|websites?|sites?))|\bfalse(ly)?[ -](positive|negative|alarm)s?\b"
         r"|\b(could|can) (it|the \w+|this|that|the result) be (wrong|a mistake|mistaken|incorrect)"
         r"|\bhow (sure|certain)\b|\b100 ?%|\bdefinitely\b|\bfor certain\b|\bmistake"
-        r"|\bbetrouwba\w*|\bnauwkeurig\w*|\bvals(e|elijk)?[ -]?(positie\w*|negatie\w*|alarm)"
+        r"|\bbetrouwba\w*\b(?!\s+(informatie|info|infomatie|bronnen?|websites?|sites?))|\bnauwkeurig\w*|\bvals(e|elijk)?[ -]?(positie\w*|negatie\w*|alarm)"
         r"|\b(fout|mis) (zijn|zitten|gaan)\b|\bvergis\w*|\bhoe (zeker|betrouwbaar)\b"
         r"|\bzeker weten\b|\b100 procent\b|\bonterecht\w*|\bguarant\w*|\bgaranti?e\w*"),
     "numbers": (

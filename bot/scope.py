@@ -55,7 +55,7 @@ _SUBJECTS: dict[str, str] = {
     "ask_types": r"type|vorm|form|soort|kind of|kinds|variant",
     "ask_cause": r"cause|oorzaak|\bgen\b|\bgenes?\b|ontstaa|waardoor|komt door|goes wrong|gaat .{0,10}mis"
                  r"|genetic change|mutati|verander",
-    "ask_treatment": r"treat|behandel|cure|genez|therap|medic|medicijn",
+    "ask_treatment": r"treat|behand|cure|genez|therap|medic|medicijn|\bdrugs?\b|\bpills?\b",
     "ask_inheritance": r"erf|inherit|hereditar|genetic|genetisch|doorgeven|doorgegeven|passed on"
                        r"|pass (it |this |a )?\w* ?on|recessie|recessive|from (the )?parents|van de ouders"
                        r"|\bgets? (it|smard|sma|the (disease|condition))\b"

@@ -128,7 +128,8 @@ def test_a_parent_cannot_reach_counsellor_data(web_url: str, content: Content,
         resp = parent.post(f"{web_url}/api/chat", timeout=60, json={
             "sender": uuid.uuid4().hex, "message": question, "metadata": {"surface": surface}})
         assert resp.status_code == 200
-        assert resp.json()["messages"][0]["custom"]["topic"] == "fallback"
+        # no answer for it: the fallback, or "is this what you mean?" (both kept as unanswered)
+        assert resp.json()["messages"][0]["custom"]["topic"] in ("fallback", "unsure")
         assert question in [q.text for q in store.list(dt.date.today())], surface
     # …and the parents' pages never link to the console.
     for path in list(STATIC_DIR.glob("*.html")) + list(STATIC_DIR.glob("*.js")):

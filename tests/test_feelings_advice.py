@@ -46,7 +46,8 @@ FELT = {
         'mourn',
         'overwhelm',
         'depress',
-        'kapot',
+        'we zijn er kapot van',
+        'ik ben helemaal kapot',
         'radeloos',
         'wanhop',
         'hopeloos',
@@ -141,6 +142,7 @@ NEUTRAL = [
     "wat is smard", "die kans is 25%", "what is the life expectancy in SMA", "hoe erft smard over",
     "what is the chance of another child", "does SMARD cause death in children without ventilation",
     "wat zijn de zorgpaden na de hielprik", "I have no idea what SMARD is",
+    "welk gen is kapot bij sma", "SMARD affects the autonomic nervous system",
 ]
 
 

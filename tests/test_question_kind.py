@@ -254,6 +254,8 @@ PLAIN = [
     "wat betekent het aantal smn2-kopieën", "what happens after a positive heel prick",
     "is there treatment for sma", "zijn dragers ziek", "how is smard inherited", "SMARD type 1",
     "wanneer krijgen we de uitslag", "when will we hear the results",
+    "waar vind ik betrouwbare informatie over sma", "where can i find reliable information",
+    "worden gegevens internationaal verzameld in een register",
 ]
 
 

@@ -16,7 +16,7 @@ SUBJECT_WORDS = {
     'ask_symptoms': ['symptom', 'signs', 'verschijnsel', 'klacht', 'kenmerk', 'merk je', 'notice'],
     'ask_types': ['type', 'vorm', 'form', 'soort', 'kind of', 'kinds', 'variant'],
     'ask_cause': ['cause', 'oorzaak', 'gen', 'genes', 'ontstaa', 'waardoor', 'komt door', 'goes wrong', 'gaat  mis', 'genetic change', 'mutati', 'verander'],
-    'ask_treatment': ['treat', 'behandel', 'cure', 'genez', 'therap', 'medic', 'medicijn'],
+    'ask_treatment': ['treat', 'behandleing', 'cure', 'genez', 'therap', 'medic', 'medicijn', 'drugs', 'pill'],
     'ask_inheritance': ['erf', 'inherit', 'hereditar', 'genetic', 'genetisch', 'doorgeven', 'doorgegeven', 'passed on', 'pass it  on', 'recessie', 'recessive', 'from the parents', 'van de ouders', 'gets it', 'krijgt het'],
     'ask_carrier': ['drager', 'carrier'],
     'ask_chance': ['kans', 'chance', 'risk', 'risico', 'odds', 'percent', 'procent', '25', '1 op 4', '1 in 4', 'likel', 'waarschijnlijk'],
