@@ -197,6 +197,8 @@ class Renderer:
                                                           for r in answer.sources)],
             "reviewed": answer.review.date.isoformat() if answer.review.date else None,
         }
+        if note:
+            custom["note"] = note  # the interface text added under the answer
         if answer.picture:
             custom["picture"] = self.picture(answer, lang)
         if table:

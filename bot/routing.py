@@ -31,7 +31,7 @@ from bot.scope import may_serve_medical, subject_named, sure_of_topic
 ANSWER, ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, UNSURE = (
     "answer", "ask_condition", "not_covered", "other_condition", "unsure")
 # How sure the classifier must be of the runner-up topic behind a "personal advice" label.
-RUNNER_UP_CONFIDENT = 0.15
+RUNNER_UP_CONFIDENT = 0.1
 _QUESTION = re.compile(r"\b(hoe|wat|waarom|wanneer|wie|welke|waar|how|what|why|when|who|which"
                        r"|where)\b", re.IGNORECASE)
 FEELING_ANSWERS = {"guilt": "feelings_guilt", "death": "feelings_death",

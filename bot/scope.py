@@ -64,7 +64,7 @@ _SUBJECTS: dict[str, str] = {
     "ask_chance": r"kans|chance|risk|risico|odds|percent|procent|25|1 op 4|1 in 4|likel|waarschijnlijk",
     "ask_more_info": r"informatie|information|website|lezen|read|meer weten|more about|info\b|sites?\b",
     "ask_name_meaning": r"\bnaam\b|\bnames?\b|betekent|betekenis|\bmeans?\b|\bmeaning\b"
-                        r"|stand for|staat voor|afkorting|abbreviat|letters",
+                        r"|stands? for|staat .{0,25}\bvoor\b|afkorting|abbreviat|letters",
     "ask_breathing": r"adem|breath|diafragma|diaphragm|middenrif|beadem|ventilat|lucht|air\b|long",
     "ask_autonomic": r"hart|heart|obstipatie|constipat|verstop|poep|stool|zweet|zweten|sweat|pijn|pain"
                      r"|autonom",

@@ -67,9 +67,9 @@ def test_feelings_first(rest_url: str, text: str, answer_id: str, lang: str) -> 
 
 
 @pytest.mark.parametrize("text, note", [
-    ("Onze baby heeft al klachten na de hielprik voor SMA. Moet de behandeling wachten op meer testen?",
+    ("Onze baby heeft al verschijnselen. Moet de behandeling wachten op meer testen?",
      "Bespreek uw eigen situatie met uw arts"),
-    ("Our baby already has symptoms after the SMA heel prick. Should treatment wait for more tests?",
+    ("Our baby already has symptoms. Should treatment wait for more tests?",
      "Discuss your own situation with your doctor"),
 ])
 def test_a_general_fact_is_not_refused_as_personal_advice(rest_url: str, text: str, note: str) -> None:

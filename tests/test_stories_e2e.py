@@ -131,7 +131,7 @@ def text_problems(where: str, messages: list[dict[str, Any]], renderer: Renderer
         return [] if first.get("text") else [f"{where}: an empty reply text"]
     layer = custom.get("layer") or "short"
     try:
-        rendered = renderer.answer(answer, custom["language"], layer)
+        rendered = renderer.answer(answer, custom["language"], layer, note=custom.get("note"))
     except Exception as exc:  # noqa: BLE001 - a topic the renderer cannot render is a finding
         return [f"{where}: the renderer cannot render {answer.id} ({exc})"]
     texts = [m.text for m in rendered]
