@@ -7,7 +7,7 @@ the parent gets an honest "not checked yet" / "not translated yet" and the couns
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from babel.lists import format_list
 
@@ -238,33 +238,34 @@ class Renderer:
         """The honest reply to a kind of question that no approved answer covers: it names
         what was asked, offers the nearest answers as buttons (never as if they answered),
         and the counsellor."""
-        try:
+        def text() -> str:
             asked = self.ui(f"kind_{kind}", lang).format(subject=self._subject(intent, lang))
-            text = (self.ui("not_covered", lang).format(asked=asked) + "\n\n"
+            return (self.ui("not_covered", lang).format(asked=asked) + "\n\n"
                     + self.ui_filled("not_covered_offer", lang))
-            buttons = [self._button(a, lang) for a in offered if a.review.approved]
-            buttons.append(self._button(self.content.answers[HANDOFF_ID], lang))
-        except Untranslated:
-            return [Message(_LAST_RESORT[lang], [], {"topic": "not_covered", "language": lang})]
-        return [Message(text, buttons, {
-            "topic": "not_covered", "layer": "short", "language": lang, "kind": "conversation",
-            "status": "served", "notice": "not_covered", "condition": condition,
-            "asked": {"intent": intent, "kind": kind}, "offered": [a.id for a in offered]})]
+        return self._offer("not_covered", text, offered, lang, condition,
+                           asked={"intent": intent, "kind": kind})
 
     def unsure(self, offered: list[Answer], lang: str, condition: Optional[str] = None
                ) -> list[Message]:
         """Not sure which topic a question is about: ask, with the likely topics as buttons
         and the counsellor; no medical text is served meanwhile."""
+        return self._offer("unsure", lambda: self.ui_filled("unsure", lang), offered, lang,
+                           condition)
+
+    def _offer(self, notice: str, text: Callable[[], str], offered: list[Answer], lang: str,
+               condition: Optional[str], **details: Any) -> list[Message]:
+        """A reply that serves no medical text: `text`, the offered answers as buttons, and
+        the counsellor."""
         try:
-            text = self.ui_filled("unsure", lang)
+            body = text()
             buttons = [self._button(a, lang) for a in offered if a.review.approved]
             buttons.append(self._button(self.content.answers[HANDOFF_ID], lang))
         except Untranslated:
-            return [Message(_LAST_RESORT[lang], [], {"topic": "unsure", "language": lang})]
-        return [Message(text, buttons, {
-            "topic": "unsure", "layer": "short", "language": lang, "kind": "conversation",
-            "status": "served", "notice": "unsure", "condition": condition,
-            "offered": [a.id for a in offered]})]
+            return [Message(_LAST_RESORT[lang], [], {"topic": notice, "language": lang})]
+        return [Message(body, buttons, {
+            "topic": notice, "layer": "short", "language": lang, "kind": "conversation",
+            "status": "served", "notice": notice, "condition": condition,
+            "offered": [a.id for a in offered], **details})]
 
     def other_condition(self, offered: Answer, condition: str, lang: str,
                         requested: Optional[Answer] = None) -> list[Message]:

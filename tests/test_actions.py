@@ -184,3 +184,22 @@ def test_choosing_a_condition_needs_one_named_in_the_message() -> None:
     [m], events = run(ActionAnswer(), tracker("het gaat over sma", "choose_condition",
                                               slots={"condition": "smard"}))
     assert m["custom"]["topic"] == "menu_sma" and slot(events, "condition") == "sma"
+
+
+def test_a_kind_of_question_the_sources_do_not_answer_gets_the_honest_reply() -> None:
+    [m], events = run(ActionAnswer(), tracker("How much does PGT cost?", "ask_pgt",
+                                              slots={"condition": "smard"}))
+    assert m["text"].startswith("I have no checked information about the costs of PGT.")
+    assert m["custom"]["notice"] == "not_covered" and m["custom"]["kind"] == "conversation"
+    assert m["custom"]["asked"] == {"intent": "ask_pgt", "kind": "cost"}
+    payloads = [b["payload"] for b in m["buttons"]]
+    assert payloads[0].startswith("/ask_pgt") and payloads[-1] == "/human_handoff"
+    assert slot(events, "last_topic") is None  # nothing was served to expand on
+
+
+def test_not_sure_of_the_topic_asks_with_a_button() -> None:
+    [m], _ = run(ActionAnswer(), tracker("wat kunnen we verwachten als dragers", "ask_adoption",
+                                         slots={"condition": "smard"}))
+    assert m["custom"]["notice"] == "unsure" and m["custom"]["offered"] == ["option_adoption"]
+    assert m["text"].startswith("Ik weet niet zeker of ik uw vraag goed begrijp.")
+    assert [b["payload"] for b in m["buttons"]][-1] == "/human_handoff"
