@@ -19,8 +19,8 @@ def answer_turn(turn: Turn, intent: Optional[str] = None) -> tuple[list[Message]
     """Messages for a turn, plus the condition and topic the conversation is now about."""
     renderer = get_renderer()
     reply = decide(Asked(intent or turn.intent, turn.text, turn.is_payload, turn.entities,
-                         turn.condition, turn.condition_named, turn.confidence, turn.runner_up,
-                         turn.runner_up_confidence), renderer.content)
+                         turn.condition, turn.condition_named, turn.confidence, turn.ranking),
+                   renderer.content)
     if reply.kind == ASK_CONDITION:
         return renderer.ask_condition(reply.intent, turn.lang, reply.question_kind), None, None
     if reply.kind == NOT_COVERED and reply.question_kind:

@@ -27,8 +27,8 @@ class Turn:
     confidence: float = 1.0
     condition_named: bool = False  # this message itself names the condition
     surface: str = "web"  # web | kiosk | preview (a counsellor trying a question)
-    runner_up: Optional[str] = None  # the classifier's second topic, and its confidence
-    runner_up_confidence: float = 0.0
+    # the classifier's other intents, best first, with their confidence
+    ranking: tuple[tuple[str, float], ...] = ()
 
 
 def read_turn(tracker: Tracker) -> Turn:
@@ -59,9 +59,8 @@ def read_turn(tracker: Tracker) -> Turn:
         else "web"
     ranking = [r for r in msg.get("intent_ranking") or []
                if isinstance(r, dict) and r.get("name") not in (intent, "nlu_fallback")]
-    runner_up = ranking[0] if ranking else {}
     return Turn(intent, text, is_payload, entities, lang, condition, confidence, named, surface,
-                runner_up.get("name"), float(runner_up.get("confidence") or 0.0))
+                tuple((str(r.get("name")), float(r.get("confidence") or 0.0)) for r in ranking))
 
 
 def send(dispatcher: CollectingDispatcher, messages: list[Message]) -> None:

@@ -30,8 +30,6 @@ from bot.scope import may_serve_medical, subject_named, sure_of_topic
 # Served, offered, asked: what kind of reply this is.
 ANSWER, ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, UNSURE = (
     "answer", "ask_condition", "not_covered", "other_condition", "unsure")
-# How sure the classifier must be of the runner-up topic behind a "personal advice" label.
-RUNNER_UP_CONFIDENT = 0.1
 _QUESTION = re.compile(r"\b(hoe|wat|waarom|wanneer|wie|welke|waar|how|what|why|when|who|which"
                        r"|where)\b", re.IGNORECASE)
 FEELING_ANSWERS = {"guilt": "feelings_guilt", "death": "feelings_death",
@@ -49,8 +47,7 @@ class Asked:
     condition: Optional[str] = None  # the conversation's condition for this turn
     condition_named: bool = False  # this message itself names the condition
     confidence: float = 1.0
-    runner_up: Optional[str] = None
-    runner_up_confidence: float = 0.0
+    ranking: tuple[tuple[str, float], ...] = ()  # the classifier's other intents, best first
 
 
 @dataclass(frozen=True)
@@ -69,7 +66,7 @@ class Reply:
 def decide(asked: Asked, content: Content) -> Reply:
     """The reply to one turn (see the module docstring for the order)."""
     typed = not asked.is_payload
-    intent = asked.intent
+    intent, confidence = asked.intent, asked.confidence
     if typed and is_acute(asked.text):
         return Reply(ANSWER, "emergency", content.answers["emergency"], asked.condition)
     felt = feelings.feeling(asked.text) if typed else None
@@ -81,10 +78,14 @@ def decide(asked: Asked, content: Content) -> Reply:
     note = None
     if typed and advice.asks_the_assistant(asked.text):
         intent = "personal_advice"
-    elif typed and intent == "personal_advice" and advice.request(asked.text) is None \
-            and asked.runner_up and content.is_medical_intent(asked.runner_up) \
-            and asked.runner_up_confidence >= RUNNER_UP_CONFIDENT:
-        intent = asked.runner_up  # a general fact, not a choice or a diagnosis
+    elif typed and intent == "personal_advice" and advice.request(asked.text) is None:
+        # Neither a choice nor a diagnosis is asked: the general fact of the best-ranked topic.
+        # Its confidence is usually low, so the subject check below decides whether it is
+        # served or asked about ("is this what you mean?").
+        topic = next(((name, c) for name, c in asked.ranking if content.is_medical_intent(name)),
+                     None)
+        if topic:
+            intent, confidence = topic
     if intent == "choose_condition" and (not asked.condition_named or (
             typed and _QUESTION.search(asked.text))):
         intent = "out_of_scope"  # choosing names a condition, and is not itself a question
@@ -93,7 +94,7 @@ def decide(asked: Asked, content: Content) -> Reply:
         if honest:
             return honest
     medical = content.is_medical_intent(intent)
-    if medical and not may_serve_medical(asked.text, asked.is_payload, asked.confidence):
+    if medical and not may_serve_medical(asked.text, asked.is_payload, confidence):
         intent = "out_of_scope"  # unsure, and nothing in the message is about our subject
         medical = False
     if medical and typed and advice.about_own_situation(asked.text):
@@ -104,7 +105,7 @@ def decide(asked: Asked, content: Content) -> Reply:
     selection = content.select(intent, asked.condition)
     kinds = _kinds(asked) if medical else []
     unsure = typed and medical and not sure_of_topic(intent, asked.text, asked.is_payload,
-                                                     asked.confidence)
+                                                     confidence)
     if selection.needs_condition:
         candidates = content.candidates(intent)
         approved = tuple(a for a in candidates if a.review.approved)
