@@ -50,11 +50,12 @@ def check_password(password: str, stored: str) -> bool:
     """Whether `password` matches a hash made by hash_password (constant-time compare)."""
     try:
         scheme, n, r, p, salt, key = stored.split("$")
-        assert scheme == "scrypt"
+        if scheme != "scrypt":
+            return False
         want = base64.b64decode(key)
         got = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r),
                              p=int(p), dklen=len(want), maxmem=64 * 1024 * 1024)
-    except (ValueError, AssertionError):
+    except ValueError:
         return False
     return hmac.compare_digest(got, want)
 
@@ -117,6 +118,14 @@ class AccountStore:
         """All accounts (no hashes)."""
         return [Account(n, d["display_name"]) for n, d in sorted(self._read().items())]
 
+    def stamp(self, name: str) -> Optional[str]:
+        """What changes when the account's credentials do: a digest of its password hash
+        (a new salt with every new password), None when there is no such account."""
+        entry = self._read().get(name)
+        if entry is None:
+            return None
+        return hashlib.sha256(entry["password"].encode()).hexdigest()
+
     def verify(self, name: str, password: str) -> Optional[Account]:
         """The account when name and password match, else None."""
         entry = self._read().get(name)
@@ -128,8 +137,37 @@ class AccountStore:
         return None
 
 
+# Words that make the bulk of guessed and leaked passwords, in both languages; a password that
+# is one of them plus digits, symbols or repetition is refused (as `password1234` must be).
+_COMMON_WORDS = frozenset("""
+password passwort wachtwoord welkom welcome qwerty azerty letmein admin administrator
+iloveyou monkey dragon master sunshine princess football voetbal baseball shadow superman
+login geheim secret changeme default counsellor counselor consulent genetica genetics
+clinic kliniek ziekenhuis hospital smard assistant summer winter zomer lente autumn herfst
+""".split())
+_SEQUENCES = ("0123456789", "9876543210", "abcdefghijklmnopqrstuvwxyz",
+              "qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop")
+
+
+def is_common(password: str) -> bool:
+    """Whether `password` is a common word, a keyboard or counting run, one repeated piece,
+    or no letters at all, once digits and symbols at its ends are set aside and case is
+    ignored."""
+    p = password.lower()
+    core = re.sub(r"^[^a-z]+|[^a-z]+$", "", p)
+    if not core or core in _COMMON_WORDS or re.sub(r"(.+?)\1+", r"\1", core) in _COMMON_WORDS:
+        return True
+    for piece in (p, core):
+        if len(piece) >= 4 and any(piece in seq * 2 for seq in _SEQUENCES):
+            return True
+        if re.fullmatch(r"(.{1,8})\1+", piece):
+            return True
+    return False
+
+
 def _check_strength(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise AccountError(f"the password needs at least {MIN_PASSWORD} characters")
-    if len(set(password)) < 5:
-        raise AccountError("the password is too simple")
+    if len(set(password)) < 5 or is_common(password):
+        raise AccountError("the password is too common or too simple; "
+                           "use a few unrelated words")

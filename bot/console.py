@@ -24,7 +24,7 @@ from bot.conversations import forget, latest_parse
 from bot.evaluate import falls_back, nlu_summary
 from bot.examples import example_counts
 from bot.html import render
-from bot.http import HTTP_CLIENT, as_response, error, parse_chat
+from bot.http import HTTP_CLIENT, as_response, error, loads, parse_chat
 from bot.pictures import draw
 from bot.render import Renderer
 from bot.report import AnswerReport, build as build_report, summary as report_summary
@@ -119,7 +119,7 @@ def _forget_previews(session: Session) -> None:
 # -- access ---------------------------------------------------------------------------------
 @web.middleware
 async def console_guard(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Session and CSRF checks for everything under /console, and framing forbidden."""
+    """Session and CSRF checks for everything under /console."""
     if request.path != PREFIX and not request.path.startswith(PREFIX + "/"):
         return await handler(request)
     console = _console(request)
@@ -127,6 +127,11 @@ async def console_guard(request: web.Request, handler: Handler) -> web.StreamRes
         response = await as_response(handler, request)
     else:
         session = console.sessions.get(request.cookies.get(COOKIE), time.monotonic())
+        if session is not None and console.accounts.stamp(session.account.name) != session.stamp:
+            # The account was removed or its password changed since this login.
+            _forget_previews(session)
+            console.sessions.drop(session.token)
+            session = None
         api = request.path.startswith(PREFIX + "/api/")
         if session is None:
             if request.method == "GET" and not api:
@@ -142,11 +147,7 @@ async def console_guard(request: web.Request, handler: Handler) -> web.StreamRes
             else:
                 request["session"] = session
                 response = await as_response(handler, request)
-    response.headers["X-Frame-Options"] = "DENY"
-    response.headers["Content-Security-Policy"] = (
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
-    return response
+    return response  # framing is forbidden by the app's security headers (bot/web.py)
 
 
 def _client_address(request: web.Request) -> str:
@@ -170,24 +171,30 @@ async def login(request: web.Request) -> web.StreamResponse:
             LOGIN_COOKIE, ""), error="The form expired. Please try again.")
     name = str(form.get("name", "")).strip().lower()[:40]
     password = str(form.get("password", ""))[:200]
-    keys = [f"name:{name}", f"addr:{_client_address(request)}"]
+    keys = console.throttle.keys(name, _client_address(request))
     now = time.monotonic()
     wait = console.throttle.locked(keys, now)
     if wait > 0:
         return console.page(request, "login.html", status=429, csrf=form["csrf"],
                             error=f"Too many wrong passwords. Try again in "
-                                  f"{int(wait // 60) + 1} minutes.")
+                                  f"{_duration(wait)}.")
     account = console.accounts.verify(name, password)
     if account is None:
         console.throttle.failed(keys, now)
         return console.page(request, "login.html", status=401, csrf=form["csrf"],
                             error="Wrong login name or password.")
     console.throttle.succeeded(keys)
-    session = console.sessions.create(account, now)
+    session = console.sessions.create(account, now, console.accounts.stamp(account.name))
     response = web.HTTPSeeOther(PREFIX + "/")
     _set_cookie(request, response, COOKIE, session.token)
     response.del_cookie(LOGIN_COOKIE, path=PREFIX)
     return response
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{int(seconds) + 1} seconds"
+    return f"{int(seconds // 60) + 1} minutes"
 
 
 def _set_cookie(request: web.Request, response: web.StreamResponse, name: str, value: str,
@@ -366,7 +373,7 @@ async def try_question(request: web.Request) -> web.Response:
     (same route into Rasa as /api/chat), plus what the classifier made of it, plus drafts."""
     console = _console(request)
     try:
-        body = json.loads(await request.text())
+        body = loads(await request.text())
     except (ValueError, UnicodeDecodeError):
         return error("bad_request", "en", 400)
     clean, problem = parse_chat(body, surfaces=("preview",))
@@ -380,8 +387,10 @@ async def try_question(request: web.Request) -> web.Response:
             if resp.status != 200:
                 return error("unavailable", "en", 502)
             messages = merge_custom(await resp.json())
-    except (aiohttp.ClientError, TimeoutError):
+    except (aiohttp.ClientError, TimeoutError, ValueError):
         return error("unavailable", "en", 503)
+    if not messages:  # an action failed: say so, as the parents' route does
+        return error("unavailable", "en", 502)
     nlu = nlu_summary(latest_parse(clean["sender"]))
     drafts = []
     draft_topics = [m["custom"]["topic"] for m in messages

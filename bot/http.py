@@ -3,6 +3,7 @@
 raised HTTP errors into ordinary responses so every response gets the security headers."""
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, Awaitable, Callable, Optional
 
@@ -19,7 +20,9 @@ HTTP_CLIENT = web.AppKey("http", aiohttp.ClientSession)
 
 MAX_MESSAGE_CHARS = 2000
 MAX_BODY_BYTES = 64 * 1024
-SENDER_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}\Z")  # \Z, not $: no trailing newline
+# At least 32 characters (the pages send 32 random hex digits): a sender id is the only key to
+# a conversation, so it must not be guessable. \Z, not $: no trailing newline.
+SENDER_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}\Z")
 PARENT_SURFACES = ("web", "kiosk")
 
 # Errors the page shows as they are; in the user's language.
@@ -28,6 +31,10 @@ ERRORS = {
                  "en": f"Your message is too long. Please use at most {MAX_MESSAGE_CHARS} characters."},
     "bad_request": {"nl": "Dit verzoek kon ik niet lezen. Probeer het opnieuw.",
                     "en": "I could not read this request. Please try again."},
+    "too_many": {"nl": "U stuurt berichten sneller dan ik kan lezen. Wacht even en probeer het "
+                       "opnieuw. Bij spoed belt u 112.",
+                 "en": "You are sending messages faster than I can read them. Please wait a "
+                       "moment and try again. In an emergency, call 112."},
     "unavailable": {"nl": "De chat is even niet bereikbaar. Probeer het over een minuut opnieuw, "
                           "of bel de afdeling. Bij spoed belt u 112.",
                     "en": "The chat cannot be reached right now. Please try again in a minute, "
@@ -39,6 +46,15 @@ def error(kind: str, lang: str, status: int) -> web.Response:
     """A JSON error with a message the page can show."""
     lang = lang if lang in SUPPORTED else "nl"
     return web.json_response({"error": kind, "message": ERRORS[kind][lang]}, status=status)
+
+
+def loads(text: str) -> Any:
+    """`json.loads` for request bodies: ValueError for anything that is not JSON, including
+    JSON nested so deeply that Python's parser gives up (a RecursionError, else a 500)."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
 
 
 def parse_chat(body: Any, surfaces: tuple[str, ...] = PARENT_SURFACES

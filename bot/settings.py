@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,6 +48,10 @@ class Settings:
     console_lock_attempts: int
     console_lock_minutes: float
     console_secure_cookies: bool
+    # Chat messages (burst, per second) per conversation and per client address; a burst of
+    # 0 turns a limit off (e.g. per address behind a proxy that limits per client itself).
+    rate_per_sender: tuple[int, float]
+    rate_per_address: tuple[int, float]
     path: Path
 
     def placeholders(self, lang: str) -> dict[str, str]:
@@ -57,6 +62,14 @@ class Settings:
             "clinic_hours": self.clinic_hours[lang],
             "clinic_after_hours": self.clinic_after_hours[lang],
         }
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` is an address only this machine can reach."""
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
 
 
 def settings_path() -> Path:
@@ -74,12 +87,14 @@ def load_settings(path: Path | None = None) -> Settings:
     clinic, server, kiosk = raw["clinic"], raw.get("server", {}), raw.get("kiosk", {})
     privacy = raw.get("privacy") or {}
     console = raw.get("console") or {}
+    limits = raw.get("rate_limits") or {}
+    host = server.get("host", "127.0.0.1")
     return Settings(
         clinic_name=clinic["name"],
         clinic_phone=clinic["phone"],
         clinic_hours=clinic["hours"],
         clinic_after_hours=clinic.get("after_hours") or DEFAULT_AFTER_HOURS,
-        host=server.get("host", "127.0.0.1"),
+        host=host,
         port=int(os.environ.get("BOT_PORT", server.get("port", 8000))),
         rasa_port=int(os.environ.get("BOT_RASA_PORT", server.get("rasa_port", 5005))),
         action_port=int(os.environ.get("BOT_ACTION_PORT", server.get("action_port", 5055))),
@@ -94,9 +109,20 @@ def load_settings(path: Path | None = None) -> Settings:
         console_max_hours=float(console.get("session_max_hours", 8)),
         console_lock_attempts=int(console.get("lock_after_failed_logins", 5)),
         console_lock_minutes=float(console.get("lock_minutes", 15)),
-        console_secure_cookies=bool(console.get("secure_cookies", False)),
+        # Secure unless the server listens on loopback only (where a clinic's https proxy
+        # sits in front, or a developer's plain http).
+        console_secure_cookies=bool(console.get("secure_cookies", not is_loopback(host))),
+        rate_per_sender=_rate(limits.get("per_conversation"), (20, 2.0)),
+        rate_per_address=_rate(limits.get("per_address"), (120, 20.0)),
         path=path,
     )
+
+
+def _rate(raw: Any, default: tuple[int, float]) -> tuple[int, float]:
+    """A `{burst, per_second}` mapping from the settings file, or the default."""
+    if not raw:
+        return default
+    return int(raw.get("burst", default[0])), float(raw.get("per_second", default[1]))
 
 
 @lru_cache(maxsize=1)

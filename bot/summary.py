@@ -69,7 +69,8 @@ def parse_request(body: Any, renderer: Renderer) -> Optional[SummaryRequest]:
             return None
     exercise = {q.id: q for q in renderer.content.exercise}
     for question, choice in values.items():
-        if question not in exercise or choice not in exercise[question].choices:
+        if (question not in exercise or not isinstance(choice, str)
+                or choice not in exercise[question].choices):
             return None
     return SummaryRequest(body["language"], tuple(dict.fromkeys(topics)), dict(values))
 

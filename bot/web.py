@@ -20,21 +20,26 @@ import segno
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
-from bot.http import HTTP_CLIENT, MAX_BODY_BYTES, SENDER_RE, SETTINGS, as_response, error, parse_chat
-from bot.console import Console, add_routes, console_guard, sweep_sessions
+from bot.http import HTTP_CLIENT, MAX_BODY_BYTES, SENDER_RE, SETTINGS, as_response, error, loads, \
+    parse_chat
+from bot.console import PREFIX as CONSOLE_PREFIX, Console, add_routes, console_guard, \
+    sweep_sessions
 from bot.conversations import KioskSweeper, forget, forget_older_than
 from bot.pictures import draw
 from bot.paths import STATIC_DIR
 from bot.about import about
 from bot.html import render as render_page
-from bot.render import get_renderer
+from bot.language import SUPPORTED
+from bot.render import Renderer, get_renderer
 from bot.summary import SummaryRequest, as_pdf as summary_as_pdf, qr_text as summary_qr_text, \
     build as build_summary, parse_request as parse_summary, qr_svg as summary_qr_svg
+from bot.ratelimit import Buckets, ChatLimits, Rate
 from bot.rest_format import merge_custom
 from bot.settings import Settings, get_settings
 
 log = logging.getLogger("bot.web")
 KIOSK_SWEEPER = web.AppKey("kiosk_sweeper", KioskSweeper)
+CHAT_LIMITS = web.AppKey("chat_limits", ChatLimits)
 
 async def chat(request: web.Request) -> web.Response:
     """POST /api/chat {sender, message, metadata} -> {messages: [...]}"""
@@ -42,7 +47,7 @@ async def chat(request: web.Request) -> web.Response:
     if request.content_length and request.content_length > MAX_BODY_BYTES:
         return error("too_long", lang, 413)
     try:
-        body = json.loads(await request.text())
+        body = loads(await request.text())
     except (ValueError, UnicodeDecodeError):
         return error("bad_request", lang, 400)
     clean, problem = parse_chat(body)
@@ -50,6 +55,8 @@ async def chat(request: web.Request) -> web.Response:
         return error(problem, lang, 413 if problem == "too_long" else 400)
     assert clean is not None
     lang = clean["metadata"].get("language", lang)
+    if not request.app[CHAT_LIMITS].allow(clean["sender"], request.remote or "", time.monotonic()):
+        return error("too_many", lang, 429)
     if clean["metadata"]["surface"] == "kiosk":
         request.app[KIOSK_SWEEPER].seen(clean["sender"], time.monotonic())
     settings: Settings = request.app[SETTINGS]
@@ -60,22 +67,42 @@ async def chat(request: web.Request) -> web.Response:
                 log.warning("Rasa answered %s", resp.status)
                 return error("unavailable", lang, 502)
             messages = await resp.json()
-    except (aiohttp.ClientError, TimeoutError) as exc:
+    except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
         log.warning("Rasa unreachable: %s", type(exc).__name__)
         return error("unavailable", lang, 503)
+    if not isinstance(messages, list) or not messages:
+        # Every message of a parent gets a reply; none means an action failed (Rasa answers
+        # 200 [] when the action server is down). Never leave a parent with silence.
+        log.warning("Rasa gave no reply")
+        return error("unavailable", lang, 502)
     return web.json_response({"messages": merge_custom(messages)})
 
 
 @web.middleware
-async def security_headers(request: web.Request, handler: Any) -> web.StreamResponse:
-    """Same-origin only: no third-party scripts, fonts, frames or referrers. Applied to every
-    response, errors and redirects included."""
-    response = await as_response(handler, request)
-    ancestors = " ".join(("'self'", *request.app[SETTINGS].embed_origins))
-    response.headers.setdefault(
-        "Content-Security-Policy",
+async def errors_as_responses(request: web.Request, handler: Any) -> web.StreamResponse:
+    """A raised HTTP error becomes an ordinary response, and anything unexpected a short 500
+    in the user's language: no stack trace (it could hold message text) and no silence."""
+    try:
+        return await as_response(handler, request)
+    except asyncio.CancelledError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for a parent's request
+        log.error("%s %s failed: %s", request.method, request.path, type(exc).__name__)
+        return error("unavailable", request.headers.get("X-Chat-Language", "nl"), 500)
+
+
+async def security_headers(request: web.BaseRequest, response: web.StreamResponse) -> None:
+    """Same-origin only: no third-party scripts, fonts, frames or referrers. A response-prepare
+    signal, so every response gets them: errors, redirects and aiohttp's own included."""
+    console = request.path == CONSOLE_PREFIX or request.path.startswith(CONSOLE_PREFIX + "/")
+    # The console is never framed; the parents' pages only by the clinic's listed origins.
+    ancestors = "'none'" if console else " ".join(
+        ("'self'", *request.app[SETTINGS].embed_origins))
+    response.headers["Content-Security-Policy"] = (
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
         f"connect-src 'self'; frame-ancestors {ancestors}; base-uri 'none'; form-action 'self'")
+    if console:
+        response.headers["X-Frame-Options"] = "DENY"
     if request.path == "/static/embed.js":
         # The one file a clinic's own pages load from us.
         response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
@@ -86,13 +113,14 @@ async def security_headers(request: web.Request, handler: Any) -> web.StreamResp
     response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
     # Only meaningful over https (the clinic's proxy); browsers ignore it on plain http.
     response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-    return response
+    # aiohttp would announce its exact version (with known advisories); say nothing useful.
+    response.headers["Server"] = "assistant"
 
 
 async def forget_conversation(request: web.Request) -> web.Response:
     """POST /api/forget {sender}: delete the conversation on the server ("start over")."""
     try:
-        body = json.loads(await request.text())
+        body = loads(await request.text())
     except (ValueError, UnicodeDecodeError):
         return error("bad_request", request.headers.get("X-Chat-Language", "nl"), 400)
     sender = body.get("sender") if isinstance(body, dict) else None
@@ -115,9 +143,9 @@ async def _summary_request(request: web.Request) -> tuple[Optional[SummaryReques
     lang = request.headers.get("X-Chat-Language", "nl")
     try:
         if request.content_type == "application/json":
-            body = json.loads(await request.text())
+            body = loads(await request.text())
         else:
-            body = json.loads(str((await request.post()).get("request", "")))
+            body = loads(str((await request.post()).get("request", "")))
     except (ValueError, UnicodeDecodeError):
         return None, lang
     parsed = parse_summary(body, get_renderer())
@@ -178,14 +206,36 @@ async def kiosk_config(request: web.Request) -> web.Response:
                               "countdown_seconds": s.kiosk_countdown_seconds})
 
 
-QR_URL_RE = re.compile(r"^https?://[^\s<>\"']{1,500}$")
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"'()\[\]]+")
+
+
+def published_addresses(renderer: Renderer) -> frozenset[str]:
+    """Every web address that published, approved content shows a parent, in either
+    language: the only addresses the kiosk may turn into a QR code."""
+    found: set[str] = set()
+    for answer in renderer.content.answers.values():
+        if not answer.review.approved:
+            continue
+        for name in answer.texts():
+            for lang in SUPPORTED:
+                found.update(u.rstrip(".,;:!?") for u in
+                             _URL_IN_TEXT.findall(renderer.field(answer, name, lang)))
+    return frozenset(found)
+
+
+_ADDRESSES = web.AppKey("qr_addresses", dict)
 
 
 async def qr_code(request: web.Request) -> web.Response:
-    """GET /api/qr?url=https://…: a QR code (SVG) so a kiosk visitor can take a link home."""
+    """GET /api/qr?url=https://…: a QR code (SVG) so a kiosk visitor can take a link home;
+    only for addresses in published content (never a code for any address someone types)."""
     url = request.query.get("url", "")
-    if not QR_URL_RE.match(url):
-        raise web.HTTPBadRequest(text="url must be an http(s) address")
+    renderer = get_renderer()
+    cache = request.app[_ADDRESSES]  # per published bundle: rebuilt when a new one appears
+    if cache.get("renderer") is not renderer:
+        cache.update(renderer=renderer, addresses=published_addresses(renderer))
+    if url not in cache["addresses"]:
+        raise web.HTTPNotFound(text="no such address in the published content")
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=2, xmldecl=False,
                                     svgns=True, title=url)
@@ -222,13 +272,17 @@ async def _sweeps(app: web.Application):  # type: ignore[no-untyped-def]
 
 def create_app(settings: Optional[Settings] = None) -> web.Application:
     """The aiohttp application (used by `serve` and by tests)."""
-    app = web.Application(middlewares=[security_headers, console_guard],
+    app = web.Application(middlewares=[errors_as_responses, console_guard],
                           client_max_size=MAX_BODY_BYTES)
     app[SETTINGS] = settings = settings or get_settings()
     add_routes(app, Console(settings))
     # The kiosk erases after idle + countdown; the server waits one more minute.
+    app[_ADDRESSES] = {}
+    app[CHAT_LIMITS] = ChatLimits(Buckets(Rate(*settings.rate_per_sender)),
+                                  Buckets(Rate(*settings.rate_per_address)))
     app[KIOSK_SWEEPER] = KioskSweeper(
         settings.kiosk_idle_seconds + settings.kiosk_countdown_seconds + 60)
+    app.on_response_prepare.append(security_headers)
     app.cleanup_ctx.append(_client)
     app.cleanup_ctx.append(_sweeps)
     app.router.add_get("/", index)

@@ -93,9 +93,18 @@ def model_path() -> Path:
 
 
 @pytest.fixture(scope="session")
-def servers(settings: Settings, model_path: Path) -> Iterator[Settings]:
+def services(settings: Settings, model_path: Path) -> Iterator[Services]:
+    """Action server + Rasa, real processes under the launcher's supervisor."""
+    running = Services(settings, model_path).start()
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="session")
+def servers(settings: Settings, services: Services) -> Iterator[Settings]:
     """Action server + Rasa + our web server, real processes, for the whole session."""
-    services = Services(settings, model_path).start()
     web = subprocess.Popen([sys.executable, "-c", "from bot.web import serve; serve()"],
                            cwd=ROOT, env=service_env(settings),
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -105,7 +114,6 @@ def servers(settings: Settings, model_path: Path) -> Iterator[Settings]:
     finally:
         web.terminate()
         web.wait(timeout=10)
-        services.stop()
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.accounts import AccountError, AccountStore, check_password, hash_password
+from bot.accounts import AccountError, AccountStore, check_password, hash_password, is_common
 from bot.sessions import LoginThrottle, SessionStore
 
 
@@ -70,18 +70,72 @@ def test_csrf_token_is_the_sessions_own() -> None:
     assert a.token != b.token and a.csrf != a.token
 
 
-def test_throttle_locks_a_name_after_repeated_wrong_passwords() -> None:
-    throttle = LoginThrottle(attempts=5, window=900, lock=900)
-    keys = ["name:j", "addr:10.0.0.1"]
+def test_throttle_delays_one_name_from_one_address_growing() -> None:
+    throttle = LoginThrottle(attempts=5, window=900, max_delay=900)
+    keys = LoginThrottle.keys("j", "10.0.0.1")
     for i in range(4):
         throttle.failed(keys, now=i)
-    assert throttle.locked(keys, now=5) == 0
-    throttle.failed(keys, now=5)
-    assert throttle.locked(["name:j"], now=6) == pytest.approx(899)
-    assert throttle.locked(["name:other", "addr:10.0.0.1"], now=6) == 0  # address: 4 × 5 tries
-    assert throttle.locked(keys, now=5 + 901) == 0  # unlocked after the lock period
-    # Failures spread wider than the window do not add up.
-    slow = LoginThrottle(attempts=3, window=60, lock=60)
+    assert throttle.locked(keys, now=4) == 0  # four wrong: no delay yet
+    throttle.failed(keys, now=5)  # the fifth: 1 s
+    assert throttle.locked(keys, now=5) == pytest.approx(1)
+    throttle.failed(keys, now=6)  # then 2 s, 4 s, 8 s …
+    assert throttle.locked(keys, now=6) == pytest.approx(2)
+    throttle.failed(keys, now=8)
+    assert throttle.locked(keys, now=8) == pytest.approx(4)
+    # The same name from another address, and another name from this one, are not delayed.
+    assert throttle.locked(LoginThrottle.keys("j", "10.0.0.2"), now=8) == 0
+    assert throttle.locked(LoginThrottle.keys("k", "10.0.0.1"), now=8) == 0
+    for t in range(9, 30):
+        throttle.failed(keys, now=t)
+    assert throttle.locked(keys, now=29) == pytest.approx(900)  # at most max_delay
+    assert throttle.locked(keys, now=29 + 901) == 0
+    # A right password clears the pair, not the address (25 wrong over all names by now).
+    throttle.succeeded(keys)
+    assert throttle.locked(keys[:1], now=30) == 0
+    assert throttle.locked(keys[1:], now=30) > 0
+
+
+def test_throttle_counts_an_address_over_all_names() -> None:
+    throttle = LoginThrottle(attempts=5, window=900, max_delay=900, address_factor=4)
+    for i in range(19):
+        throttle.failed(LoginThrottle.keys(f"name{i}", "10.0.0.9"), now=i)
+    assert throttle.locked(LoginThrottle.keys("new", "10.0.0.9"), now=19) == 0
+    throttle.failed(LoginThrottle.keys("name19", "10.0.0.9"), now=19)  # the 20th
+    assert throttle.locked(LoginThrottle.keys("new", "10.0.0.9"), now=19) == pytest.approx(1)
+    assert throttle.locked(LoginThrottle.keys("new", "10.0.0.8"), now=19) == 0
+
+
+def test_throttle_forgets_failures_older_than_the_window() -> None:
+    slow = LoginThrottle(attempts=3, window=60, max_delay=60)
     for t in (0, 100, 200, 300):
-        slow.failed(["name:k"], now=t)
-    assert slow.locked(["name:k"], now=301) == 0
+        slow.failed(LoginThrottle.keys("k", "a"), now=t)
+    assert slow.locked(LoginThrottle.keys("k", "a"), now=301) == 0
+
+
+@pytest.mark.parametrize("password", [
+    "password1234", "Password1234!", "1234password", "wachtwoord2024", "Welkom123456",
+    "qwertyuiop12", "123456789012", "abcdefghijkl", "aaaabbbbaaaabbbb", "abcabcabcabc",
+    "!!Geheim!!2025", "voetbal12345", "letmeinletmein"])
+def test_common_passwords_are_refused(tmp_path: Path, password: str) -> None:
+    assert is_common(password)
+    with pytest.raises(AccountError):
+        AccountStore(tmp_path / "accounts.json").add("jdevries", "J", password)
+
+
+@pytest.mark.parametrize("password", [
+    "correct horse battery staple", "paarse olifant op de fiets", "tram 9 naar het wkz",
+    "Zeven-Bruggen-Over", "genetic counselling rocks 4x"])
+def test_uncommon_passwords_are_accepted(tmp_path: Path, password: str) -> None:
+    assert not is_common(password)
+    AccountStore(tmp_path / "accounts.json").add("jdevries", "J", password)
+
+
+def test_stamp_changes_with_the_password_and_is_gone_with_the_account(tmp_path: Path) -> None:
+    store = AccountStore(tmp_path / "accounts.json")
+    store.add("jdevries", "J", "correct horse battery staple")
+    first = store.stamp("jdevries")
+    assert first and store.stamp("jdevries") == first  # stable while nothing changes
+    store.set_password("jdevries", "correct horse battery staple")  # even the same password
+    assert store.stamp("jdevries") not in (None, first)
+    store.remove("jdevries")
+    assert store.stamp("jdevries") is None and store.stamp("nobody") is None

@@ -178,9 +178,13 @@ def test_proxy_answers_like_rest(web_url: str) -> None:
 @pytest.mark.parametrize("body, status, kind", [
     (b"{not json", 400, "bad_request"),
     (b'{"sender": "abc", "message": "hi"}', 400, "bad_request"),           # sender too short
-    (b'{"sender": "abcdef123456", "message": 5}', 400, "bad_request"),
-    (b'{"sender": "abcdef123456", "message": "' + b"x" * 3000 + b'"}', 413, "too_long"),
-    (b'{"sender": "abcdef123456", "message": "' + b"x" * 100_000 + b'"}', 413, "too_long"),
+    (b'{"sender": "' + b"a1" * 15 + b'", "message": "hi"}', 400, "bad_request"),  # 30: guessable
+    (b'{"sender": "' + b"a1" * 16 + b'", "message": 5}', 400, "bad_request"),
+    (b'{"sender": "' + b"a1" * 16 + b'", "message": "' + b"x" * 3000 + b'"}', 413, "too_long"),
+    (b'{"sender": "' + b"a1" * 16 + b'", "message": "' + b"x" * 100_000 + b'"}', 413, "too_long"),
+    (b"[" * 20_000 + b"]" * 20_000, 400, "bad_request"),                   # deeply nested
+    (b'{"sender": "' + b"a1" * 16 + b'", "message": "hi", "metadata": ' + b"[" * 5000
+     + b"]" * 5000 + b"}", 400, "bad_request"),
 ])
 def test_proxy_rejects_bad_requests_clearly(web_url: str, body: bytes, status: int, kind: str) -> None:
     resp = requests.post(f"{web_url}/api/chat", data=body, timeout=30,

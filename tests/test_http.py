@@ -11,7 +11,7 @@ from aiohttp import web
 from bot import http
 from bot.http import ERRORS, MAX_MESSAGE_CHARS, as_response, error, parse_chat
 
-SENDER = "abcdefgh"  # 8 characters: the shortest accepted
+SENDER = "abcdefgh" * 4  # 32 characters: the shortest accepted
 
 
 @pytest.mark.parametrize("body, kind", [
@@ -19,12 +19,14 @@ SENDER = "abcdefgh"  # 8 characters: the shortest accepted
     ({"sender": SENDER}, "bad_request"),
     ({"sender": SENDER, "message": None}, "bad_request"),
     ({"sender": SENDER, "message": 5}, "bad_request"),
-    ({"sender": "abcdefg", "message": "hi"}, "bad_request"),  # 7 characters
+    ({"sender": SENDER, "message": "hi", "metadata": 1}, "bad_request"),
+    ({"sender": "a" * 31, "message": "hi"}, "bad_request"),  # 31 characters: guessable
+    ({"sender": "abcdefgh", "message": "hi"}, "bad_request"),
     ({"sender": "a" * 65, "message": "hi"}, "bad_request"),
-    ({"sender": "abcdefgh!", "message": "hi"}, "bad_request"),
-    ({"sender": "abc defgh", "message": "hi"}, "bad_request"),
-    ({"sender": "abcdefgh\n", "message": "hi"}, "bad_request"),
-    ({"sender": 12345678, "message": "hi"}, "bad_request"),
+    ({"sender": SENDER + "!", "message": "hi"}, "bad_request"),
+    ({"sender": "abc " + SENDER, "message": "hi"}, "bad_request"),
+    ({"sender": SENDER + "\n", "message": "hi"}, "bad_request"),
+    ({"sender": 10 ** 40, "message": "hi"}, "bad_request"),
     ({"message": "hi"}, "bad_request"),
     ({"sender": SENDER, "message": "x" * (MAX_MESSAGE_CHARS + 1)}, "too_long"),
     ({"sender": SENDER, "message": "hi", "metadata": [1]}, "bad_request"),
@@ -34,7 +36,7 @@ def test_rejected(body: Any, kind: str) -> None:
     assert parse_chat(body) == (None, kind)
 
 
-@pytest.mark.parametrize("sender", ["abcdefgh", "A" * 64, "a-b_c-D9e", "0123456789"])
+@pytest.mark.parametrize("sender", ["abcdefgh" * 4, "A" * 64, "a-b_c-D9e" * 4, "0123456789" * 4])
 def test_accepted_senders(sender: str) -> None:
     clean, err = parse_chat({"sender": sender, "message": "hoi"})
     assert err is None and clean == {"sender": sender, "message": "hoi",
@@ -136,3 +138,16 @@ def test_as_response_passes_responses_and_turns_raised_errors_into_responses() -
 def test_limits() -> None:
     assert http.MAX_BODY_BYTES == 64 * 1024
     assert http.SETTINGS.__class__ is web.AppKey and http.HTTP_CLIENT.__class__ is web.AppKey
+
+
+@pytest.mark.parametrize("text", [
+    "[" * 100_000 + "]" * 100_000,  # would be a RecursionError in json.loads
+    '{"a":' * 50_000 + "1" + "}" * 50_000,
+    "", "{", "nul", "{'sender': 1}"])
+def test_loads_refuses_what_is_not_json_as_a_value_error(text: str) -> None:
+    with pytest.raises(ValueError):
+        http.loads(text)
+
+
+def test_loads_reads_ordinary_json() -> None:
+    assert http.loads('{"sender": "x", "m": [1, {"a": null}]}') == {"sender": "x", "m": [1, {"a": None}]}
