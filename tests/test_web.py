@@ -40,7 +40,7 @@ def web_without_rasa():  # type: ignore[no-untyped-def]
 def test_rasa_down_gives_a_clear_message_in_the_users_language(web_without_rasa: str) -> None:
     for lang, phrase in [("nl", "De chat is even niet bereikbaar"), ("en", "The chat cannot be reached")]:
         resp = requests.post(f"{web_without_rasa}/api/chat", timeout=30, json={
-            "sender": "abcdef123456", "message": "hallo", "metadata": {"language": lang}})
+            "sender": "abcdef123456" * 3, "message": "hallo", "metadata": {"language": lang}})
         assert resp.status_code == 503
         assert resp.json()["message"].startswith(phrase)
         assert "112" in resp.json()["message"]
@@ -65,10 +65,10 @@ def test_nothing_we_serve_loads_from_elsewhere() -> None:
 
 
 def test_parse_chat_keeps_only_known_metadata() -> None:
-    clean, problem = parse_chat({"sender": "abcdef123456", "message": "hoi",
+    clean, problem = parse_chat({"sender": "abcdef123456" * 3, "message": "hoi",
                                  "metadata": {"language": "en", "surface": "evil", "condition": "x",
                                               "extra": "dropped"}})
     assert problem is None
     assert clean["metadata"] == {"language": "en", "surface": "web"}
-    assert parse_chat({"sender": "abcdef123456", "message": "x" * 2001})[1] == "too_long"
+    assert parse_chat({"sender": "abcdef123456" * 3, "message": "x" * 2001})[1] == "too_long"
     assert parse_chat(["not", "an", "object"])[1] == "bad_request"
