@@ -14,7 +14,7 @@ from babel.lists import format_list
 from bot.content.build import PublishedView
 from bot.content.catalog import Translations
 from bot.conversation.comparison import comparison_table
-from bot.decision_aid.values import BEGIN, payload as values_payload
+from bot.conversation.payloads import BEGIN, exercise_payload
 from bot.content.content import CONDITIONS, PART_NAMES, Answer, Content
 from bot.content.formatting import format_long_date, format_value, locale_of
 from bot.conversation.language import other
@@ -130,7 +130,7 @@ class Renderer:
         seen: set[str] = {answer.id}
         if answer.exercise_start:
             buttons.append({"title": self.ui("values_begin", lang),
-                            "payload": values_payload(BEGIN)})
+                            "payload": exercise_payload(BEGIN)})
         if layer == "short" and answer.more:
             buttons.append({"title": self.ui("more_detail", lang),
                             "payload": f'/more_detail{{"topic":"{answer.id}"}}'})

@@ -12,19 +12,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
 from bot.content.content import Answer, Content
+from bot.conversation.payloads import BEGIN, FINISH, SKIP, exercise_payload
 
 if TYPE_CHECKING:
     from bot.conversation.render import Message, Renderer
 
-BEGIN, SKIP, FINISH = "begin", "skip", "finish"
 RELATIONS = ("for", "against", "discuss")
 RESULT_ID = "values_result"
-
-
-def payload(question: str, choice: Optional[str] = None) -> str:
-    """The button payload for one step of the exercise (`question` may be "begin")."""
-    body = f'"values_question":"{question}"' + (f',"values_choice":"{choice}"' if choice else "")
-    return f"/values_answer{{{body}}}"
 
 
 @dataclass
@@ -109,10 +103,11 @@ def question_message(renderer: "Renderer", question: Answer, lang: str) -> "Mess
     text = (f"_{progress}_\n\n**{renderer.field(question, 'short', lang)}**\n\n"
             f"{renderer.field(question, 'more', lang)}")
     buttons = [{"title": renderer.field(question, f"choice.{key}", lang),
-                "payload": payload(question.id, key)} for key in question.choices]
-    buttons.append({"title": renderer.ui("values_skip", lang), "payload": payload(question.id, SKIP)})
+                "payload": exercise_payload(question.id, key)} for key in question.choices]
+    buttons.append({"title": renderer.ui("values_skip", lang),
+                    "payload": exercise_payload(question.id, SKIP)})
     buttons.append({"title": renderer.ui("values_finish", lang),
-                    "payload": payload(question.id, FINISH)})
+                    "payload": exercise_payload(question.id, FINISH)})
     return Message(text, buttons, {"topic": question.id, "layer": "short", "language": lang,
                                    "kind": "exercise", "status": "served",
                                    "exercise": {"number": number, "total": len(questions)}})

@@ -54,7 +54,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    from bot.ops.evaluate import falls_back, preview_with_nlu
+    from bot.ops.evaluate import preview_with_nlu
+    from bot.web.rest_format import falls_back
     messages, nlu = preview_with_nlu(args.question, language=args.language,
                                      condition=args.condition, url=args.url)
     for m in messages:

@@ -17,7 +17,7 @@ import yaml
 
 from bot.stores.conversations import forget, latest_parse
 from bot.config.paths import ROOT
-from bot.web.rest_format import merge_custom
+from bot.web.rest_format import merge_custom, nlu_summary
 from bot.config.settings import get_settings
 
 HELDOUT = ROOT / "tests" / "heldout" / "questions.yml"
@@ -65,29 +65,6 @@ def preview(question: str, language: Optional[str] = None, condition: Optional[s
             url: Optional[str] = None) -> list[dict[str, Any]]:
     """Exactly what a parent gets for `question` in a new conversation (nothing is kept)."""
     return preview_with_nlu(question, language, condition, url)[0]
-
-
-def falls_back(messages: list[dict[str, Any]], nlu: Optional[dict[str, Any]]) -> bool:
-    """Whether the parent gets the honest fallback: the classifier was unsure, or the
-    answer step declined (e.g. the scope check)."""
-    return bool(nlu and nlu["nlu_fallback"]) or any(
-        (m.get("custom") or {}).get("topic") == "fallback" for m in messages)
-
-
-def nlu_summary(parse: Optional[dict[str, Any]]) -> Optional[dict[str, Any]]:
-    """Recognised intent, confidence, runner-up and whether the classifier fell back."""
-    if not parse:
-        return None
-    ranking = [r for r in parse.get("intent_ranking") or [] if r.get("name") != "nlu_fallback"]
-    intent = parse.get("intent") or {}
-    top = ranking[0] if ranking else intent
-    runner = ranking[1] if len(ranking) > 1 else None
-    return {
-        "intent": top.get("name"), "confidence": round(float(top.get("confidence") or 0), 3),
-        "runner_up": runner.get("name") if runner else None,
-        "runner_up_confidence": round(float(runner.get("confidence") or 0), 3) if runner else None,
-        "nlu_fallback": intent.get("name") == "nlu_fallback",
-    }
 
 
 @dataclass

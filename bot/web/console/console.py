@@ -21,14 +21,13 @@ from bot.content.build import BuildRefused, fingerprint, publish, read_bundle
 from bot.content.catalog import TARGET_LANGUAGES, Translations
 from bot.content.content import CONDITIONS, Answer, Content, load_content
 from bot.stores.conversations import forget, latest_parse
-from bot.ops.evaluate import falls_back, nlu_summary
 from bot.web.console.examples import example_counts
 from bot.web.pages import render
 from bot.web.request_rules import HTTP_CLIENT, as_response, error, parse_chat
 from bot.conversation.pictures import draw
 from bot.conversation.render import Renderer
 from bot.content.report import AnswerReport, build as build_report, summary as report_summary
-from bot.web.rest_format import merge_custom
+from bot.web.rest_format import falls_back, merge_custom, nlu_summary
 from bot.content.review import ReviewRefused, Workspace, approve, approve_translation, audit, \
     audit_entries, send_back
 from bot.content.review_pdf import review_pdf
