@@ -1,0 +1,98 @@
+"""Counsellor sessions and the login throttle, kept in the web server's memory.
+
+A restart logs everyone out, which is acceptable for a console and keeps no session data
+on disk. Times are passed in (monotonic seconds), so the rules are testable without sleeping.
+"""
+from __future__ import annotations
+
+import hmac
+import secrets
+from dataclasses import dataclass, field
+from typing import Optional
+
+from bot.web.console.accounts import Account
+
+
+@dataclass
+class Session:
+    """One logged-in counsellor."""
+
+    token: str
+    csrf: str
+    account: Account
+    created: float
+    last_seen: float
+    previews: set[str] = field(default_factory=set)  # preview conversations to delete later
+
+    def csrf_ok(self, token: Optional[str]) -> bool:
+        """Whether a form's or header's CSRF token is this session's (constant time)."""
+        return bool(token) and hmac.compare_digest(token or "", self.csrf)
+
+
+class SessionStore:
+    """Sessions by token, with an idle timeout and an absolute lifetime."""
+
+    def __init__(self, idle_seconds: float, max_seconds: float) -> None:
+        self.idle = idle_seconds
+        self.max = max_seconds
+        self._by_token: dict[str, Session] = {}
+
+    def create(self, account: Account, now: float) -> Session:
+        """A new session (a fresh token: never reuse a pre-login one)."""
+        s = Session(secrets.token_urlsafe(32), secrets.token_urlsafe(32), account, now, now)
+        self._by_token[s.token] = s
+        return s
+
+    def get(self, token: Optional[str], now: float) -> Optional[Session]:
+        """The live session for `token`, touching it; None when unknown or expired."""
+        s = self._by_token.get(token or "")
+        if s is None:
+            return None
+        if now - s.last_seen > self.idle or now - s.created > self.max:
+            return None  # expired; its previews are removed by expired() in the sweep
+        s.last_seen = now
+        return s
+
+    def drop(self, token: str) -> Optional[Session]:
+        """End a session (logout); returns it so its previews can be deleted."""
+        return self._by_token.pop(token, None)
+
+    def expired(self, now: float) -> list[Session]:
+        """Remove and return every expired session."""
+        gone = [s for s in self._by_token.values()
+                if now - s.last_seen > self.idle or now - s.created > self.max]
+        for s in gone:
+            del self._by_token[s.token]
+        return gone
+
+
+class LoginThrottle:
+    """After `attempts` wrong passwords for one key within `window` seconds, that key is
+    locked for `lock` seconds. Keys are the login name and the client address; an address
+    gets `address_factor` times as many tries, because colleagues may share one."""
+
+    def __init__(self, attempts: int, window: float, lock: float,
+                 address_factor: int = 4) -> None:
+        self.attempts, self.window, self.lock = attempts, window, lock
+        self.address_factor = address_factor
+        self._failures: dict[str, list[float]] = {}
+        self._locked_until: dict[str, float] = {}
+
+    def locked(self, keys: list[str], now: float) -> float:
+        """Seconds until the first of `keys` is unlocked (0: none is locked)."""
+        return max([0.0] + [self._locked_until.get(k, 0) - now for k in keys])
+
+    def failed(self, keys: list[str], now: float) -> None:
+        """Count a wrong password against every key; lock those that reach the limit."""
+        for k in keys:
+            recent = [t for t in self._failures.get(k, []) if now - t < self.window] + [now]
+            self._failures[k] = recent
+            limit = self.attempts * (self.address_factor if k.startswith("addr:") else 1)
+            if len(recent) >= limit:
+                self._locked_until[k] = now + self.lock
+                self._failures[k] = []
+
+    def succeeded(self, keys: list[str]) -> None:
+        """A right password clears the count (not an active lock: that was checked first)."""
+        for k in keys:
+            self._failures.pop(k, None)
