@@ -9,10 +9,10 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.turn import Turn, read_turn, send, slot_events
-from bot.render import Message, get_renderer
-from bot.settings import get_settings
-from bot.routing import ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, UNSURE, Asked, decide
-from bot.unanswered import UnansweredStore
+from bot.conversation.render import Message, get_renderer
+from bot.config.settings import get_settings
+from bot.conversation.routing import ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, UNSURE, Asked, decide
+from bot.stores.unanswered import UnansweredStore
 
 
 def answer_turn(turn: Turn, intent: Optional[str] = None) -> tuple[list[Message], Optional[str], Optional[str]]:

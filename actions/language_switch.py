@@ -8,8 +8,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.turn import read_turn, send, slot_events
-from bot import language
-from bot.render import get_renderer
+from bot.conversation import language
+from bot.conversation.render import get_renderer
 
 
 class ActionSwitchLanguage(Action):

@@ -1,6 +1,6 @@
 """The personal summary: which topics this conversation showed and the values answers.
 
-Only ids go to the page; it asks our server to render them (bot/summary.py), so the summary's
+Only ids go to the page; it asks our server to render them (bot/decision_aid/summary.py), so the summary's
 text is never stored in the conversation.
 """
 from __future__ import annotations
@@ -12,8 +12,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.turn import read_turn, send, slot_events
-from bot.render import get_renderer
-from bot.summary import collect
+from bot.conversation.render import get_renderer
+from bot.decision_aid.summary import collect
 
 
 class ActionSummary(Action):

@@ -1,4 +1,4 @@
-"""The "what matters to you" exercise, one button press at a time (see bot/values.py)."""
+"""The "what matters to you" exercise, one button press at a time (see bot/decision_aid/values.py)."""
 from __future__ import annotations
 
 from typing import Any
@@ -8,8 +8,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.turn import read_turn, send, slot_events
-from bot import values
-from bot.render import get_renderer
+from bot.decision_aid import values
+from bot.conversation.render import get_renderer
 
 
 class ActionValues(Action):

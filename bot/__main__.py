@@ -1,4 +1,4 @@
-"""`python -m bot …`: see bot/cli.py."""
-from bot.cli import main
+"""`python -m bot …`: see bot/ops/cli.py."""
+from bot.ops.cli import main
 
 main()

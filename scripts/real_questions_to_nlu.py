@@ -18,7 +18,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bot.content import load_content  # noqa: E402
+from bot.content.content import load_content  # noqa: E402
 
 LABEL_INTENTS = {"not_covered": "out_of_scope", "emergency": "emergency",
                  "feelings": "distress", "personal": "personal_advice"}

@@ -14,7 +14,7 @@ import yaml
 from babel.messages.pofile import read_po, write_po
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
-from bot.paths import TRANSLATIONS_DIR  # noqa: E402
+from bot.config.paths import TRANSLATIONS_DIR  # noqa: E402
 
 
 def main(path: str) -> None:

@@ -15,7 +15,7 @@ from typing import Iterator, Optional
 
 import pytest
 
-# Test ports and state must be set before bot.settings / bot.paths are imported.
+# Test ports and state must be set before bot.config.settings / bot.config.paths are imported.
 os.environ.setdefault("BOT_STATE_DIR", tempfile.mkdtemp(prefix="bot-test-state-"))
 os.environ.setdefault("BOT_RASA_PORT", "15005")
 os.environ.setdefault("BOT_ACTION_PORT", "15055")
@@ -37,13 +37,13 @@ EMBED_HOST_PORT = int(os.environ.get("BOT_EMBED_HOST_PORT")
                       or (_origin_port.group(1) if _origin_port else "18080"))
 os.environ.setdefault("BOT_EMBED_ORIGINS", f"http://127.0.0.1:{EMBED_HOST_PORT}")
 
-from bot.build import publish  # noqa: E402
-from bot.content import Content, get_content  # noqa: E402
-from bot.launcher import Services, service_env, wait_for  # noqa: E402
-from bot.model import ensure_model  # noqa: E402
-from bot.paths import ROOT  # noqa: E402
-from bot.render import Renderer, get_renderer  # noqa: E402
-from bot.settings import Settings, get_settings  # noqa: E402
+from bot.content.build import publish  # noqa: E402
+from bot.content.content import Content, get_content  # noqa: E402
+from bot.ops.launcher import Services, service_env, wait_for  # noqa: E402
+from bot.ops.model import ensure_model  # noqa: E402
+from bot.config.paths import ROOT  # noqa: E402
+from bot.conversation.render import Renderer, get_renderer  # noqa: E402
+from bot.config.settings import Settings, get_settings  # noqa: E402
 
 
 # Parents are served from the published bundle: build it from the repository's content.
@@ -105,7 +105,7 @@ def services(settings: Settings, model_path: Path) -> Iterator[Services]:
 @pytest.fixture(scope="session")
 def servers(settings: Settings, services: Services) -> Iterator[Settings]:
     """Action server + Rasa + our web server, real processes, for the whole session."""
-    web = subprocess.Popen([sys.executable, "-c", "from bot.web import serve; serve()"],
+    web = subprocess.Popen([sys.executable, "-c", "from bot.web.web import serve; serve()"],
                            cwd=ROOT, env=service_env(settings),
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

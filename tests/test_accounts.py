@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.accounts import AccountError, AccountStore, check_password, hash_password, is_common
-from bot.sessions import LoginThrottle, SessionStore
+from bot.web.console.accounts import AccountError, AccountStore, check_password, hash_password, \
+    is_common
+from bot.web.console.sessions import LoginThrottle, SessionStore
 
 
 def test_passwords_are_stored_only_as_scrypt_hashes(tmp_path: Path) -> None:
@@ -49,7 +50,7 @@ def test_no_default_account_and_weak_passwords_refused(tmp_path: Path) -> None:
 
 def test_sessions_expire_when_idle_and_after_their_lifetime() -> None:
     sessions = SessionStore(idle_seconds=1800, max_seconds=8 * 3600)
-    from bot.accounts import Account
+    from bot.web.console.accounts import Account
     s = sessions.create(Account("j", "J"), now=0)
     assert sessions.get(s.token, now=1700) is s           # active
     assert sessions.get(s.token, now=1700 + 1801) is None  # idle too long
@@ -62,7 +63,7 @@ def test_sessions_expire_when_idle_and_after_their_lifetime() -> None:
 
 
 def test_csrf_token_is_the_sessions_own() -> None:
-    from bot.accounts import Account
+    from bot.web.console.accounts import Account
     sessions = SessionStore(1800, 3600)
     a, b = sessions.create(Account("a", "A"), 0), sessions.create(Account("b", "B"), 0)
     assert a.csrf_ok(a.csrf) and not a.csrf_ok(b.csrf)

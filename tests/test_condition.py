@@ -1,9 +1,9 @@
-"""Which condition a message names (bot/condition.py), pinned by a table in both languages."""
+"""Which condition a message names (bot/conversation/condition.py), pinned by a table in both languages."""
 from __future__ import annotations
 
 import pytest
 
-from bot.condition import mentioned
+from bot.conversation.condition import mentioned
 
 NAMES_SMARD = [
     "wat is smard", "what is SMARD?", "Smard1 en erfelijkheid", "smard2", "het IGHMBP2-gen",

@@ -12,12 +12,12 @@ import pytest
 import requests
 from pypdf import PdfReader
 
-from bot.content import Content
-from bot.conversations import stored_events
-from bot.paths import STATIC_DIR
-from bot.settings import Settings
-from bot.unanswered import UnansweredStore
-from bot.web import create_app
+from bot.content.content import Content
+from bot.stores.conversations import stored_events
+from bot.config.paths import STATIC_DIR
+from bot.config.settings import Settings
+from bot.stores.unanswered import UnansweredStore
+from bot.web.web import create_app
 from tests.conftest import Counsellor, add_account
 from tests.console_client import login, try_login
 
@@ -275,8 +275,8 @@ def test_cli_preview_and_report_work_without_a_browser(servers: Settings) -> Non
     import subprocess
     import sys
 
-    from bot.launcher import service_env
-    from bot.paths import ROOT
+    from bot.ops.launcher import service_env
+    from bot.config.paths import ROOT
     run = lambda *args: subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT,  # noqa: E731
                                        env=service_env(servers), capture_output=True, text=True,
                                        timeout=120)

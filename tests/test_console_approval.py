@@ -21,13 +21,13 @@ import pytest
 import requests
 import yaml
 
-from bot.build import publish, read_bundle
-from bot.catalog import update_catalogs
-from bot.content import load_content
-from bot.launcher import service_env, wait_for
-from bot.paths import CONTENT_DIR, ROOT, TRANSLATIONS_DIR
-from bot.rest_format import merge_custom
-from bot.settings import Settings
+from bot.content.build import publish, read_bundle
+from bot.content.catalog import update_catalogs
+from bot.content.content import load_content
+from bot.ops.launcher import service_env, wait_for
+from bot.config.paths import CONTENT_DIR, ROOT, TRANSLATIONS_DIR
+from bot.web.rest_format import merge_custom
+from bot.config.settings import Settings
 from tests.conftest import Counsellor
 from tests.console_client import login
 from tests.test_web import free_port
@@ -47,7 +47,7 @@ def workspace_console(servers: Settings, tmp_path: Path) -> Iterator[tuple[str, 
     port = free_port()
     env = dict(service_env(servers), BOT_PORT=str(port), BOT_CONTENT_DIR=str(content_dir),
                BOT_TRANSLATIONS_DIR=str(tr_dir))
-    proc = subprocess.Popen([sys.executable, "-c", "from bot.web import serve; serve()"],
+    proc = subprocess.Popen([sys.executable, "-c", "from bot.web.web import serve; serve()"],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     try:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.checks import content_problems
-from bot.content import Content, load_content, normalize_text
-from bot.paths import CONTENT_DIR
+from bot.content.checks import content_problems
+from bot.content.content import Content, load_content, normalize_text
+from bot.config.paths import CONTENT_DIR
 
 
 def test_content_check_passes(content: Content) -> None:
@@ -105,9 +105,9 @@ def test_check_fails_for_a_section_that_is_not_in_the_source(tmp_path: Path) -> 
 
 # -- the safety texts (issue 15: clinical risks) ----------------------------------------------
 def _working_renderer(content: Content):  # type: ignore[no-untyped-def]
-    from bot.catalog import get_translations
-    from bot.render import Renderer
-    from bot.settings import get_settings
+    from bot.content.catalog import get_translations
+    from bot.conversation.render import Renderer
+    from bot.config.settings import get_settings
     return Renderer(content, get_translations(), get_settings())
 
 
@@ -119,7 +119,7 @@ def _working_renderer(content: Content):  # type: ignore[no-untyped-def]
 ])
 def test_emergency_text_is_unambiguous(content: Content, lang: str, call: str,
                                        signs: list[str], gp: str) -> None:
-    """112 first, for every danger sign bot/safety.py sends here; the GP and the out-of-hours
+    """112 first, for every danger sign bot/conversation/safety.py sends here; the GP and the out-of-hours
     service only for what is urgent but not life-threatening, never as an equal choice."""
     text = _working_renderer(content).field(content.answers["emergency"], "short", lang)
     assert text.startswith(call)
@@ -142,7 +142,7 @@ def test_handoff_sends_danger_to_112_only(content: Content, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_distress_names_a_route_open_day_and_night(content: Content, lang: str) -> None:
-    from bot.settings import get_settings
+    from bot.config.settings import get_settings
     settings = get_settings()
     text = _working_renderer(content).field(content.answers["distress"], "short", lang)
     assert settings.clinic_after_hours[lang] in text  # from the clinic's configuration
@@ -150,8 +150,8 @@ def test_distress_names_a_route_open_day_and_night(content: Content, lang: str) 
 
 
 def test_the_example_settings_mark_the_after_hours_route_as_an_example() -> None:
-    from bot.paths import ROOT
-    from bot.settings import load_settings
+    from bot.config.paths import ROOT
+    from bot.config.settings import load_settings
     example = load_settings(ROOT / "clinic.example.yml").clinic_after_hours
     assert example["nl"].startswith("[VOORBEELD]") and example["en"].startswith("[EXAMPLE]")
 

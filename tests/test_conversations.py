@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from bot.conversations import KioskSweeper, forget, forget_older_than, stored_events
+from bot.stores.conversations import KioskSweeper, forget, forget_older_than, stored_events
 
 
 def _store(tmp_path: Path) -> Path:

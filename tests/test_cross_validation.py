@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.paths import ROOT
+from bot.config.paths import ROOT
 
 # 0.77 before the real parents' questions joined the training data; they are harder (many are
 # out of scope, feelings or statements) and are now part of what is cross-validated: 0.743.

@@ -16,11 +16,11 @@ from rasa_sdk import Tracker
 
 from actions.summary import ActionSummary
 from actions.values_exercise import ActionValues
-from bot import summary as summaries
-from bot import values
-from bot.comparison import COLUMNS
-from bot.paths import ROOT
-from bot.render import Renderer
+from bot.decision_aid import summary as summaries
+from bot.decision_aid import values
+from bot.conversation.comparison import COLUMNS
+from bot.config.paths import ROOT
+from bot.conversation.render import Renderer
 from tests.test_actions import run, slot
 
 NUMBER = re.compile(r"\d[\d.,]*(?:\s?%)?")
@@ -80,7 +80,7 @@ def table_of(message):  # type: ignore[no-untyped-def]
 
 
 # Which option each answer speaks for, against or asks to discuss, read straight from the
-# reviewed content file (not through bot.content / bot.values, which the result is made by).
+# reviewed content file (not through bot.content.content / bot.decision_aid.values, which the result is made by).
 _RAW_EXERCISE = {item["id"]: item for item in yaml.safe_load(
     (ROOT / "content" / "answers" / "decision_aid.yml").read_text(encoding="utf-8"))
     if isinstance(item, dict) and item.get("kind") == "exercise"}

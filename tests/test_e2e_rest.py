@@ -7,7 +7,7 @@ from typing import Any, Optional
 import pytest
 import requests
 
-from bot.rest_format import merge_custom
+from bot.web.rest_format import merge_custom
 
 
 class Chat:
@@ -198,7 +198,7 @@ def test_proxy_rejects_bad_requests_clearly(web_url: str, body: bytes, status: i
 def test_retention_on_the_real_tracker_store(rest_url: str) -> None:
     import time
 
-    from bot.conversations import forget_older_than, stored_events
+    from bot.stores.conversations import forget_older_than, stored_events
 
     chat = Chat(rest_url)
     chat.say("wat is smard")
@@ -215,8 +215,8 @@ def test_retention_on_the_real_tracker_store(rest_url: str) -> None:
 ])
 def test_preview_is_exactly_what_a_parent_gets_and_leaves_nothing(
         rest_url: str, question: str, language: Optional[str]) -> None:
-    from bot.conversations import stored_events
-    from bot.evaluate import preview
+    from bot.stores.conversations import stored_events
+    from bot.ops.evaluate import preview
 
     metadata = {"language": language} if language else None
     parent = Chat(rest_url, metadata=metadata)
@@ -231,6 +231,6 @@ def test_preview_is_exactly_what_a_parent_gets_and_leaves_nothing(
 def all_senders() -> set[str]:
     import sqlite3
 
-    from bot.conversations import tracker_db
+    from bot.stores.conversations import tracker_db
     with sqlite3.connect(tracker_db()) as conn:
         return {row[0] for row in conn.execute("SELECT DISTINCT sender_id FROM events")}

@@ -1,10 +1,10 @@
-"""Feelings (bot/feelings.py) and personal requests (bot/advice.py), pinned by data."""
+"""Feelings (bot/conversation/feelings.py) and personal requests (bot/conversation/advice.py), pinned by data."""
 from __future__ import annotations
 
 import pytest
 
-from bot import advice
-from bot.feelings import FEELINGS, feeling
+from bot.conversation import advice
+from bot.conversation.feelings import FEELINGS, feeling
 
 FELT = {
     'guilt': [

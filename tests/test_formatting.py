@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.formatting import format_long_date, format_value
-from bot.render import Renderer
+from bot.content.formatting import format_long_date, format_value
+from bot.conversation.render import Renderer
 
 
 def test_frequencies_per_locale(renderer: Renderer) -> None:
@@ -31,7 +31,7 @@ def test_numbers_in_answers_come_from_values(renderer: Renderer) -> None:
 
 def test_date_ranges_write_the_month_out() -> None:
     """As the source writes it ("23–25 januari 2026"), never a shortened month (issue 15)."""
-    from bot.formatting import format_date_range
+    from bot.content.formatting import format_date_range
     start, end = dt.date(2026, 1, 23), dt.date(2026, 1, 25)
     assert format_date_range(start, end, "nl") == "23–25 januari 2026"
     assert format_date_range(start, end, "en") == "23–25 January 2026"

@@ -17,12 +17,12 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot import web as bot_web
-from bot.accounts import AccountStore
-from bot.http import ERRORS
-from bot.ratelimit import Buckets, ChatLimits, Rate
-from bot.render import get_renderer
-from bot.settings import Settings, load_settings
+from bot.web import web as bot_web
+from bot.web.console.accounts import AccountStore
+from bot.web.request_rules import ERRORS
+from bot.web.ratelimit import Buckets, ChatLimits, Rate
+from bot.conversation.render import get_renderer
+from bot.config.settings import Settings, load_settings
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",

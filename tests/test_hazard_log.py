@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.paths import ROOT
+from bot.config.paths import ROOT
 
 LOG = ROOT / "docs" / "hazard-log.md"
 # A pytest node id: path::test, path::Class::test, optionally with [parameters].

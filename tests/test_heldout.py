@@ -7,7 +7,7 @@ The targets apply to both sets together and to each language; each set is report
 """
 from __future__ import annotations
 
-from bot.evaluate import HELDOUT, HELDOUT_BLIND, Report, Result, heldout_report
+from bot.ops.evaluate import HELDOUT, HELDOUT_BLIND, Report, Result, heldout_report
 
 
 def test_heldout_questions_meet_the_targets(rest_url: str, report_figure) -> None:  # type: ignore[no-untyped-def]
@@ -31,8 +31,8 @@ def _result(lang: str, reply: object, told: bool = True) -> Result:
 
 def test_wrong_language_is_judged_by_the_labels_not_the_detector(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # A detector that never decides must not hide English questions answered in Dutch.
-    import bot.language
-    monkeypatch.setattr(bot.language, "detect", lambda text: None)
+    import bot.conversation.language
+    monkeypatch.setattr(bot.conversation.language, "detect", lambda text: None)
     report = Report([_result("en", "nl"), _result("en", "en"), _result("nl", "nl"),
                      _result("nl", "en"), _result("nl", None), _result("en", "nl", told=False)])
     wrong = report.wrong_language()

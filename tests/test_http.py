@@ -1,4 +1,4 @@
-"""Request rules shared by the parents' and the console's routes (bot/http.py), by table."""
+"""Request rules shared by the parents' and the console's routes (bot/web/request_rules.py), by table."""
 from __future__ import annotations
 
 import asyncio
@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from aiohttp import web
 
-from bot import http
-from bot.http import ERRORS, MAX_MESSAGE_CHARS, as_response, error, parse_chat
+from bot.web import request_rules
+from bot.web.request_rules import ERRORS, MAX_MESSAGE_CHARS, as_response, error, parse_chat
 
 SENDER = "abcdefgh" * 4  # 32 characters: the shortest accepted
 
@@ -82,7 +82,7 @@ def test_surfaces_are_those_of_the_route() -> None:
     assert parse_chat(body, console)[0]["metadata"] == {"surface": "console"}  # type: ignore[index]
     body["metadata"] = {"surface": "console"}
     assert parse_chat(body, console)[0]["metadata"] == {"surface": "console"}  # type: ignore[index]
-    assert http.PARENT_SURFACES == ("web", "kiosk")
+    assert request_rules.PARENT_SURFACES == ("web", "kiosk")
 
 
 @pytest.mark.parametrize("kind", sorted(ERRORS))
@@ -136,8 +136,8 @@ def test_as_response_passes_responses_and_turns_raised_errors_into_responses() -
 
 
 def test_limits() -> None:
-    assert http.MAX_BODY_BYTES == 64 * 1024
-    assert http.SETTINGS.__class__ is web.AppKey and http.HTTP_CLIENT.__class__ is web.AppKey
+    assert request_rules.MAX_BODY_BYTES == 64 * 1024
+    assert request_rules.SETTINGS.__class__ is web.AppKey and request_rules.HTTP_CLIENT.__class__ is web.AppKey
 
 
 @pytest.mark.parametrize("text", [
@@ -146,8 +146,8 @@ def test_limits() -> None:
     "", "{", "nul", "{'sender': 1}"])
 def test_loads_refuses_what_is_not_json_as_a_value_error(text: str) -> None:
     with pytest.raises(ValueError):
-        http.loads(text)
+        request_rules.loads(text)
 
 
 def test_loads_reads_ordinary_json() -> None:
-    assert http.loads('{"sender": "x", "m": [1, {"a": null}]}') == {"sender": "x", "m": [1, {"a": None}]}
+    assert request_rules.loads('{"sender": "x", "m": [1, {"a": null}]}') == {"sender": "x", "m": [1, {"a": None}]}

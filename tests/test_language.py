@@ -1,12 +1,12 @@
-"""Language decisions (bot/language.py), pinned by data: the marker words of each language,
+"""Language decisions (bot/conversation/language.py), pinned by data: the marker words of each language,
 explicit requests, "instead of", detection at the boundaries of its rules, and the order in
 which a conversation's language is decided."""
 from __future__ import annotations
 
 import pytest
 
-from bot import language
-from bot.language import detect, other, requested_language, resolve
+from bot.conversation import language
+from bot.conversation.language import detect, other, requested_language, resolve
 
 # The function words that decide short texts, as the spec (a test fails when one is deleted,
 # added or moved to the other language).

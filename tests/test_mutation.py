@@ -1,4 +1,4 @@
-"""The fast subset of the mutation run: bot/safety.py and bot/language.py, each mutated by
+"""The fast subset of the mutation run: bot/conversation/safety.py and bot/conversation/language.py, each mutated by
 mutmut against its own fast unit tests, must keep >= 90% of non-equivalent mutants killed.
 (The full run over all decision modules: `.venv/bin/python -m bot mutation`.)"""
 from __future__ import annotations
@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from bot.mutation import FAST, TARGETS, equivalents, run_module
+from bot.ops.mutation import FAST, TARGETS, equivalents, run_module
 
 
 @pytest.mark.mutation

@@ -7,10 +7,10 @@ from typing import Optional
 
 import pytest
 
-from bot import checks
-from bot.catalog import Translations, get_translations
-from bot.content import Answer, Content, SourceRef
-from bot.provenance import facts, find_quote, sentence_around, source_facts, unsupported
+from bot.content import checks
+from bot.content.catalog import Translations, get_translations
+from bot.content.content import Answer, Content, SourceRef
+from bot.content.provenance import facts, find_quote, sentence_around, source_facts, unsupported
 
 
 def _with(content: Content, answer: Answer) -> Content:

@@ -1,10 +1,10 @@
-"""The kinds of question (bot/question_kind.py), pinned by data: every alternative of every
+"""The kinds of question (bot/content/question_kind.py), pinned by data: every alternative of every
 pattern as a parent would type it, and plain questions that ask no kind at all."""
 from __future__ import annotations
 
 import pytest
 
-from bot.question_kind import KINDS, kinds_asked
+from bot.content.question_kind import KINDS, kinds_asked
 
 ASKS = {
     'cost': [

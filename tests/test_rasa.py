@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.paths import ROOT
+from bot.config.paths import ROOT
 
 
 def rasa(*args: str, timeout: int = 900) -> subprocess.CompletedProcess:

@@ -1,9 +1,9 @@
 """Readability scores and the content report."""
 from __future__ import annotations
 
-from bot.content import Content
-from bot.readability import measure, plain
-from bot.report import build, render_text
+from bot.content.content import Content
+from bot.content.readability import measure, plain
+from bot.content.report import build, render_text
 
 
 def test_plain_drops_markdown_and_ends_list_items() -> None:

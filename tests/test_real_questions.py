@@ -11,8 +11,8 @@ printed and written to test-artifacts/.
 """
 from __future__ import annotations
 
-from bot.content import Content
-from bot.real_questions import BLIND, LEARN, kinds_uncovered, load, score
+from bot.content.content import Content
+from bot.ops.real_questions import BLIND, LEARN, kinds_uncovered, load, score
 
 # A little under what the blind third reached on 2026-11-30 (nl 74.0 %, en 78.1 %, honest on
 # not-covered 78 %, emergencies 15 of 19, 20 unrelated facts of 201; README "Real parents'

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from bot.catalog import CURRENT, STALE, Translations, po_path, update_catalogs
-from bot.content import load_content
-from bot.paths import CONTENT_DIR, TRANSLATIONS_DIR
-from bot.review import ReviewRefused, Workspace, approve, approve_translation, audit_entries, \
+from bot.content.catalog import CURRENT, STALE, Translations, po_path, update_catalogs
+from bot.content.content import load_content
+from bot.config.paths import CONTENT_DIR, TRANSLATIONS_DIR
+from bot.content.review import ReviewRefused, Workspace, approve, approve_translation, audit_entries, \
     send_back
 
 DAY = dt.date(2026, 11, 23)

@@ -10,10 +10,10 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from bot.catalog import get_translations
-from bot.content import Answer, Content
-from bot.paths import ROOT
-from bot.review_pdf import review_pdf
+from bot.content.catalog import get_translations
+from bot.content.content import Answer, Content
+from bot.config.paths import ROOT
+from bot.content.review_pdf import review_pdf
 
 ARTIFACT = ROOT / "test-artifacts" / "review.pdf"
 TODAY = dt.date(2026, 11, 22)

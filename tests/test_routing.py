@@ -1,4 +1,4 @@
-"""Which reply a turn gets (bot/routing.py), pinned by tables: safety and feelings first, kinds
+"""Which reply a turn gets (bot/conversation/routing.py), pinned by tables: safety and feelings first, kinds
 of question the sources do not answer, general facts for one's own situation, the condition that
 never switches, and the honest "is this what you mean?"."""
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Optional
 
 import pytest
 
-from bot.content import Content
-from bot.routing import (ANSWER, ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, UNSURE, Asked,
+from bot.content.content import Content
+from bot.conversation.routing import (ANSWER, ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, UNSURE, Asked,
                          decide)
 
 

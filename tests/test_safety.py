@@ -1,4 +1,4 @@
-"""The keyword net for acute worries (bot/safety.py), pinned by data.
+"""The keyword net for acute worries (bot/conversation/safety.py), pinned by data.
 
 The tables are what a parent writes: statements and questions, typos, inflections, both
 languages. `test_every_sign_is_needed` removes each sign from the net in turn and requires that
@@ -12,8 +12,8 @@ import re
 
 import pytest
 
-from bot import safety
-from bot.safety import is_acute
+from bot.conversation import safety
+from bot.conversation.safety import is_acute
 
 POSITIVE_NL = [
     # breathing

@@ -1,4 +1,4 @@
-"""The subject-matter gate and the subject of each topic (bot/scope.py), pinned by data.
+"""The subject-matter gate and the subject of each topic (bot/conversation/scope.py), pinned by data.
 
 The tables hold every word of the vocabulary as a parent would type it, so removing or
 changing any alternative of a pattern fails a test; the thresholds are pinned at their edges.
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import scope
+from bot.conversation import scope
 
 # Each topic's subject words: every one must be recognised for its topic.
 SUBJECT_WORDS = {

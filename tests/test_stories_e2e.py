@@ -34,12 +34,12 @@ import pytest
 import requests
 import yaml
 
-from bot.launcher import service_env, wait_for
-from bot.paths import ROOT
-from bot.render import Renderer
-from bot.rest_format import merge_custom
-from bot.settings import Settings
-from bot.values import RESULT_ID
+from bot.ops.launcher import service_env, wait_for
+from bot.config.paths import ROOT
+from bot.conversation.render import Renderer
+from bot.web.rest_format import merge_custom
+from bot.config.settings import Settings
+from bot.decision_aid.values import RESULT_ID
 
 STORY_DIR = ROOT / "tests" / "stories"
 EXPECTATIONS = ROOT / "tests" / "story_expectations.yml"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from actions import answer
-from bot.paths import ROOT
-from bot.settings import Settings, load_settings
-from bot.unanswered import UnansweredStore, scrub
+from bot.config.paths import ROOT
+from bot.config.settings import Settings, load_settings
+from bot.stores.unanswered import UnansweredStore, scrub
 from tests.test_actions import run, tracker
 
 TODAY = dt.date(2026, 11, 22)

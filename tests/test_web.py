@@ -10,9 +10,9 @@ import sys
 import pytest
 import requests
 
-from bot.launcher import wait_for
-from bot.paths import ROOT, STATIC_DIR
-from bot.web import parse_chat
+from bot.ops.launcher import wait_for
+from bot.config.paths import ROOT, STATIC_DIR
+from bot.web.web import parse_chat
 
 
 def free_port() -> int:
@@ -27,7 +27,7 @@ def web_without_rasa():  # type: ignore[no-untyped-def]
     port = free_port()
     env = dict(os.environ, BOT_PORT=str(port), BOT_RASA_PORT=str(free_port()),
                PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-c", "from bot.web import serve; serve()"], cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, "-c", "from bot.web.web import serve; serve()"], cwd=ROOT,
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for(f"http://127.0.0.1:{port}/health", 30, proc)

@@ -15,8 +15,8 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer, make_mocked_request
 
-from bot import web as bot_web
-from bot.settings import Settings
+from bot.web import web as bot_web
+from bot.config.settings import Settings
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 

@@ -13,7 +13,7 @@ from typing import Any, Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from bot.paths import ROOT
+from bot.config.paths import ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # As the machine's notes advise: without the background-networking flags Chromium tries to

@@ -29,7 +29,7 @@ def press(page: Page, title: str) -> str:
 
 def reload_then_start_over(page: Page, sender: str, restart_label: str, greeting: str) -> None:
     """A reload keeps the conversation; "start over" clears it, on the server too."""
-    from bot.conversations import stored_events
+    from bot.stores.conversations import stored_events
 
     count = page.locator(".msg").count()
     page.reload()

@@ -8,7 +8,7 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from bot.sources import section_texts
+from bot.content.sources import section_texts
 from tests.browser.conftest import screenshot
 from tests.browser.helpers import type_question
 from tests.browser.axe import axe_findings, describe

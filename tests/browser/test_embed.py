@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from bot.paths import ROOT
+from bot.config.paths import ROOT
 from tests.browser.conftest import DESKTOP, screenshot
 from tests.conftest import EMBED_HOST_PORT
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from bot.conversations import stored_events
+from bot.stores.conversations import stored_events
 from tests.browser.conftest import KIOSK, screenshot
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from bot.formatting import format_long_date
+from bot.content.formatting import format_long_date
 
 from tests.browser.conftest import DESKTOP, PHONE, screenshot
 from tests.browser.helpers import (bot_count, press, reload_then_start_over, type_question,

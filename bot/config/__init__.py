@@ -1,0 +1,1 @@
+"""Configuration: where the project's files live (paths) and the clinic's settings."""

@@ -1,0 +1,131 @@
+"""Clinic settings: contact details and ports. Embedded defaults, overridable by a file.
+
+`clinic.example.yml` holds clearly marked placeholder values and is used when no
+`clinic.yml` exists (or `BOT_SETTINGS` points elsewhere), so the assistant runs out of the box.
+"""
+from __future__ import annotations
+
+import ipaddress
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.config.paths import ROOT
+
+
+# When a clinic has not configured its own 24/7 route: the Dutch out-of-hours GP service, which
+# every family can reach day and night. A clinic should name its own route (clinic.example.yml).
+DEFAULT_AFTER_HOURS = {"nl": "de huisartsenpost (dag en nacht bereikbaar)",
+                       "en": "the out-of-hours GP service (huisartsenpost, open day and night)"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a clinic configures."""
+
+    clinic_name: dict[str, str]
+    clinic_phone: str
+    clinic_hours: dict[str, str]
+    # Where parents can turn when the counsellors are not there: evenings, nights, weekends
+    # (the distress answer names it). Per language, a whole phrase with its phone number.
+    clinic_after_hours: dict[str, str]
+    host: str
+    port: int
+    rasa_port: int
+    action_port: int
+    kiosk_idle_seconds: int
+    kiosk_countdown_seconds: int
+    embed_origins: tuple[str, ...]
+    retention_hours: float
+    keep_unanswered: bool
+    unanswered_retention_days: int
+    console_idle_minutes: float
+    console_max_hours: float
+    console_lock_attempts: int
+    console_lock_minutes: float
+    console_secure_cookies: bool
+    # Chat messages (burst, per second) per conversation and per client address; a burst of
+    # 0 turns a limit off (e.g. per address behind a proxy that limits per client itself).
+    rate_per_sender: tuple[int, float]
+    rate_per_address: tuple[int, float]
+    path: Path
+
+    def placeholders(self, lang: str) -> dict[str, str]:
+        """Values for {clinic_*} placeholders in content texts."""
+        return {
+            "clinic_name": self.clinic_name[lang],
+            "clinic_phone": self.clinic_phone,
+            "clinic_hours": self.clinic_hours[lang],
+            "clinic_after_hours": self.clinic_after_hours[lang],
+        }
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` is an address only this machine can reach."""
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def settings_path() -> Path:
+    """The settings file in force."""
+    if os.environ.get("BOT_SETTINGS"):
+        return Path(os.environ["BOT_SETTINGS"])
+    own = ROOT / "clinic.yml"
+    return own if own.exists() else ROOT / "clinic.example.yml"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read settings from `path` (default: settings_path())."""
+    path = path or settings_path()
+    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    clinic, server, kiosk = raw["clinic"], raw.get("server", {}), raw.get("kiosk", {})
+    privacy = raw.get("privacy") or {}
+    console = raw.get("console") or {}
+    limits = raw.get("rate_limits") or {}
+    host = server.get("host", "127.0.0.1")
+    return Settings(
+        clinic_name=clinic["name"],
+        clinic_phone=clinic["phone"],
+        clinic_hours=clinic["hours"],
+        clinic_after_hours=clinic.get("after_hours") or DEFAULT_AFTER_HOURS,
+        host=host,
+        port=int(os.environ.get("BOT_PORT", server.get("port", 8000))),
+        rasa_port=int(os.environ.get("BOT_RASA_PORT", server.get("rasa_port", 5005))),
+        action_port=int(os.environ.get("BOT_ACTION_PORT", server.get("action_port", 5055))),
+        kiosk_idle_seconds=int(kiosk.get("idle_seconds", 90)),
+        kiosk_countdown_seconds=int(kiosk.get("countdown_seconds", 20)),
+        embed_origins=tuple(os.environ["BOT_EMBED_ORIGINS"].split()) if os.environ.get(
+            "BOT_EMBED_ORIGINS") else tuple(server.get("embed_origins") or ()),
+        retention_hours=float(privacy.get("conversation_retention_hours", 24)),
+        keep_unanswered=bool(privacy.get("keep_unanswered_questions", False)),
+        unanswered_retention_days=int(privacy.get("unanswered_retention_days", 30)),
+        console_idle_minutes=float(console.get("session_idle_minutes", 30)),
+        console_max_hours=float(console.get("session_max_hours", 8)),
+        console_lock_attempts=int(console.get("lock_after_failed_logins", 5)),
+        console_lock_minutes=float(console.get("lock_minutes", 15)),
+        # Secure unless the server listens on loopback only (where a clinic's https proxy
+        # sits in front, or a developer's plain http).
+        console_secure_cookies=bool(console.get("secure_cookies", not is_loopback(host))),
+        rate_per_sender=_rate(limits.get("per_conversation"), (20, 2.0)),
+        rate_per_address=_rate(limits.get("per_address"), (120, 20.0)),
+        path=path,
+    )
+
+
+def _rate(raw: Any, default: tuple[int, float]) -> tuple[int, float]:
+    """A `{burst, per_second}` mapping from the settings file, or the default."""
+    if not raw:
+        return default
+    return int(raw.get("burst", default[0])), float(raw.get("per_second", default[1]))
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings, loaded once per process."""
+    return load_settings()

@@ -1,0 +1,230 @@
+"""Starts everything a parent needs: action server, Rasa server, our web server.
+
+Rasa and the action server listen on loopback only; Rasa's HTTP API is not enabled (only the
+REST channel), so nothing but our web server can reach them.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from bot.content.build import BuildRefused, pointer, publish
+from bot.ops.model import ensure_model
+from bot.config.paths import ROOT, STATE_DIR
+from bot.config.settings import Settings, get_settings
+
+
+def service_env(settings: Settings) -> dict[str, str]:
+    """Environment for the Rasa and action servers."""
+    env = dict(os.environ)
+    env.update({
+        "PYTHONPATH": str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
+        "SANIC_HOST": "127.0.0.1",  # rasa-sdk binds to this
+        "BOT_SETTINGS": str(settings.path),
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "LOG_LEVEL": env.get("LOG_LEVEL", "WARNING"),
+    })
+    return env
+
+
+def secure_state_dir(state_dir: Path = STATE_DIR) -> None:
+    """The state directory holds conversations (health data): owner-only, 0700 for it and its
+    folders, 0600 for its files, including what the servers create later (the umask is
+    inherited by every child process)."""
+    os.umask(0o077)
+    state_dir.mkdir(parents=True, exist_ok=True)
+    for path in [state_dir, *state_dir.rglob("*")]:
+        if path.is_symlink():
+            continue
+        path.chmod(0o700 if path.is_dir() else 0o600)
+
+
+def write_endpoints(settings: Settings) -> Path:
+    """The endpoints file Rasa uses: action server and SQLite tracker store, on this machine."""
+    secure_state_dir()
+    path = STATE_DIR / "endpoints.yml"
+    path.write_text(yaml.safe_dump({
+        "action_endpoint": {"url": f"http://127.0.0.1:{settings.action_port}/webhook"},
+        "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(STATE_DIR / "trackers.db")},
+    }), encoding="utf-8")
+    return path
+
+
+def wait_for(url: str, timeout: float, proc: Optional[subprocess.Popen] = None) -> None:
+    """Poll `url` until it answers 200, the process dies, or `timeout` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"{url}: the process exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.3)
+    raise TimeoutError(f"{url} did not come up within {timeout:.0f} s")
+
+
+@dataclass
+class Child:
+    """One supervised process: how to start it and how to know it answers."""
+
+    name: str
+    argv: list[str]
+    health: str
+    ready_timeout: float
+    proc: Optional[subprocess.Popen] = None
+    restarts: list[float] = field(default_factory=list)  # monotonic times of restarts
+
+
+@dataclass
+class Services:
+    """The two Rasa processes, started and stopped together, and restarted when one dies."""
+
+    settings: Settings
+    model: Path
+    children: list[Child] = field(default_factory=list)
+    quiet: bool = True
+    # Restart back-off: 1 s, 2 s, 4 s, … at most 30 s; more than `max_restarts` within
+    # `restart_window` seconds and the supervisor gives up loudly (the cause will not go away).
+    max_restarts: int = 5
+    restart_window: float = 300.0
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def procs(self) -> list[subprocess.Popen]:
+        """The running processes."""
+        return [c.proc for c in self.children if c.proc is not None]
+
+    def _spawn(self, child: Child) -> None:
+        logs = STATE_DIR / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        out = (logs / f"{child.name}.log").open("ab") if self.quiet else None
+        child.proc = subprocess.Popen(child.argv, cwd=ROOT, env=service_env(self.settings),
+                                      stdout=out, stderr=subprocess.STDOUT if self.quiet else None)
+        if out is not None:
+            out.close()  # the child holds its own descriptor
+
+    def start(self, quiet: bool = True, supervise: bool = True) -> "Services":
+        """Start the action server and Rasa; return when both answer.
+
+        Quiet: their output goes to .state/logs/ (log level WARNING: no message text).
+        Supervise: a background thread restarts either when it exits (see `supervise`).
+        """
+        s = self.settings
+        self.quiet = quiet
+        write_endpoints(s)
+        self.children = [
+            Child("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
+                              "-p", str(s.action_port)],
+                  f"http://127.0.0.1:{s.action_port}/health", 60),
+            Child("rasa", [sys.executable, "-m", "rasa", "run", "--model", str(self.model),
+                           "--endpoints", str(STATE_DIR / "endpoints.yml"),
+                           "--credentials", "credentials.yml",
+                           "--interface", "127.0.0.1", "--port", str(s.rasa_port)],
+                  f"http://127.0.0.1:{s.rasa_port}/", 180),
+        ]
+        for child in self.children:
+            self._spawn(child)
+        try:
+            for child in self.children:
+                wait_for(child.health, child.ready_timeout, child.proc)
+        except (RuntimeError, TimeoutError) as exc:
+            self.stop()
+            logs = STATE_DIR / "logs"
+            tails = "".join(f"\n--- {p.name} ---\n" + p.read_text(errors="replace")[-2000:]
+                            for p in sorted(logs.glob("*.log")))
+            raise RuntimeError(f"{exc}{tails if quiet else ''}") from exc
+        if supervise:
+            threading.Thread(target=self.supervise, name="supervisor", daemon=True).start()
+        return self
+
+    def supervise(self, poll: float = 0.5) -> None:
+        """Until stop(): restart a child that exited, waiting 1 s, 2 s, 4 s, … (at most 30 s)
+        between tries; give up on a child that died more than `max_restarts` times within
+        `restart_window` seconds, saying so on stderr."""
+        while not self._stop.wait(poll):
+            for child in self.children:
+                with self._lock:
+                    if self._stop.is_set() or child.proc is None or child.proc.poll() is None:
+                        continue
+                    now = time.monotonic()
+                    child.restarts = [t for t in child.restarts
+                                      if now - t < self.restart_window]
+                    if len(child.restarts) >= self.max_restarts:
+                        print(f"supervisor: {child.name} exited {len(child.restarts) + 1} times "
+                              f"within {self.restart_window:.0f} s; not restarting it. "
+                              f"See {STATE_DIR / 'logs'}.", file=sys.stderr, flush=True)
+                        child.proc = None
+                        continue
+                    delay = min(30.0, 2.0 ** len(child.restarts))
+                    print(f"supervisor: {child.name} exited with {child.proc.returncode}; "
+                          f"restarting in {delay:.0f} s", file=sys.stderr, flush=True)
+                    child.restarts.append(now)
+                if self._stop.wait(delay):
+                    return
+                with self._lock:
+                    if not self._stop.is_set():
+                        self._spawn(child)
+
+    def stop(self) -> None:
+        """Stop both processes (SIGTERM, then SIGKILL after 10 s) and their supervision."""
+        self._stop.set()
+        with self._lock:
+            procs = self.procs
+            for p in procs:
+                if p.poll() is None:
+                    p.send_signal(signal.SIGTERM)
+            for p in procs:
+                try:
+                    p.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+                    p.wait()
+            for child in self.children:
+                child.proc = None
+
+
+def run() -> None:
+    """Train if needed, start everything, serve until Ctrl-C."""
+    from bot.web.web import serve  # local import: aiohttp only needed here
+
+    settings = get_settings()
+    secure_state_dir()
+    model = ensure_model()
+    try:
+        published = publish()
+        print(f"Published responses: {published.approved} approved answers "
+              f"({published.path.name})", flush=True)
+    except BuildRefused as refused:
+        # Parents keep the last good bundle; without one there is nothing safe to serve.
+        print("The content has problems, so it was not published:", *refused.problems[:10],
+              sep="\n  ", flush=True)
+        if not pointer().exists():
+            raise SystemExit("Nothing was ever published: fix the problems above "
+                             "(`python -m bot check`) and start again.")
+        print("Serving the previously published content.", flush=True)
+    services = Services(settings, model)
+    print("Starting the assistant (Rasa takes 10–30 s to load)…", flush=True)
+    services.start(quiet=False)
+    try:
+        print(f"Ready: http://{settings.host}:{settings.port}/  (Ctrl-C stops everything)", flush=True)
+        serve(settings)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        print("Stopping…", flush=True)
+        services.stop()

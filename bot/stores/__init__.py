@@ -1,0 +1,2 @@
+"""Stores on disk: conversations in Rasa's tracker store, and the opt-in store of unanswered
+questions."""

@@ -1,0 +1,95 @@
+"""Request rules shared by the parents' routes (bot/web/web.py) and the console's
+(bot/web/console/console.py): validating a chat request, errors in the user's language, and turning
+raised HTTP errors into ordinary responses so every response gets the security headers."""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Awaitable, Callable, Optional
+
+import aiohttp
+from aiohttp import web
+
+from bot.content.content import CONDITIONS
+from bot.conversation.language import SUPPORTED
+from bot.config.settings import Settings
+
+# Typed keys for what the application object carries.
+SETTINGS = web.AppKey("settings", Settings)
+HTTP_CLIENT = web.AppKey("http", aiohttp.ClientSession)
+
+MAX_MESSAGE_CHARS = 2000
+MAX_BODY_BYTES = 64 * 1024
+# At least 32 characters (the pages send 32 random hex digits): a sender id is the only key to
+# a conversation, so it must not be guessable. \Z, not $: no trailing newline.
+SENDER_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}\Z")
+PARENT_SURFACES = ("web", "kiosk")
+
+# Errors the page shows as they are; in the user's language.
+ERRORS = {
+    "too_long": {"nl": f"Uw bericht is te lang. Gebruik maximaal {MAX_MESSAGE_CHARS} tekens.",
+                 "en": f"Your message is too long. Please use at most {MAX_MESSAGE_CHARS} characters."},
+    "bad_request": {"nl": "Dit verzoek kon ik niet lezen. Probeer het opnieuw.",
+                    "en": "I could not read this request. Please try again."},
+    "too_many": {"nl": "U stuurt berichten sneller dan ik kan lezen. Wacht even en probeer het "
+                       "opnieuw. Bij spoed belt u 112.",
+                 "en": "You are sending messages faster than I can read them. Please wait a "
+                       "moment and try again. In an emergency, call 112."},
+    "unavailable": {"nl": "De chat is even niet bereikbaar. Probeer het over een minuut opnieuw, "
+                          "of bel de afdeling. Bij spoed belt u 112.",
+                    "en": "The chat cannot be reached right now. Please try again in a minute, "
+                          "or phone the department. In an emergency, call 112."},
+}
+
+
+def error(kind: str, lang: str, status: int) -> web.Response:
+    """A JSON error with a message the page can show."""
+    lang = lang if lang in SUPPORTED else "nl"
+    return web.json_response({"error": kind, "message": ERRORS[kind][lang]}, status=status)
+
+
+def loads(text: str) -> Any:
+    """`json.loads` for request bodies: ValueError for anything that is not JSON, including
+    JSON nested so deeply that Python's parser gives up (a RecursionError, else a 500)."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+
+
+def parse_chat(body: Any, surfaces: tuple[str, ...] = PARENT_SURFACES
+               ) -> tuple[Optional[dict[str, Any]], Optional[str]]:
+    """Validate a chat request body; return (clean request, None) or (None, error kind).
+
+    `surfaces` are the surfaces this route may claim: a parent's page can never pass itself
+    off as a counsellor's preview.
+    """
+    if not isinstance(body, dict):
+        return None, "bad_request"
+    sender, message = body.get("sender"), body.get("message")
+    if not isinstance(sender, str) or not SENDER_RE.match(sender):
+        return None, "bad_request"
+    if not isinstance(message, str):
+        return None, "bad_request"
+    if len(message) > MAX_MESSAGE_CHARS:
+        return None, "too_long"
+    meta_in = body.get("metadata") or {}
+    if not isinstance(meta_in, dict):
+        return None, "bad_request"
+    metadata = {
+        "language": meta_in.get("language") if meta_in.get("language") in SUPPORTED else None,
+        "surface": meta_in.get("surface") if meta_in.get("surface") in surfaces else surfaces[0],
+        "condition": meta_in.get("condition") if meta_in.get("condition") in CONDITIONS else None,
+    }
+    return {"sender": sender, "message": message,
+            "metadata": {k: v for k, v in metadata.items() if v}}, None
+
+
+async def as_response(handler: Callable[[web.Request], Awaitable[web.StreamResponse]],
+                      request: web.Request) -> web.StreamResponse:
+    """The handler's response; a raised HTTP error or redirect becomes a normal response."""
+    try:
+        return await handler(request)
+    except web.HTTPException as exc:
+        return web.Response(status=exc.status, reason=exc.reason, text=exc.text,
+                            headers=exc.headers)

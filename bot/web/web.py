@@ -1,0 +1,316 @@
+"""Our web server: serves the chat page and proxies chat messages to Rasa's REST channel.
+
+It is the only thing a browser talks to. It checks every request before Rasa sees it, adds
+page metadata (language, surface, condition), and turns failures into clear messages in the
+user's language. It logs no message text.
+"""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import io
+import json
+import logging
+import re
+import time
+from typing import Any, Optional
+
+import aiohttp
+import segno
+from aiohttp import web
+from aiohttp.abc import AbstractAccessLogger
+
+from bot.web.request_rules import HTTP_CLIENT, MAX_BODY_BYTES, SENDER_RE, SETTINGS, as_response, \
+    error, loads, parse_chat
+from bot.web.console.console import PREFIX as CONSOLE_PREFIX, Console, add_routes, \
+    console_guard, sweep_sessions
+from bot.stores.conversations import KioskSweeper, forget, forget_older_than
+from bot.conversation.pictures import draw
+from bot.config.paths import STATIC_DIR
+from bot.decision_aid.about import about
+from bot.web.pages import render as render_page
+from bot.conversation.language import SUPPORTED
+from bot.conversation.render import Renderer, get_renderer
+from bot.decision_aid.summary import SummaryRequest, as_pdf as summary_as_pdf, qr_text as summary_qr_text, \
+    build as build_summary, parse_request as parse_summary, qr_svg as summary_qr_svg
+from bot.web.ratelimit import Buckets, ChatLimits, Rate
+from bot.web.rest_format import merge_custom
+from bot.config.settings import Settings, get_settings
+
+log = logging.getLogger("bot.web.web")
+KIOSK_SWEEPER = web.AppKey("kiosk_sweeper", KioskSweeper)
+CHAT_LIMITS = web.AppKey("chat_limits", ChatLimits)
+
+async def chat(request: web.Request) -> web.Response:
+    """POST /api/chat {sender, message, metadata} -> {messages: [...]}"""
+    lang = request.headers.get("X-Chat-Language", "nl")
+    if request.content_length and request.content_length > MAX_BODY_BYTES:
+        return error("too_long", lang, 413)
+    try:
+        body = loads(await request.text())
+    except (ValueError, UnicodeDecodeError):
+        return error("bad_request", lang, 400)
+    clean, problem = parse_chat(body)
+    if problem:
+        return error(problem, lang, 413 if problem == "too_long" else 400)
+    assert clean is not None
+    lang = clean["metadata"].get("language", lang)
+    if not request.app[CHAT_LIMITS].allow(clean["sender"], request.remote or "", time.monotonic()):
+        return error("too_many", lang, 429)
+    if clean["metadata"]["surface"] == "kiosk":
+        request.app[KIOSK_SWEEPER].seen(clean["sender"], time.monotonic())
+    settings: Settings = request.app[SETTINGS]
+    url = f"http://127.0.0.1:{settings.rasa_port}/webhooks/rest/webhook"
+    try:
+        async with request.app[HTTP_CLIENT].post(url, json=clean) as resp:
+            if resp.status != 200:
+                log.warning("Rasa answered %s", resp.status)
+                return error("unavailable", lang, 502)
+            messages = await resp.json()
+    except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+        log.warning("Rasa unreachable: %s", type(exc).__name__)
+        return error("unavailable", lang, 503)
+    if not isinstance(messages, list) or not messages:
+        # Every message of a parent gets a reply; none means an action failed (Rasa answers
+        # 200 [] when the action server is down). Never leave a parent with silence.
+        log.warning("Rasa gave no reply")
+        return error("unavailable", lang, 502)
+    return web.json_response({"messages": merge_custom(messages)})
+
+
+@web.middleware
+async def errors_as_responses(request: web.Request, handler: Any) -> web.StreamResponse:
+    """A raised HTTP error becomes an ordinary response, and anything unexpected a short 500
+    in the user's language: no stack trace (it could hold message text) and no silence."""
+    try:
+        return await as_response(handler, request)
+    except asyncio.CancelledError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for a parent's request
+        log.error("%s %s failed: %s", request.method, request.path, type(exc).__name__)
+        return error("unavailable", request.headers.get("X-Chat-Language", "nl"), 500)
+
+
+async def security_headers(request: web.BaseRequest, response: web.StreamResponse) -> None:
+    """Same-origin only: no third-party scripts, fonts, frames or referrers. A response-prepare
+    signal, so every response gets them: errors, redirects and aiohttp's own included."""
+    console = request.path == CONSOLE_PREFIX or request.path.startswith(CONSOLE_PREFIX + "/")
+    # The console is never framed; the parents' pages only by the clinic's listed origins.
+    ancestors = "'none'" if console else " ".join(
+        ("'self'", *request.app[SETTINGS].embed_origins))
+    response.headers["Content-Security-Policy"] = (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        f"connect-src 'self'; frame-ancestors {ancestors}; base-uri 'none'; form-action 'self'")
+    if console:
+        response.headers["X-Frame-Options"] = "DENY"
+    if request.path == "/static/embed.js":
+        # The one file a clinic's own pages load from us.
+        response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    response.headers.setdefault("Cache-Control", "no-store")
+    response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    # Only meaningful over https (the clinic's proxy); browsers ignore it on plain http.
+    response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    # aiohttp would announce its exact version (with known advisories); say nothing useful.
+    response.headers["Server"] = "assistant"
+
+
+async def forget_conversation(request: web.Request) -> web.Response:
+    """POST /api/forget {sender}: delete the conversation on the server ("start over")."""
+    try:
+        body = loads(await request.text())
+    except (ValueError, UnicodeDecodeError):
+        return error("bad_request", request.headers.get("X-Chat-Language", "nl"), 400)
+    sender = body.get("sender") if isinstance(body, dict) else None
+    if not isinstance(sender, str) or not SENDER_RE.match(sender):
+        return error("bad_request", request.headers.get("X-Chat-Language", "nl"), 400)
+    request.app[KIOSK_SWEEPER].forgotten(sender)
+    return web.json_response({"deleted": forget(sender)})
+
+
+async def picture(request: web.Request) -> web.Response:
+    """GET /pictures/{answer}.svg: the answer's picture, drawn from its published values."""
+    answer = get_renderer().content.answers.get(request.match_info["answer"])
+    if answer is None or not answer.picture or not answer.review.approved:
+        raise web.HTTPNotFound()
+    return web.Response(text=draw(answer.picture, answer.values), content_type="image/svg+xml")
+
+
+async def _summary_request(request: web.Request) -> tuple[Optional[SummaryRequest], str]:
+    """The summary request in a JSON body, or in a form field `request` (the download form)."""
+    lang = request.headers.get("X-Chat-Language", "nl")
+    try:
+        if request.content_type == "application/json":
+            body = loads(await request.text())
+        else:
+            body = loads(str((await request.post()).get("request", "")))
+    except (ValueError, UnicodeDecodeError):
+        return None, lang
+    parsed = parse_summary(body, get_renderer())
+    return parsed, parsed.language if parsed else lang
+
+
+async def summary_json(request: web.Request) -> web.Response:
+    """POST /api/summary {language, topics, values}: the summary rendered from published
+    content. Built in memory for this response only; nothing is stored."""
+    parsed, lang = await _summary_request(request)
+    if parsed is None:
+        return error("bad_request", lang, 400)
+    return web.json_response(build_summary(get_renderer(), parsed, dt.date.today()).as_dict())
+
+
+async def summary_pdf(request: web.Request) -> web.Response:
+    """POST /api/summary.pdf (form field `request`): the summary as a PDF download."""
+    parsed, lang = await _summary_request(request)
+    if parsed is None:
+        return error("bad_request", lang, 400)
+    summary = build_summary(get_renderer(), parsed, dt.date.today())
+    name = "samenvatting" if lang == "nl" else "summary"
+    return web.Response(body=summary_as_pdf(summary), content_type="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{name}-{dt.date.today()}.pdf"'})
+
+
+async def summary_qr(request: web.Request) -> web.Response:
+    """POST /api/summary-qr: a QR code holding the summary text itself (for the kiosk)."""
+    parsed, lang = await _summary_request(request)
+    if parsed is None:
+        return error("bad_request", lang, 400)
+    text = summary_qr_text(build_summary(get_renderer(), parsed, dt.date.today()))
+    return web.Response(body=summary_qr_svg(text), content_type="image/svg+xml")
+
+
+async def about_page(request: web.Request) -> web.Response:
+    """GET /about?lang=nl|en[&surface=kiosk]: who made this, sources, review, data."""
+    lang = request.query.get("lang") if request.query.get("lang") in ("nl", "en") else "nl"
+    surface = "kiosk" if request.query.get("surface") == "kiosk" else "web"
+    return web.Response(text=render_page("about.html", page=about(get_renderer(), lang),
+                                         surface=surface), content_type="text/html")
+
+
+async def index(request: web.Request) -> web.FileResponse:
+    """The chat page."""
+    return web.FileResponse(STATIC_DIR / "index.html")
+
+
+async def kiosk(request: web.Request) -> web.FileResponse:
+    """The waiting-room kiosk page."""
+    return web.FileResponse(STATIC_DIR / "kiosk.html")
+
+
+async def kiosk_config(request: web.Request) -> web.Response:
+    """Idle timings for the kiosk page (from the clinic settings)."""
+    s: Settings = request.app[SETTINGS]
+    return web.json_response({"idle_seconds": s.kiosk_idle_seconds,
+                              "countdown_seconds": s.kiosk_countdown_seconds})
+
+
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"'()\[\]]+")
+
+
+def published_addresses(renderer: Renderer) -> frozenset[str]:
+    """Every web address that published, approved content shows a parent, in either
+    language: the only addresses the kiosk may turn into a QR code."""
+    found: set[str] = set()
+    for answer in renderer.content.answers.values():
+        if not answer.review.approved:
+            continue
+        for name in answer.texts():
+            for lang in SUPPORTED:
+                found.update(u.rstrip(".,;:!?") for u in
+                             _URL_IN_TEXT.findall(renderer.field(answer, name, lang)))
+    return frozenset(found)
+
+
+_ADDRESSES = web.AppKey("qr_addresses", dict)
+
+
+async def qr_code(request: web.Request) -> web.Response:
+    """GET /api/qr?url=https://…: a QR code (SVG) so a kiosk visitor can take a link home;
+    only for addresses in published content (never a code for any address someone types)."""
+    url = request.query.get("url", "")
+    renderer = get_renderer()
+    cache = request.app[_ADDRESSES]  # per published bundle: rebuilt when a new one appears
+    if cache.get("renderer") is not renderer:
+        cache.update(renderer=renderer, addresses=published_addresses(renderer))
+    if url not in cache["addresses"]:
+        raise web.HTTPNotFound(text="no such address in the published content")
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=2, xmldecl=False,
+                                    svgns=True, title=url)
+    return web.Response(body=buffer.getvalue(), content_type="image/svg+xml")
+
+
+async def health(request: web.Request) -> web.Response:
+    """Liveness of our server (not of Rasa)."""
+    return web.json_response({"status": "ok"})
+
+
+async def _client(app: web.Application):  # type: ignore[no-untyped-def]
+    app[HTTP_CLIENT] = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+    yield
+    await app[HTTP_CLIENT].close()
+
+
+async def _sweeps(app: web.Application):  # type: ignore[no-untyped-def]
+    """Every 30 s: delete kiosk conversations their kiosk could not erase, every conversation
+    older than the retention period, and expired console sessions with their previews."""
+    retention = app[SETTINGS].retention_hours * 3600
+
+    async def loop() -> None:
+        while True:
+            await asyncio.sleep(30)
+            app[KIOSK_SWEEPER].sweep(time.monotonic())
+            forget_older_than(time.time() - retention)
+            await sweep_sessions(app)
+
+    task = asyncio.create_task(loop())
+    yield
+    task.cancel()
+
+
+def create_app(settings: Optional[Settings] = None) -> web.Application:
+    """The aiohttp application (used by `serve` and by tests)."""
+    app = web.Application(middlewares=[errors_as_responses, console_guard],
+                          client_max_size=MAX_BODY_BYTES)
+    app[SETTINGS] = settings = settings or get_settings()
+    add_routes(app, Console(settings))
+    # The kiosk erases after idle + countdown; the server waits one more minute.
+    app[_ADDRESSES] = {}
+    app[CHAT_LIMITS] = ChatLimits(Buckets(Rate(*settings.rate_per_sender)),
+                                  Buckets(Rate(*settings.rate_per_address)))
+    app[KIOSK_SWEEPER] = KioskSweeper(
+        settings.kiosk_idle_seconds + settings.kiosk_countdown_seconds + 60)
+    app.on_response_prepare.append(security_headers)
+    app.cleanup_ctx.append(_client)
+    app.cleanup_ctx.append(_sweeps)
+    app.router.add_get("/", index)
+    app.router.add_get("/kiosk", kiosk)
+    app.router.add_get("/api/kiosk-config", kiosk_config)
+    app.router.add_get("/api/qr", qr_code)
+    app.router.add_get("/health", health)
+    app.router.add_post("/api/chat", chat)
+    app.router.add_post("/api/forget", forget_conversation)
+    app.router.add_get("/pictures/{answer}.svg", picture)
+    app.router.add_post("/api/summary", summary_json)
+    app.router.add_post("/api/summary.pdf", summary_pdf)
+    app.router.add_post("/api/summary-qr", summary_qr)
+    app.router.add_get("/about", about_page)
+    app.router.add_static("/static/", STATIC_DIR)
+    return app
+
+
+class PathOnlyAccessLogger(AbstractAccessLogger):
+    """Access log with method, path and status only: no query string (`/api/qr?url=…`), no
+    address, no headers. aiohttp's `%r` would log the whole request line."""
+
+    def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
+        self.logger.info("%s %s %s %.3fs", request.method, request.path, response.status, time)
+
+
+def serve(settings: Optional[Settings] = None) -> None:
+    """Run the web server until interrupted."""
+    settings = settings or get_settings()
+    web.run_app(create_app(settings), host=settings.host, port=settings.port,
+                access_log_class=PathOnlyAccessLogger, print=None)
