@@ -20,18 +20,30 @@ import segno
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
-from bot.web.request_rules import HTTP_CLIENT, MAX_BODY_BYTES, SENDER_RE, SETTINGS, as_response, error, parse_chat
-from bot.web.console.console import Console, add_routes, console_guard, sweep_sessions
-from bot.stores.conversations import KioskSweeper, forget, forget_older_than
-from bot.conversation.pictures import draw
 from bot.config.paths import STATIC_DIR
-from bot.decision_aid.about import about
-from bot.web.pages import render as render_page
-from bot.conversation.render import get_renderer
-from bot.decision_aid.summary import SummaryRequest, as_pdf as summary_as_pdf, qr_text as summary_qr_text, \
-    build as build_summary, parse_request as parse_summary, qr_svg as summary_qr_svg
-from bot.web.rest_format import merge_custom
 from bot.config.settings import Settings, get_settings
+from bot.conversation.pictures import draw
+from bot.conversation.render import get_renderer
+from bot.decision_aid.about import about
+from bot.decision_aid.summary import SummaryRequest
+from bot.decision_aid.summary import as_pdf as summary_as_pdf
+from bot.decision_aid.summary import build as build_summary
+from bot.decision_aid.summary import parse_request as parse_summary
+from bot.decision_aid.summary import qr_svg as summary_qr_svg
+from bot.decision_aid.summary import qr_text as summary_qr_text
+from bot.stores.conversations import KioskSweeper, forget, forget_older_than
+from bot.web.console.console import Console, add_routes, console_guard, sweep_sessions
+from bot.web.pages import render as render_page
+from bot.web.request_rules import (
+    HTTP_CLIENT,
+    MAX_BODY_BYTES,
+    SENDER_RE,
+    SETTINGS,
+    as_response,
+    error,
+    parse_chat,
+)
+from bot.web.rest_format import merge_custom
 
 log = logging.getLogger("bot.web.web")
 KIOSK_SWEEPER = web.AppKey("kiosk_sweeper", KioskSweeper)
