@@ -9,9 +9,16 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.turn import Turn, read_turn, send, slot_events
-from bot.conversation.render import Message, get_renderer
 from bot.config.settings import get_settings
-from bot.conversation.routing import ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, UNSURE, Asked, decide
+from bot.conversation.render import Message, get_renderer
+from bot.conversation.routing import (
+    ASK_CONDITION,
+    NOT_COVERED,
+    OTHER_CONDITION,
+    UNSURE,
+    Asked,
+    decide,
+)
 from bot.stores.unanswered import UnansweredStore
 
 

@@ -8,9 +8,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.content.content import CONDITIONS
 from bot.conversation import condition as conditions
 from bot.conversation import language
-from bot.content.content import CONDITIONS
 from bot.conversation.render import Message
 
 

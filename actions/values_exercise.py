@@ -8,8 +8,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.turn import read_turn, send, slot_events
-from bot.decision_aid import values
 from bot.conversation.render import get_renderer
+from bot.decision_aid import values
 
 
 class ActionValues(Action):

@@ -37,14 +37,13 @@ EMBED_HOST_PORT = int(os.environ.get("BOT_EMBED_HOST_PORT")
                       or (_origin_port.group(1) if _origin_port else "18080"))
 os.environ.setdefault("BOT_EMBED_ORIGINS", f"http://127.0.0.1:{EMBED_HOST_PORT}")
 
+from bot.config.paths import ROOT  # noqa: E402
+from bot.config.settings import Settings, get_settings  # noqa: E402
 from bot.content.build import publish  # noqa: E402
 from bot.content.content import Content, get_content  # noqa: E402
+from bot.conversation.render import Renderer, get_renderer  # noqa: E402
 from bot.ops.launcher import Services, service_env, wait_for  # noqa: E402
 from bot.ops.model import ensure_model  # noqa: E402
-from bot.config.paths import ROOT  # noqa: E402
-from bot.conversation.render import Renderer, get_renderer  # noqa: E402
-from bot.config.settings import Settings, get_settings  # noqa: E402
-
 
 # Parents are served from the published bundle: build it from the repository's content.
 publish()

@@ -6,8 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.web.console.accounts import AccountError, AccountStore, check_password, hash_password, \
-    is_common
+from bot.web.console.accounts import (
+    AccountError,
+    AccountStore,
+    check_password,
+    hash_password,
+    is_common,
+)
 from bot.web.console.sessions import LoginThrottle, SessionStore
 
 

@@ -140,6 +140,7 @@ def test_handoff_uses_the_clinic_settings() -> None:
 
 def _domain_slots() -> dict[str, Any]:
     import yaml
+
     from bot.config.paths import ROOT
     return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["slots"]
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from bot.config.paths import CONTENT_DIR, TRANSLATIONS_DIR
+from bot.config.settings import get_settings
 from bot.content.build import BuildRefused, PublishedView, compile_bundle, publish, read_bundle
 from bot.content.catalog import update_catalogs
 from bot.content.content import load_content
-from bot.config.paths import CONTENT_DIR, TRANSLATIONS_DIR
-from bot.conversation.render import Renderer
 from bot.content.review import Workspace, send_back
-from bot.config.settings import get_settings
+from bot.conversation.render import Renderer
 
 
 def _copy(tmp_path: Path) -> tuple[Path, Path]:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
+from bot.config.paths import CONTENT_DIR, TRANSLATIONS_DIR
+from bot.config.settings import get_settings
 from bot.content.catalog import CURRENT, MISSING, STALE, Translations, po_path, update_catalogs
 from bot.content.checks import content_problems
 from bot.content.content import load_content
-from bot.config.paths import CONTENT_DIR, TRANSLATIONS_DIR
 from bot.conversation.render import Renderer
-from bot.config.settings import get_settings
 
 
 def _workspace(tmp_path: Path) -> tuple[Path, Path]:

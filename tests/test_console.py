@@ -3,8 +3,8 @@ being exactly what a parent gets, unanswered questions, and the review document.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import io
+import json
 import re
 import uuid
 
@@ -12,10 +12,10 @@ import pytest
 import requests
 from pypdf import PdfReader
 
-from bot.content.content import Content
-from bot.stores.conversations import stored_events
 from bot.config.paths import STATIC_DIR
 from bot.config.settings import Settings
+from bot.content.content import Content
+from bot.stores.conversations import stored_events
 from bot.stores.unanswered import UnansweredStore
 from bot.web.web import create_app
 from tests.conftest import Counsellor, add_account
@@ -275,8 +275,8 @@ def test_cli_preview_and_report_work_without_a_browser(servers: Settings) -> Non
     import subprocess
     import sys
 
-    from bot.ops.launcher import service_env
     from bot.config.paths import ROOT
+    from bot.ops.launcher import service_env
     run = lambda *args: subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT,  # noqa: E731
                                        env=service_env(servers), capture_output=True, text=True,
                                        timeout=120)

@@ -21,13 +21,13 @@ import pytest
 import requests
 import yaml
 
+from bot.config.paths import CONTENT_DIR, ROOT, TRANSLATIONS_DIR
+from bot.config.settings import Settings
 from bot.content.build import publish, read_bundle
 from bot.content.catalog import update_catalogs
 from bot.content.content import load_content
 from bot.ops.launcher import service_env, wait_for
-from bot.config.paths import CONTENT_DIR, ROOT, TRANSLATIONS_DIR
 from bot.web.rest_format import merge_custom
-from bot.config.settings import Settings
 from tests.conftest import Counsellor
 from tests.console_client import login
 from tests.test_web import free_port

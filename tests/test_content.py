@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.config.paths import CONTENT_DIR
 from bot.content.checks import content_problems
 from bot.content.content import Content, load_content, normalize_text
-from bot.config.paths import CONTENT_DIR
 
 
 def test_content_check_passes(content: Content) -> None:
@@ -105,9 +105,9 @@ def test_check_fails_for_a_section_that_is_not_in_the_source(tmp_path: Path) -> 
 
 # -- the safety texts (issue 15: clinical risks) ----------------------------------------------
 def _working_renderer(content: Content):  # type: ignore[no-untyped-def]
+    from bot.config.settings import get_settings
     from bot.content.catalog import get_translations
     from bot.conversation.render import Renderer
-    from bot.config.settings import get_settings
     return Renderer(content, get_translations(), get_settings())
 
 

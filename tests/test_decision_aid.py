@@ -16,11 +16,11 @@ from rasa_sdk import Tracker
 
 from actions.summary import ActionSummary
 from actions.values_exercise import ActionValues
+from bot.config.paths import ROOT
+from bot.conversation.comparison import COLUMNS
+from bot.conversation.render import Renderer
 from bot.decision_aid import summary as summaries
 from bot.decision_aid import values
-from bot.conversation.comparison import COLUMNS
-from bot.config.paths import ROOT
-from bot.conversation.render import Renderer
 from tests.test_actions import run, slot
 
 NUMBER = re.compile(r"\d[\d.,]*(?:\s?%)?")

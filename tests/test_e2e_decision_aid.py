@@ -15,11 +15,11 @@ import pytest
 import requests
 from pypdf import PdfReader
 
-from bot.content.content import Content
-from bot.stores.conversations import tracker_db
-from bot.content.formatting import format_long_date
 from bot.config.paths import STATE_DIR, STATIC_DIR
 from bot.config.settings import Settings
+from bot.content.content import Content
+from bot.content.formatting import format_long_date
+from bot.stores.conversations import tracker_db
 
 
 class Chat:

@@ -215,8 +215,8 @@ def test_retention_on_the_real_tracker_store(rest_url: str) -> None:
 ])
 def test_preview_is_exactly_what_a_parent_gets_and_leaves_nothing(
         rest_url: str, question: str, language: Optional[str]) -> None:
-    from bot.stores.conversations import stored_events
     from bot.ops.evaluate import preview
+    from bot.stores.conversations import stored_events
 
     metadata = {"language": language} if language else None
     parent = Chat(rest_url, metadata=metadata)

@@ -14,15 +14,14 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
+from bot.config.settings import Settings, load_settings
+from bot.conversation.render import get_renderer
 from bot.web import web as bot_web
 from bot.web.console.accounts import AccountStore
-from bot.web.request_rules import ERRORS
 from bot.web.ratelimit import Buckets, ChatLimits, Rate
-from bot.conversation.render import get_renderer
-from bot.config.settings import Settings, load_settings
+from bot.web.request_rules import ERRORS
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",

@@ -35,7 +35,7 @@ def test_marker_words_are_exactly_the_spec() -> None:
     assert not set(SHARED) & (language._MARKERS["nl"] | language._MARKERS["en"])
 
 
-@pytest.mark.parametrize("word", [w for w in MARKERS_NL])
+@pytest.mark.parametrize("word", list(MARKERS_NL))
 def test_each_dutch_marker_alone_is_dutch(word: str) -> None:
     assert detect(word) == "nl"
     assert detect(word.upper()) == "nl"

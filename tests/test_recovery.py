@@ -12,10 +12,10 @@ import uuid
 import pytest
 import requests
 
-from bot.web.request_rules import ERRORS
-from bot.ops.launcher import Services
 from bot.config.paths import STATE_DIR
 from bot.config.settings import Settings
+from bot.ops.launcher import Services
+from bot.web.request_rules import ERRORS
 
 
 def _chat(web_url: str, sender: str, text: str, lang: str) -> requests.Response:

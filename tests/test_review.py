@@ -10,11 +10,17 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from bot.config.paths import CONTENT_DIR, TRANSLATIONS_DIR
 from bot.content.catalog import CURRENT, STALE, Translations, po_path, update_catalogs
 from bot.content.content import load_content
-from bot.config.paths import CONTENT_DIR, TRANSLATIONS_DIR
-from bot.content.review import ReviewRefused, Workspace, approve, approve_translation, audit_entries, \
-    send_back
+from bot.content.review import (
+    ReviewRefused,
+    Workspace,
+    approve,
+    approve_translation,
+    audit_entries,
+    send_back,
+)
 
 DAY = dt.date(2026, 11, 23)
 

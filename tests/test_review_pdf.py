@@ -10,9 +10,9 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from bot.config.paths import ROOT
 from bot.content.catalog import get_translations
 from bot.content.content import Answer, Content
-from bot.config.paths import ROOT
 from bot.content.review_pdf import review_pdf
 
 ARTIFACT = ROOT / "test-artifacts" / "review.pdf"

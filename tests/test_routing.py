@@ -9,8 +9,15 @@ from typing import Optional
 import pytest
 
 from bot.content.content import Content
-from bot.conversation.routing import (ANSWER, ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, UNSURE, Asked,
-                         decide)
+from bot.conversation.routing import (
+    ANSWER,
+    ASK_CONDITION,
+    NOT_COVERED,
+    OTHER_CONDITION,
+    UNSURE,
+    Asked,
+    decide,
+)
 
 
 def asked(intent: str, text: str, condition: Optional[str] = None, confidence: float = 0.9,

@@ -34,12 +34,12 @@ import pytest
 import requests
 import yaml
 
-from bot.ops.launcher import service_env, wait_for
 from bot.config.paths import ROOT
-from bot.conversation.render import Renderer
-from bot.web.rest_format import merge_custom
 from bot.config.settings import Settings
+from bot.conversation.render import Renderer
 from bot.decision_aid.values import RESULT_ID
+from bot.ops.launcher import service_env, wait_for
+from bot.web.rest_format import merge_custom
 
 STORY_DIR = ROOT / "tests" / "stories"
 EXPECTATIONS = ROOT / "tests" / "story_expectations.yml"

@@ -10,8 +10,8 @@ import sys
 import pytest
 import requests
 
-from bot.ops.launcher import wait_for
 from bot.config.paths import ROOT, STATIC_DIR
+from bot.ops.launcher import wait_for
 from bot.web.web import parse_chat
 
 

@@ -15,8 +15,8 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer, make_mocked_request
 
-from bot.web import web as bot_web
 from bot.config.settings import Settings
+from bot.web import web as bot_web
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 

@@ -15,10 +15,10 @@ import pytest
 import yaml
 
 from actions.answer import ActionAnswer
-from bot.conversation.condition import mentioned
-from bot.content.content import get_content
-from bot.conversation.language import detect
 from bot.config.paths import ROOT
+from bot.content.content import get_content
+from bot.conversation.condition import mentioned
+from bot.conversation.language import detect
 from tests.test_actions import run, slot, tracker
 
 OTHER = {"smard": "sma", "sma": "smard"}

@@ -16,7 +16,6 @@ import yaml
 
 from bot.config.paths import ROOT
 
-
 # When a clinic has not configured its own 24/7 route: the Dutch out-of-hours GP service, which
 # every family can reach day and night. A clinic should name its own route (clinic.example.yml).
 DEFAULT_AFTER_HOURS = {"nl": "de huisartsenpost (dag en nacht bereikbaar)",

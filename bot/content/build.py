@@ -27,10 +27,10 @@ from typing import Any, Optional
 
 import yaml
 
+from bot.config.paths import CONTENT_DIR, STATE_DIR, TRANSLATIONS_DIR
 from bot.content.catalog import TARGET_LANGUAGES, Translations
 from bot.content.checks import content_problems
 from bot.content.content import Content, content_from_raw, load_content
-from bot.config.paths import CONTENT_DIR, STATE_DIR, TRANSLATIONS_DIR
 
 # Fields of an answer that hold texts; a draft in the bundle has none of them.
 TEXT_FIELDS = ("short", "more", "parts", "values", "picture", "choices", "said", "relations",

@@ -16,8 +16,8 @@ from typing import Iterator, Optional
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from bot.content.content import Content
 from bot.config.paths import CATALOG_DOMAIN, TRANSLATIONS_DIR
+from bot.content.content import Content
 
 SOURCE_LANGUAGE = "nl"
 TARGET_LANGUAGES = ("en",)

@@ -27,12 +27,19 @@ from typing import Callable, Optional
 
 import yaml
 
+from bot.config.paths import ROOT, SOURCES_DIR
 from bot.content.catalog import CURRENT, LANGUAGES, TARGET_LANGUAGES, Translations, get_translations
 from bot.content.content import CONDITIONS, Answer, Content, get_content
-from bot.config.paths import ROOT, SOURCES_DIR
+from bot.content.provenance import (
+    checked_fields,
+    facts,
+    find_quote,
+    quotes_for,
+    rendered,
+    source_facts,
+    unsupported,
+)
 from bot.content.question_kind import KINDS
-from bot.content.provenance import (checked_fields, facts, find_quote, quotes_for, rendered,
-                            source_facts, unsupported)
 from bot.content.sources import section_texts
 
 # Intents handled by an action of their own rather than by a content answer.

@@ -51,7 +51,7 @@ def plain(text: str) -> str:
         if line.startswith("- "):
             line = line[2:].rstrip(".?!:;") + "."
         lines.append(line)
-    return " ".join(l for l in lines if l)
+    return " ".join(ln for ln in lines if ln)
 
 
 def measure(text: str, lang: str) -> Readability:

@@ -20,16 +20,31 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph,
-                                SimpleDocTemplate, Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from bot.content.catalog import (CURRENT, MISSING, SOURCE_LANGUAGE, TARGET_LANGUAGES, Translations,
-                         get_translations)
+from bot.config.settings import Settings, get_settings
+from bot.content.catalog import (
+    CURRENT,
+    MISSING,
+    SOURCE_LANGUAGE,
+    TARGET_LANGUAGES,
+    Translations,
+    get_translations,
+)
 from bot.content.content import Answer, Content, get_content
 from bot.content.formatting import format_value
 from bot.content.readability import Readability
 from bot.content.report import REVIEW_MAX_AGE, AnswerReport, build, summary
-from bot.config.settings import Settings, get_settings
 
 TITLE = "Content review — SMARD / SMA keuzehulp"
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}

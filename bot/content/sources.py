@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.content.content import Content
 from bot.config.paths import SOURCES_DIR
+from bot.content.content import Content
 
 
 def squash(text: str) -> str:

@@ -11,14 +11,14 @@ from typing import Any, Callable, Optional
 
 from babel.lists import format_list
 
+from bot.config.settings import Settings, get_settings
 from bot.content.build import PublishedView
 from bot.content.catalog import Translations
-from bot.conversation.comparison import comparison_table
-from bot.conversation.payloads import BEGIN, exercise_payload
 from bot.content.content import CONDITIONS, PART_NAMES, Answer, Content
 from bot.content.formatting import format_long_date, format_value, locale_of
+from bot.conversation.comparison import comparison_table
 from bot.conversation.language import other
-from bot.config.settings import Settings, get_settings
+from bot.conversation.payloads import BEGIN, exercise_payload
 
 # Last resort when even the "not translated" notice lacks a translation: never show Dutch
 # to an English reader. The content check keeps this from happening in a release.

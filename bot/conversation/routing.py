@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from bot.content import question_kind
-from bot.conversation import advice, feelings
 from bot.content.content import Answer, Content
+from bot.conversation import advice, feelings
 from bot.conversation.safety import is_acute
 from bot.conversation.scope import may_serve_medical, subject_named, sure_of_topic
 

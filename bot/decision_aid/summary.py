@@ -94,7 +94,7 @@ class Summary:
 
     def as_dict(self) -> dict[str, Any]:
         return {"title": self.title, "made": self.made, "topics_heading": self.topics_heading,
-                "topics": [{"label": l, "source": s} for l, s in self.topics],
+                "topics": [{"label": label, "source": s} for label, s in self.topics],
                 "values_heading": self.values_heading, "values": self.values,
                 "questions_heading": self.questions_heading, "questions": self.questions,
                 "own_heading": self.own_heading, "footer": self.footer,

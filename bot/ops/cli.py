@@ -143,7 +143,8 @@ def _accounts(args: argparse.Namespace) -> int:
 
 
 def _mutation(args: argparse.Namespace) -> int:
-    from bot.ops.mutation import FAST, main as mutation
+    from bot.ops.mutation import FAST
+    from bot.ops.mutation import main as mutation
     return mutation(list(FAST) if args.fast else args.modules or None)
 
 

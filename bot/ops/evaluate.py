@@ -15,10 +15,10 @@ from typing import Any, Optional
 import requests
 import yaml
 
-from bot.stores.conversations import forget, latest_parse
 from bot.config.paths import ROOT
-from bot.web.rest_format import merge_custom, nlu_summary
 from bot.config.settings import get_settings
+from bot.stores.conversations import forget, latest_parse
+from bot.web.rest_format import merge_custom, nlu_summary
 
 HELDOUT = ROOT / "tests" / "heldout" / "questions.yml"
 HELDOUT_BLIND = ROOT / "tests" / "heldout" / "questions_blind.yml"
@@ -120,7 +120,7 @@ class Report:
         return [r for r in self.results if r.language_told and r.reply_language != r.lang]
 
     def meets_targets(self) -> bool:
-        return (all(self.share_right(l) >= TARGET_RIGHT for l in ("nl", "en"))
+        return (all(self.share_right(lang) >= TARGET_RIGHT for lang in ("nl", "en"))
                 and self.share_deflected() >= TARGET_DEFLECTED
                 and not self.medical_on_out_of_scope())
 

@@ -19,10 +19,10 @@ from typing import Optional
 
 import yaml
 
-from bot.content.build import BuildRefused, pointer, publish
-from bot.ops.model import ensure_model
 from bot.config.paths import ROOT, STATE_DIR
 from bot.config.settings import Settings, get_settings
+from bot.content.build import BuildRefused, pointer, publish
+from bot.ops.model import ensure_model
 
 
 def service_env(settings: Settings) -> dict[str, str]:
@@ -215,7 +215,7 @@ def run() -> None:
               sep="\n  ", flush=True)
         if not pointer().exists():
             raise SystemExit("Nothing was ever published: fix the problems above "
-                             "(`python -m bot check`) and start again.")
+                             "(`python -m bot check`) and start again.") from None
         print("Serving the previously published content.", flush=True)
     services = Services(settings, model)
     print("Starting the assistant (Rasa takes 10–30 s to load)…", flush=True)

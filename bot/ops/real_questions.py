@@ -23,9 +23,9 @@ from typing import Any, Optional
 import requests
 import yaml
 
+from bot.config.paths import ROOT
 from bot.content.content import Content
 from bot.ops.evaluate import ask
-from bot.config.paths import ROOT
 
 DIR = ROOT / "tests" / "real_questions"
 LEARN, BLIND = DIR / "learn.yml", DIR / "blind.yml"

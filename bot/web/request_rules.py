@@ -10,9 +10,9 @@ from typing import Any, Awaitable, Callable, Optional
 import aiohttp
 from aiohttp import web
 
+from bot.config.settings import Settings
 from bot.content.content import CONDITIONS
 from bot.conversation.language import SUPPORTED
-from bot.config.settings import Settings
 
 # Typed keys for what the application object carries.
 SETTINGS = web.AppKey("settings", Settings)

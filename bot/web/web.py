@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import io
-import json
 import logging
 import re
 import time
@@ -20,22 +19,34 @@ import segno
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
-from bot.web.request_rules import HTTP_CLIENT, MAX_BODY_BYTES, SENDER_RE, SETTINGS, as_response, \
-    error, loads, parse_chat
-from bot.web.console.console import PREFIX as CONSOLE_PREFIX, Console, add_routes, \
-    console_guard, sweep_sessions
-from bot.stores.conversations import KioskSweeper, forget, forget_older_than
-from bot.conversation.pictures import draw
 from bot.config.paths import STATIC_DIR
-from bot.decision_aid.about import about
-from bot.web.pages import render as render_page
-from bot.conversation.language import SUPPORTED
-from bot.conversation.render import Renderer, get_renderer
-from bot.decision_aid.summary import SummaryRequest, as_pdf as summary_as_pdf, qr_text as summary_qr_text, \
-    build as build_summary, parse_request as parse_summary, qr_svg as summary_qr_svg
-from bot.web.ratelimit import Buckets, ChatLimits, Rate
-from bot.web.rest_format import merge_custom
 from bot.config.settings import Settings, get_settings
+from bot.conversation.language import SUPPORTED
+from bot.conversation.pictures import draw
+from bot.conversation.render import Renderer, get_renderer
+from bot.decision_aid.about import about
+from bot.decision_aid.summary import SummaryRequest
+from bot.decision_aid.summary import as_pdf as summary_as_pdf
+from bot.decision_aid.summary import build as build_summary
+from bot.decision_aid.summary import parse_request as parse_summary
+from bot.decision_aid.summary import qr_svg as summary_qr_svg
+from bot.decision_aid.summary import qr_text as summary_qr_text
+from bot.stores.conversations import KioskSweeper, forget, forget_older_than
+from bot.web.console.console import PREFIX as CONSOLE_PREFIX
+from bot.web.console.console import Console, add_routes, console_guard, sweep_sessions
+from bot.web.pages import render as render_page
+from bot.web.ratelimit import Buckets, ChatLimits, Rate
+from bot.web.request_rules import (
+    HTTP_CLIENT,
+    MAX_BODY_BYTES,
+    SENDER_RE,
+    SETTINGS,
+    as_response,
+    error,
+    loads,
+    parse_chat,
+)
+from bot.web.rest_format import merge_custom
 
 log = logging.getLogger("bot.web.web")
 KIOSK_SWEEPER = web.AppKey("kiosk_sweeper", KioskSweeper)

@@ -8,7 +8,6 @@ from tests.browser.axe import axe_results, describe
 from tests.browser.conftest import DESKTOP, KIOSK, PHONE
 from tests.browser.helpers import press, type_question
 
-
 RESULTS: list[str] = []
 
 

@@ -9,9 +9,9 @@ from typing import Any
 from playwright.sync_api import Page, expect
 
 from bot.content.sources import section_texts
+from tests.browser.axe import axe_findings, describe
 from tests.browser.conftest import screenshot
 from tests.browser.helpers import type_question
-from tests.browser.axe import axe_findings, describe
 
 # An office PC: the console's wide tables are made for a desktop screen.
 CONSOLE = {"width": 1366, "height": 900}

@@ -16,11 +16,12 @@ from PIL import Image
 from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
+from bot.decision_aid.summary import build as build_summary
+from bot.decision_aid.summary import parse_request, qr_text
 from bot.stores.conversations import stored_events, tracker_db
-from bot.decision_aid.summary import build as build_summary, parse_request, qr_text
+from tests.browser.axe import axe_findings, describe
 from tests.browser.conftest import DESKTOP, KIOSK, PHONE, SCREENSHOTS, screenshot
 from tests.browser.helpers import bot_count, press, type_question, wait_for_reply
-from tests.browser.axe import axe_findings, describe
 
 REPLY = 30_000  # a reply passes through Rasa and the action server
 WEB_NL = "/?lang=nl&condition=smard"

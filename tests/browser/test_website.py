@@ -4,10 +4,14 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from bot.content.formatting import format_long_date
-
 from tests.browser.conftest import DESKTOP, PHONE, screenshot
-from tests.browser.helpers import (bot_count, press, reload_then_start_over, type_question,
-                                   wait_for_reply)
+from tests.browser.helpers import (
+    bot_count,
+    press,
+    reload_then_start_over,
+    type_question,
+    wait_for_reply,
+)
 
 
 def test_dutch_conversation_on_a_phone(open_page, content) -> None:  # type: ignore[no-untyped-def]

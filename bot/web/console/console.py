@@ -16,26 +16,35 @@ from typing import Any, Awaitable, Callable, Optional
 import aiohttp
 from aiohttp import web
 
-from bot.web.console.accounts import AccountStore
+from bot.config.settings import Settings
 from bot.content.build import BuildRefused, fingerprint, publish, read_bundle
 from bot.content.catalog import TARGET_LANGUAGES, Translations
 from bot.content.content import CONDITIONS, Answer, Content, load_content
-from bot.stores.conversations import forget, latest_parse
-from bot.web.console.examples import example_counts
-from bot.web.pages import render
-from bot.web.request_rules import HTTP_CLIENT, as_response, error, loads, parse_chat
+from bot.content.provenance import cited_sentences
+from bot.content.report import AnswerReport
+from bot.content.report import build as build_report
+from bot.content.report import summary as report_summary
+from bot.content.review import (
+    ReviewRefused,
+    Workspace,
+    approve,
+    approve_translation,
+    audit,
+    audit_entries,
+    send_back,
+)
+from bot.content.review_pdf import review_pdf
+from bot.content.sources import section_texts
 from bot.conversation.pictures import draw
 from bot.conversation.render import Renderer
-from bot.content.report import AnswerReport, build as build_report, summary as report_summary
-from bot.web.rest_format import falls_back, merge_custom, nlu_summary
-from bot.content.review import ReviewRefused, Workspace, approve, approve_translation, audit, \
-    audit_entries, send_back
-from bot.content.review_pdf import review_pdf
-from bot.web.console.sessions import LoginThrottle, Session, SessionStore
-from bot.config.settings import Settings
-from bot.content.provenance import cited_sentences
-from bot.content.sources import section_texts
+from bot.stores.conversations import forget, latest_parse
 from bot.stores.unanswered import UnansweredStore
+from bot.web.console.accounts import AccountStore
+from bot.web.console.examples import example_counts
+from bot.web.console.sessions import LoginThrottle, Session, SessionStore
+from bot.web.pages import render
+from bot.web.request_rules import HTTP_CLIENT, as_response, error, loads, parse_chat
+from bot.web.rest_format import falls_back, merge_custom, nlu_summary
 
 COOKIE = "console_session"
 LOGIN_COOKIE = "console_login"  # pre-login CSRF token (double submit)
@@ -447,7 +456,7 @@ async def unanswered_mark(request: web.Request) -> web.StreamResponse:
     try:
         entry = int(request.match_info["id"])
     except ValueError:
-        raise web.HTTPNotFound()
+        raise web.HTTPNotFound() from None
     if form.get("status") == "out_of_scope":
         _store(console).mark(entry, "out_of_scope")
     elif topic in console.content().intents:

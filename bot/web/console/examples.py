@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.conversation.language import detect
 from bot.config.paths import ROOT
+from bot.conversation.language import detect
 
 NLU_DIR = ROOT / "data" / "nlu"
 _ANNOTATION = re.compile(r"\[([^\]]+)\](\([^)]*\)|\{[^}]*\})")

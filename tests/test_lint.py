@@ -1,0 +1,14 @@
+"""Lint: ruff with the rule set in pyproject.toml ([tool.ruff]) passes on the whole project."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from bot.config.paths import ROOT
+
+
+def test_ruff_passes() -> None:
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache",
+                             "--output-format", "concise", "."],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
