@@ -36,7 +36,11 @@ def read_turn(tracker: Tracker) -> Turn:
     msg = tracker.latest_message or {}
     text = msg.get("text") or ""
     is_payload = text.startswith("/")
-    entities = {e.get("entity"): e.get("value") for e in msg.get("entities") or []}
+    # Only string values: a crafted payload can carry any JSON, which must not crash an action
+    # (Rasa would log the action server's error body, the whole conversation).
+    entities = {e["entity"]: e["value"] for e in msg.get("entities") or []
+                if isinstance(e, dict) and isinstance(e.get("entity"), str)
+                and isinstance(e.get("value"), str)}
     metadata = msg.get("metadata") or {}
     if not isinstance(metadata, dict):
         metadata = {}

@@ -104,9 +104,13 @@ def services(settings: Settings, model_path: Path) -> Iterator[Services]:
 @pytest.fixture(scope="session")
 def servers(settings: Settings, services: Services) -> Iterator[Settings]:
     """Action server + Rasa + our web server, real processes, for the whole session."""
+    # Its output is kept beside the Rasa processes' (the log-privacy test reads them all).
+    (_STATE / "logs").mkdir(parents=True, exist_ok=True)
+    log = (_STATE / "logs" / "web.log").open("ab")
     web = subprocess.Popen([sys.executable, "-c", "from bot.web.web import serve; serve()"],
-                           cwd=ROOT, env=service_env(settings),
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                           cwd=ROOT, env=service_env(settings), stdout=log,
+                           stderr=subprocess.STDOUT)
+    log.close()
     try:
         wait_for(f"http://127.0.0.1:{settings.port}/health", 30, web)
         yield settings

@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from aiohttp import web
 
+from bot.config.paths import ROOT
+from bot.conversation.payloads import load_grammar
 from bot.web import request_rules
 from bot.web.request_rules import ERRORS, MAX_MESSAGE_CHARS, as_response, error, parse_chat
 
@@ -151,3 +153,37 @@ def test_loads_refuses_what_is_not_json_as_a_value_error(text: str) -> None:
 
 def test_loads_reads_ordinary_json() -> None:
     assert request_rules.loads('{"sender": "x", "m": [1, {"a": null}]}') == {"sender": "x", "m": [1, {"a": None}]}
+
+
+GRAMMAR = load_grammar(ROOT / "domain.yml")
+
+
+@pytest.mark.parametrize("message, kept", [
+    ("/greet", True), ("/more_detail", True),
+    ('/more_detail{"topic": "smard_what"}', True),
+    ('/values_answer{"values_question":"q1","values_choice":"a"}', True),
+    ('/switch_language{"language": "en"}', True),
+    ("/no_such_intent", False), ("/greet extra words", False), ("//greet", False),
+    ('/more_detail{"topic": {"x": 1}}', False), ('/more_detail{"topic": ["a"]}', False),
+    ('/more_detail{"topic": 5}', False), ('/more_detail{"unknown_entity": "a"}', False),
+    ('/more_detail{"topic": "' + "a" * 101 + '"}', False), ("/more_detail{broken", False),
+    ('/more_detail["topic"]', False), ("/", False), ("/ hoe erft smard", False),
+])
+def test_payload_grammar(message: str, kept: bool) -> None:
+    assert GRAMMAR.is_payload(message) is kept
+    clean, err = parse_chat({"sender": SENDER, "message": message}, grammar=GRAMMAR)
+    assert err is None and clean is not None
+    assert (clean["message"] == message) is kept
+    if not kept:
+        assert not clean["message"].startswith("/")
+
+
+def test_text_is_left_alone_by_the_grammar() -> None:
+    for text in ("wat is smard", "  hallo", "50/50 kans?", ""):
+        assert GRAMMAR.as_message(text) == text
+
+
+def test_grammar_is_read_from_the_domain() -> None:
+    assert {"greet", "more_detail", "values_answer", "switch_language"} <= GRAMMAR.intents
+    assert GRAMMAR.entities == {"condition", "language", "topic", "values_question",
+                                "values_choice", "question_kind"}

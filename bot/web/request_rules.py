@@ -13,10 +13,12 @@ from aiohttp import web
 from bot.config.settings import Settings
 from bot.content.content import CONDITIONS
 from bot.conversation.language import SUPPORTED
+from bot.conversation.payloads import PayloadGrammar
 
 # Typed keys for what the application object carries.
 SETTINGS = web.AppKey("settings", Settings)
 HTTP_CLIENT = web.AppKey("http", aiohttp.ClientSession)
+GRAMMAR = web.AppKey("payload_grammar", PayloadGrammar)
 
 MAX_MESSAGE_CHARS = 2000
 MAX_BODY_BYTES = 64 * 1024
@@ -57,12 +59,14 @@ def loads(text: str) -> Any:
         raise ValueError("JSON nested too deeply") from None
 
 
-def parse_chat(body: Any, surfaces: tuple[str, ...] = PARENT_SURFACES
+def parse_chat(body: Any, surfaces: tuple[str, ...] = PARENT_SURFACES,
+               grammar: Optional[PayloadGrammar] = None
                ) -> tuple[Optional[dict[str, Any]], Optional[str]]:
     """Validate a chat request body; return (clean request, None) or (None, error kind).
 
     `surfaces` are the surfaces this route may claim: a parent's page can never pass itself
-    off as a counsellor's preview.
+    off as a counsellor's preview. With a `grammar`, a message that starts with "/" but is
+    no payload of the domain is passed on as typed text.
     """
     if not isinstance(body, dict):
         return None, "bad_request"
@@ -81,6 +85,8 @@ def parse_chat(body: Any, surfaces: tuple[str, ...] = PARENT_SURFACES
         "surface": meta_in.get("surface") if meta_in.get("surface") in surfaces else surfaces[0],
         "condition": meta_in.get("condition") if meta_in.get("condition") in CONDITIONS else None,
     }
+    if grammar is not None:
+        message = grammar.as_message(message)
     return {"sender": sender, "message": message,
             "metadata": {k: v for k, v in metadata.items() if v}}, None
 

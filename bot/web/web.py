@@ -19,9 +19,10 @@ import segno
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
-from bot.config.paths import STATIC_DIR
+from bot.config.paths import ROOT, STATIC_DIR
 from bot.config.settings import Settings, get_settings
 from bot.conversation.language import SUPPORTED
+from bot.conversation.payloads import load_grammar
 from bot.conversation.pictures import draw
 from bot.conversation.render import Renderer, get_renderer
 from bot.decision_aid.about import about
@@ -37,6 +38,7 @@ from bot.web.console.console import Console, add_routes, console_guard, sweep_se
 from bot.web.pages import render as render_page
 from bot.web.ratelimit import Buckets, ChatLimits, Rate
 from bot.web.request_rules import (
+    GRAMMAR,
     HTTP_CLIENT,
     MAX_BODY_BYTES,
     SENDER_RE,
@@ -61,7 +63,7 @@ async def chat(request: web.Request) -> web.Response:
         body = loads(await request.text())
     except (ValueError, UnicodeDecodeError):
         return error("bad_request", lang, 400)
-    clean, problem = parse_chat(body)
+    clean, problem = parse_chat(body, grammar=request.app[GRAMMAR])
     if problem:
         return error(problem, lang, 413 if problem == "too_long" else 400)
     assert clean is not None
@@ -289,6 +291,7 @@ def create_app(settings: Optional[Settings] = None) -> web.Application:
     add_routes(app, Console(settings))
     # The kiosk erases after idle + countdown; the server waits one more minute.
     app[_ADDRESSES] = {}
+    app[GRAMMAR] = load_grammar(ROOT / "domain.yml")
     app[CHAT_LIMITS] = ChatLimits(Buckets(Rate(*settings.rate_per_sender)),
                                   Buckets(Rate(*settings.rate_per_address)))
     app[KIOSK_SWEEPER] = KioskSweeper(

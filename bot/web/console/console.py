@@ -43,7 +43,7 @@ from bot.web.console.accounts import AccountStore
 from bot.web.console.examples import example_counts
 from bot.web.console.sessions import LoginThrottle, Session, SessionStore
 from bot.web.pages import render
-from bot.web.request_rules import HTTP_CLIENT, as_response, error, loads, parse_chat
+from bot.web.request_rules import GRAMMAR, HTTP_CLIENT, as_response, error, loads, parse_chat
 from bot.web.rest_format import falls_back, merge_custom, nlu_summary
 
 COOKIE = "console_session"
@@ -384,7 +384,7 @@ async def try_question(request: web.Request) -> web.Response:
         body = loads(await request.text())
     except (ValueError, UnicodeDecodeError):
         return error("bad_request", "en", 400)
-    clean, problem = parse_chat(body, surfaces=("preview",))
+    clean, problem = parse_chat(body, surfaces=("preview",), grammar=request.app[GRAMMAR])
     if problem:
         return error(problem, "en", 413 if problem == "too_long" else 400)
     assert clean is not None
