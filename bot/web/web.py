@@ -47,6 +47,7 @@ from bot.web.request_rules import (
     parse_chat,
 )
 from bot.web.rest_format import merge_custom
+from bot.web.ui_texts import ui_json
 
 log = logging.getLogger("bot.web.web")
 KIOSK_SWEEPER = web.AppKey("kiosk_sweeper", KioskSweeper)
@@ -299,6 +300,7 @@ def create_app(settings: Optional[Settings] = None) -> web.Application:
     app.router.add_get("/", index)
     app.router.add_get("/kiosk", kiosk)
     app.router.add_get("/api/kiosk-config", kiosk_config)
+    app.router.add_get("/api/ui/{lang}", ui_json)
     app.router.add_get("/api/qr", qr_code)
     app.router.add_get("/health", health)
     app.router.add_post("/api/chat", chat)
