@@ -19,7 +19,7 @@ PAGE_PREFIXES = ("page_", "chat_", "kiosk_", "console_")
 PAGE_KEYS = ("switch_language_button", "more_detail")
 
 
-class _KeepUnknown(dict):  # type: ignore[type-arg]
+class _KeepUnknown(dict[str, str]):
     """format_map values that leave a placeholder the page fills (`{seconds}`) as it is."""
 
     def __missing__(self, key: str) -> str:
