@@ -59,7 +59,7 @@ def read_turn(tracker: Tracker) -> Turn:
     intent_info = msg.get("intent") or {}
     intent = intent_info.get("name") or "nlu_fallback"
     confidence = float(intent_info.get("confidence") or 0.0)
-    surface = metadata.get("surface") if metadata.get("surface") in ("web", "kiosk", "preview") \
+    surface = str(metadata.get("surface")) if metadata.get("surface") in ("web", "kiosk", "preview") \
         else "web"
     ranking = [r for r in msg.get("intent_ranking") or []
                if isinstance(r, dict) and r.get("name") not in (intent, "nlu_fallback")]

@@ -171,3 +171,42 @@ def test_a_baby_with_symptoms_is_treated_at_once_in_the_short_layer(content: Con
     en = renderer.field(content.answers[answer_id], "short", "en")
     assert "al verschijnselen" in nl and "meteen beginnen" in nl and "zonder te wachten" in nl
     assert "already have symptoms" in en and "at once" in en and "without waiting" in en
+
+
+def _copy_with(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    """The repository's content in `tmp_path`, with `old` replaced by `new` in answers/`name`."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target)
+    path = target / "answers" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+def test_a_misspelt_key_in_an_answer_is_an_error_with_file_and_line(tmp_path: Path) -> None:
+    """`nxt:` for `next:` used to drop the buttons without a word."""
+    from bot.content.content import ContentError
+    name = sorted(p.name for p in (CONTENT_DIR / "answers").glob("*.yml")
+                  if "\n  next:" in p.read_text(encoding="utf-8"))[0]
+    text = (CONTENT_DIR / "answers" / name).read_text(encoding="utf-8")
+    line = text[:text.index("\n  next:") + 1].count("\n") + 1
+    target = _copy_with(tmp_path, name, "\n  next:", "\n  nxt:")
+    with pytest.raises(ContentError, match=rf"^{re.escape(name)}:{line}: unknown key 'nxt'"):
+        load_content(target)
+
+
+def test_the_repositorys_answers_follow_the_schema() -> None:
+    from bot.content.content import unknown_keys
+    for path in sorted((CONTENT_DIR / "answers").glob("*.yml")):
+        assert unknown_keys(path) == [], path
+
+
+def test_the_publish_step_drops_exactly_the_declared_text_keys() -> None:
+    """One declaration: the bundle's drafts keep the keys ANSWER_KEYS marks as not served."""
+    from bot.content.build import TEXT_FIELDS as published
+    from bot.content.content import ANSWER_KEYS, TEXT_FIELDS
+    assert published is TEXT_FIELDS
+    assert set(TEXT_FIELDS) == {k for k, served in ANSWER_KEYS.items() if served}
+    assert {"short", "more", "parts", "choices", "said"} <= set(TEXT_FIELDS)
+    assert not {"id", "label", "review", "intents"} & set(TEXT_FIELDS)

@@ -21,7 +21,7 @@ from bot.conversation.render import get_renderer
 from bot.web import web as bot_web
 from bot.web.console.accounts import AccountStore
 from bot.web.ratelimit import Buckets, ChatLimits, Rate
-from bot.web.request_rules import ERRORS
+from bot.web.request_rules import error_message
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
@@ -74,7 +74,7 @@ def test_an_unexpected_error_is_a_short_500_in_the_users_language(
                                  headers={"X-Chat-Language": "en"})
         return resp.status, await resp.json(), resp.headers
     status, data, headers = _run(go, settings)
-    assert status == 500 and data["message"] == ERRORS["unavailable"]["en"]
+    assert status == 500 and data["message"] == error_message("unavailable", "en")
     assert "Content-Security-Policy" in headers
     assert "mijn baby" not in caplog.text and "Traceback" not in caplog.text
     assert "TypeError" in caplog.text
@@ -95,7 +95,7 @@ def test_deep_or_odd_json_is_a_clear_400(settings: Settings, path: str, body: by
                                                            "X-Chat-Language": "en"})
         return resp.status, await resp.json()
     status, data = _run(go, settings)
-    assert status == 400 and data["message"] == ERRORS["bad_request"]["en"]
+    assert status == 400 and data["message"] == error_message("bad_request", "en")
 
 
 def test_non_string_choices_are_refused_for_every_exercise_question(settings: Settings) -> None:
@@ -156,7 +156,7 @@ def test_chat_flood_gets_429_in_the_parents_language(settings: Settings, lang: s
         return out
     replies = _run(go, limited)
     assert [s == 429 for s, _ in replies] == [False] * 3 + [True] * 2 + [False]
-    assert replies[3][1]["message"] == ERRORS["too_many"][lang]
+    assert replies[3][1]["message"] == error_message("too_many", lang)
 
 
 def test_qr_codes_only_for_published_addresses(settings: Settings) -> None:

@@ -10,8 +10,16 @@ from aiohttp import web
 
 from bot.config.paths import ROOT
 from bot.conversation.payloads import load_grammar
+from bot.conversation.render import Renderer
 from bot.web import request_rules
-from bot.web.request_rules import ERRORS, MAX_MESSAGE_CHARS, as_response, error, parse_chat
+from bot.web.request_rules import (
+    ERROR_KINDS,
+    MAX_MESSAGE_CHARS,
+    as_response,
+    error,
+    error_message,
+    parse_chat,
+)
 
 SENDER = "abcdefgh" * 4  # 32 characters: the shortest accepted
 
@@ -87,20 +95,36 @@ def test_surfaces_are_those_of_the_route() -> None:
     assert request_rules.PARENT_SURFACES == ("web", "kiosk")
 
 
-@pytest.mark.parametrize("kind", sorted(ERRORS))
+@pytest.mark.parametrize("kind", ERROR_KINDS)
 @pytest.mark.parametrize("lang, asked", [("nl", "nl"), ("en", "en"), ("nl", "de"), ("nl", None)])
-def test_errors_in_the_users_language(kind: str, lang: str, asked: Any) -> None:
+def test_errors_in_the_users_language(kind: str, lang: str, asked: Any, renderer: Renderer) -> None:
     response = error(kind, asked, 418)
     assert response.status == 418
     assert response.content_type == "application/json"
-    assert json.loads(response.body) == {"error": kind, "message": ERRORS[kind][lang]}
+    expected = renderer.ui_filled(f"error_{kind}", lang, max_chars=str(MAX_MESSAGE_CHARS))
+    assert json.loads(response.body) == {"error": kind, "message": expected}
 
 
 def test_error_texts() -> None:
-    assert "2000" in ERRORS["too_long"]["nl"] and "2000" in ERRORS["too_long"]["en"]
-    assert "112" in ERRORS["unavailable"]["nl"] and "112" in ERRORS["unavailable"]["en"]
-    assert ERRORS["bad_request"]["en"].startswith("I could not read")
-    assert ERRORS["unavailable"]["nl"].startswith("De chat is even niet bereikbaar")
+    """The texts come from content/ui.yml and its catalog, with the limit filled in."""
+    for lang in ("nl", "en"):
+        assert str(MAX_MESSAGE_CHARS) in (error_message("too_long", lang) or "")
+        assert "{" not in (error_message("too_long", lang) or "{")
+        assert "112" in (error_message("unavailable", lang) or "")
+    assert (error_message("bad_request", "en") or "").startswith("I could not read")
+    assert (error_message("unavailable", "nl") or "").startswith("De chat is even niet bereikbaar")
+
+
+def test_an_error_without_its_text_leaves_the_message_to_the_page(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing published (or no current translation): the page shows the offline text it
+    loaded at start, rather than the server inventing one."""
+    from bot.web import ui_texts
+
+    def unpublished() -> Renderer:
+        raise FileNotFoundError("No published responses yet")
+    monkeypatch.setattr(ui_texts, "get_renderer", unpublished)
+    assert json.loads(error("unavailable", "nl", 503).body) == {"error": "unavailable", "message": None}
 
 
 def _arun(coro_fn) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ import requests
 from bot.config.paths import STATE_DIR
 from bot.config.settings import Settings
 from bot.ops.launcher import Services
-from bot.web.request_rules import ERRORS
+from bot.web.request_rules import error_message
 
 
 def _chat(web_url: str, sender: str, text: str, lang: str) -> requests.Response:
@@ -41,7 +41,7 @@ def test_action_server_killed_gets_a_message_then_is_restarted(
     # Meanwhile: never an empty reply, always the localised "try again".
     resp = _chat(web_url, sender, question, lang)
     assert resp.status_code in (502, 503)
-    assert resp.json()["message"] == ERRORS["unavailable"][lang]
+    assert resp.json()["message"] == error_message("unavailable", lang)
     assert "opnieuw" in resp.json()["message"] or "try again" in resp.json()["message"]
     # The supervisor restarts it (back-off 1 s the first time): answered again within 30 s.
     deadline = time.monotonic() + 30

@@ -30,11 +30,7 @@ import yaml
 from bot.config.paths import CONTENT_DIR, STATE_DIR, TRANSLATIONS_DIR
 from bot.content.catalog import TARGET_LANGUAGES, Translations
 from bot.content.checks import content_problems
-from bot.content.content import Content, content_from_raw, load_content
-
-# Fields of an answer that hold texts; a draft in the bundle has none of them.
-TEXT_FIELDS = ("short", "more", "parts", "values", "picture", "choices", "said", "relations",
-               "comparison", "exercise_start")
+from bot.content.content import TEXT_FIELDS, Content, content_from_raw, load_content
 
 
 class BuildRefused(Exception):

@@ -95,7 +95,9 @@ class Translations:
                 for m in cat:
                     if m.id and m.context:
                         table[m.context] = _Entry(str(m.id), str(m.string or ""), m.fuzzy)
-                self.revision_dates[lang] = cat.revision_date
+                # babel parses the header's date into a datetime; anything else is no date
+                revised = cat.revision_date
+                self.revision_dates[lang] = revised if isinstance(revised, dt.datetime) else None
             self._by_lang[lang] = table
 
     @classmethod

@@ -256,6 +256,37 @@ def _source_ref(raw: dict[str, Any]) -> SourceRef:
                      tuple(part_key(p) for p in raw.get("for") or ()))
 
 
+# An answer's keys in content/answers/*.yml, declared once: True for the keys that hold what a
+# parent reads (a draft in the published bundle keeps none of them, bot/content/build.py). The
+# loader refuses any other key, so a misspelt one (`nxt:`) cannot be silently ignored.
+ANSWER_KEYS: dict[str, bool] = {
+    "id": False, "kind": False, "intents": False, "condition": False, "label": False,
+    "review": False, "sources": False, "next": False, "language_button": False,
+    "short": True, "more": True, "parts": True, "values": True, "picture": True,
+    "choices": True, "said": True, "relations": True, "comparison": True, "exercise_start": True,
+}
+TEXT_FIELDS = tuple(key for key, served in ANSWER_KEYS.items() if served)
+
+
+class ContentError(ValueError):
+    """A content file that does not follow the schema; the message names file and line."""
+
+
+def unknown_keys(path: Path) -> list[str]:
+    """`file:line: …` for every key of an answer in `path` that ANSWER_KEYS does not declare
+    (line numbers from YAML's node tree, which safe_load drops)."""
+    root = yaml.compose(path.read_text(encoding="utf-8"))
+    problems = []
+    for node in getattr(root, "value", None) or []:
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        for key, _ in node.value:
+            if key.value not in ANSWER_KEYS:
+                problems.append(f"{path.name}:{key.start_mark.line + 1}: unknown key "
+                                f"{key.value!r} in an answer (known: {', '.join(ANSWER_KEYS)})")
+    return problems
+
+
 def _answer(raw: dict[str, Any], file: str) -> Answer:
     review = raw.get("review") or {}
     parts = raw.get("parts")
@@ -308,6 +339,9 @@ def load_content(directory: Path = CONTENT_DIR) -> Content:
     """Read and index all content files from `directory`."""
     answers: list[dict[str, Any]] = []
     for path in sorted((directory / "answers").glob("*.yml")):
+        problems = unknown_keys(path)
+        if problems:
+            raise ContentError("\n".join(problems))
         answers += [{**raw, "_file": path.name} for raw in _read(path) or []]
     return content_from_raw(answers, _read(directory / "ui.yml"), _read(directory / "flows.yml"),
                             _read(directory / "sources.yml"),

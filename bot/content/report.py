@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 from bot.content.catalog import TARGET_LANGUAGES, Translations, get_translations
 from bot.content.content import Answer, Content, get_content
@@ -82,28 +82,29 @@ def render_text(reports: list[AnswerReport]) -> str:
     return "\n".join(lines)
 
 
-def summary(reports: list[AnswerReport]) -> dict[str, object]:
+def summary(reports: list[AnswerReport]) -> dict[str, Any]:
     """Counts and readability over the whole content (approved answers for readability)."""
     approved = [r for r in reports if r.answer.review.approved]
-    out: dict[str, object] = {
+    readability: dict[str, dict[str, float]] = {}
+    out: dict[str, Any] = {
         "answers": len(reports), "approved": len(approved),
         "not_approved": len(reports) - len(approved),
         "translations_not_current": sum(r.translation != "current" for r in approved),
         "overdue": sum(r.review_overdue for r in reports),
-        "readability": {},
+        "readability": readability,
     }
     lines = [f"answers: {len(reports)} ({len(approved)} approved, "
              f"{len(reports) - len(approved)} not approved)",
              f"translations not current (approved answers): {out['translations_not_current']}",
              f"reviews older than 12 months: {out['overdue']}"]
     for lang in ("nl", "en"):
-        scored = [r.readability[lang] for r in approved if r.readability.get(lang)]
+        scored = [m for m in (r.readability.get(lang) for r in approved) if m]
         if scored:
-            mean = sum(m.score for m in scored) / len(scored)  # type: ignore[union-attr]
-            above = sum(m.above_b1 for m in scored)  # type: ignore[union-attr]
-            wps = sum(m.words_per_sentence for m in scored) / len(scored)  # type: ignore[union-attr]
-            out["readability"][lang] = {"mean": round(mean, 1), "above_b1": above,  # type: ignore[index]
-                                        "scored": len(scored), "words_per_sentence": round(wps, 1)}
+            mean = sum(m.score for m in scored) / len(scored)
+            above = sum(m.above_b1 for m in scored)
+            wps = sum(m.words_per_sentence for m in scored) / len(scored)
+            readability[lang] = {"mean": round(mean, 1), "above_b1": above,
+                                 "scored": len(scored), "words_per_sentence": round(wps, 1)}
             lines.append(f"readability {lang}: mean score {mean:.1f}; likely above B1: "
                          f"{above} of {len(scored)}")
     out["lines"] = lines

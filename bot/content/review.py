@@ -148,8 +148,7 @@ def approve_translation(ws: Workspace, answer_id: str, lang: str, texts: dict[st
         pending.append((name, dutch, text, message))
     for name, dutch, text, message in pending:
         if message is None:
-            catalog.add(dutch, text, context=f"{answer_id}.{name}")
-            message = catalog.get(dutch, context=f"{answer_id}.{name}")
+            message = catalog.add(dutch, text, context=f"{answer_id}.{name}")
         message.string = text
         message.flags.discard("fuzzy")
         message.previous_id = []

@@ -190,7 +190,7 @@ def _summary(reports: list[AnswerReport], settings: Settings,
     readability = summary(reports)["readability"]  # the same figures as the console's summary
     for lang in (SOURCE_LANGUAGE, *TARGET_LANGUAGES):
         name = f"Readability, {LANGUAGE_NAMES.get(lang, lang)} (approved answers)"
-        r = readability.get(lang)  # type: ignore[union-attr]
+        r = readability.get(lang)
         rows.append([name, f"mean score {r['mean']:.1f}; likely above B1: {r['above_b1']} of "
                            f"{r['scored']}" if r else "no texts served"])
     clinic = settings.clinic_name.get(SOURCE_LANGUAGE) or next(iter(settings.clinic_name.values()))

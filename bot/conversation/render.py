@@ -189,7 +189,7 @@ class Renderer:
             return self._notice("not_translated", lang, requested=answer, status="untranslated")
         if source:
             text = f"{text}\n\n_{source}_"
-        custom = {
+        custom: dict[str, Any] = {
             "topic": answer.id, "layer": layer, "language": lang, "kind": answer.kind,
             "condition": condition, "status": "served" if answer.review.approved else "draft",
             "sources": [{"doc": doc, "file": self.content.sources[doc].file, "section": section}

@@ -72,10 +72,10 @@ def decide(asked: Asked, content: Content) -> Reply:
         return Reply(ANSWER, "emergency", content.answers["emergency"], asked.condition)
     felt = feelings.feeling(asked.text) if typed else None
     if felt or intent == "distress":
-        topic = _topic_answer(asked, content)
-        answer = content.answers[FEELING_ANSWERS.get(felt or "", "distress")]
-        return Reply(ANSWER, intent, answer, asked.condition,
-                     offered=(topic,) if topic else ())
+        related = _topic_answer(asked, content)
+        comfort = content.answers[FEELING_ANSWERS.get(felt or "", "distress")]
+        return Reply(ANSWER, intent, comfort, asked.condition,
+                     offered=(related,) if related else ())
     note = None
     if typed and advice.asks_the_assistant(asked.text):
         intent = "personal_advice"

@@ -32,7 +32,8 @@ class State:
     def from_slot(cls, value: Any) -> "State":
         if not isinstance(value, dict):
             return cls()
-        answers = value.get("answers") if isinstance(value.get("answers"), dict) else {}
+        answers = value.get("answers")
+        answers = answers if isinstance(answers, dict) else {}
         return cls(value.get("asked"), {str(k): str(v) for k, v in answers.items()})
 
     def as_slot(self) -> dict[str, Any]:
@@ -54,8 +55,8 @@ def step(content: Content, state: State, question: Optional[str],
             return State(None, state.answers), None
         if question in ids:
             answer = content.answers[question]
-            if choice in answer.choices:
-                state.answers[question] = choice  # type: ignore[index]
+            if choice is not None and choice in answer.choices:
+                state.answers[question] = choice
             else:
                 state.answers.pop(question, None)  # skipped (or re-skipped)
     position = ids.index(question) + 1 if question in ids else 0

@@ -46,7 +46,11 @@ def _build(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from bot.content.checks import content_problems
-    problems = content_problems()
+    from bot.content.content import ContentError
+    try:
+        problems = content_problems()
+    except ContentError as exc:  # a file off the schema: nothing else can be checked
+        problems = str(exc).splitlines()
     for p in problems:
         print(p)
     print(f"{len(problems)} problem(s)")

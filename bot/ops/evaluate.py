@@ -155,7 +155,7 @@ def heldout_report(url: Optional[str] = None, path: Path = HELDOUT) -> Report:
         start = time.perf_counter()
         messages = ask(q["text"], url=url, session=session)
         seconds = time.perf_counter() - start
-        custom = next((m["custom"] for m in messages if "custom" in m), {})
+        custom: dict[str, Any] = next((m["custom"] for m in messages if "custom" in m), {})
         report.results.append(Result(q["lang"], q["text"], q["expect"], custom.get("topic"),
                                      custom.get("kind"), custom.get("language"), seconds,
                                      not q.get("language_undecidable", False)))

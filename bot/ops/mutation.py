@@ -22,7 +22,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 import yaml
 
@@ -120,7 +120,7 @@ def _diff(work: Path, env: dict[str, str], mutant_id: str) -> tuple[str, str]:
 
 
 def run_module(t: Target, equivalent: Optional[set[tuple[str, str]]] = None,
-               log=print) -> Score:  # type: ignore[no-untyped-def]
+               log: Callable[[str], None] = print) -> Score:
     """Mutate one module in a throwaway copy and score it."""
     equivalent = equivalent if equivalent is not None else equivalents().get(t.module, set())
     with tempfile.TemporaryDirectory(prefix="bot-mutation-") as tmp:

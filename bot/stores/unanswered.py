@@ -6,6 +6,7 @@ retention period are deleted whenever the store is written or read.
 """
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import re
 import sqlite3
@@ -88,7 +89,8 @@ class UnansweredStore:
         return [Unanswered(r[0], dt.date.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6], r[7])
                 for r in rows]
 
-    def by_subject_and_kind(self, today: dt.date) -> list[tuple[str, str, int]]:
+    # builtins.list: inside the class, `list` names the method above
+    def by_subject_and_kind(self, today: dt.date) -> builtins.list[tuple[str, str, int]]:
         """(subject, kind, number of open questions), most asked first: the texts to write next."""
         counts: dict[tuple[str, str], int] = {}
         for q in self.list(today):

@@ -13,7 +13,11 @@ from aiohttp import web
 from bot.config.settings import Settings
 from bot.content.content import CONDITIONS
 from bot.conversation.language import SUPPORTED
+<<<<<<< HEAD
 from bot.conversation.payloads import PayloadGrammar
+=======
+from bot.web.ui_texts import error_text
+>>>>>>> layout-12
 
 # Typed keys for what the application object carries.
 SETTINGS = web.AppKey("settings", Settings)
@@ -27,27 +31,21 @@ MAX_BODY_BYTES = 64 * 1024
 SENDER_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}\Z")
 PARENT_SURFACES = ("web", "kiosk")
 
-# Errors the page shows as they are; in the user's language.
-ERRORS = {
-    "too_long": {"nl": f"Uw bericht is te lang. Gebruik maximaal {MAX_MESSAGE_CHARS} tekens.",
-                 "en": f"Your message is too long. Please use at most {MAX_MESSAGE_CHARS} characters."},
-    "bad_request": {"nl": "Dit verzoek kon ik niet lezen. Probeer het opnieuw.",
-                    "en": "I could not read this request. Please try again."},
-    "too_many": {"nl": "U stuurt berichten sneller dan ik kan lezen. Wacht even en probeer het "
-                       "opnieuw. Bij spoed belt u 112.",
-                 "en": "You are sending messages faster than I can read them. Please wait a "
-                       "moment and try again. In an emergency, call 112."},
-    "unavailable": {"nl": "De chat is even niet bereikbaar. Probeer het over een minuut opnieuw, "
-                          "of bel de afdeling. Bij spoed belt u 112.",
-                    "en": "The chat cannot be reached right now. Please try again in a minute, "
-                          "or phone the department. In an emergency, call 112."},
-}
+# Errors the page shows as they are, in the user's language: `error_<kind>` in content/ui.yml.
+ERROR_KINDS = ("too_long", "bad_request", "too_many", "unavailable")
 
 
-def error(kind: str, lang: str, status: int) -> web.Response:
-    """A JSON error with a message the page can show."""
+def error_message(kind: str, lang: Optional[str]) -> Optional[str]:
+    """The message of error `kind` in `lang` (Dutch for an unknown language); None when the
+    text cannot be had, and the page then shows its own offline text."""
     lang = lang if lang in SUPPORTED else "nl"
-    return web.json_response({"error": kind, "message": ERRORS[kind][lang]}, status=status)
+    return error_text(kind, lang, max_chars=str(MAX_MESSAGE_CHARS))
+
+
+def error(kind: str, lang: Optional[str], status: int) -> web.Response:
+    """A JSON error with a message the page can show."""
+    return web.json_response({"error": kind, "message": error_message(kind, lang)},
+                             status=status)
 
 
 def loads(text: str) -> Any:

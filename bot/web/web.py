@@ -12,7 +12,7 @@ import io
 import logging
 import re
 import time
-from typing import Any, Optional
+from typing import Any, AsyncIterator, Optional
 
 import aiohttp
 import segno
@@ -49,6 +49,7 @@ from bot.web.request_rules import (
     parse_chat,
 )
 from bot.web.rest_format import merge_custom
+from bot.web.ui_texts import ui_json
 
 log = logging.getLogger("bot.web.web")
 KIOSK_SWEEPER = web.AppKey("kiosk_sweeper", KioskSweeper)
@@ -104,7 +105,7 @@ async def errors_as_responses(request: web.Request, handler: Any) -> web.StreamR
         return error("unavailable", request.headers.get("X-Chat-Language", "nl"), 500)
 
 
-async def security_headers(request: web.BaseRequest, response: web.StreamResponse) -> None:
+async def security_headers(request: web.Request, response: web.StreamResponse) -> None:
     """Same-origin only: no third-party scripts, fonts, frames or referrers. A response-prepare
     signal, so every response gets them: errors, redirects and aiohttp's own included."""
     console = request.path == CONSOLE_PREFIX or request.path.startswith(CONSOLE_PREFIX + "/")
@@ -196,7 +197,8 @@ async def summary_qr(request: web.Request) -> web.Response:
 
 async def about_page(request: web.Request) -> web.Response:
     """GET /about?lang=nl|en[&surface=kiosk]: who made this, sources, review, data."""
-    lang = request.query.get("lang") if request.query.get("lang") in ("nl", "en") else "nl"
+    lang = request.query.get("lang", "nl")
+    lang = lang if lang in ("nl", "en") else "nl"
     surface = "kiosk" if request.query.get("surface") == "kiosk" else "web"
     return web.Response(text=render_page("about.html", page=about(get_renderer(), lang),
                                          surface=surface), content_type="text/html")
@@ -260,13 +262,13 @@ async def health(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
-async def _client(app: web.Application):  # type: ignore[no-untyped-def]
+async def _client(app: web.Application) -> AsyncIterator[None]:
     app[HTTP_CLIENT] = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
     yield
     await app[HTTP_CLIENT].close()
 
 
-async def _sweeps(app: web.Application):  # type: ignore[no-untyped-def]
+async def _sweeps(app: web.Application) -> AsyncIterator[None]:
     """Every 30 s: delete kiosk conversations their kiosk could not erase, every conversation
     older than the retention period, and expired console sessions with their previews."""
     retention = app[SETTINGS].retention_hours * 3600
@@ -296,12 +298,15 @@ def create_app(settings: Optional[Settings] = None) -> web.Application:
                                   Buckets(Rate(*settings.rate_per_address)))
     app[KIOSK_SWEEPER] = KioskSweeper(
         settings.kiosk_idle_seconds + settings.kiosk_countdown_seconds + 60)
-    app.on_response_prepare.append(security_headers)
+    # aiohttp 3.9 declares this signal's callback type one level too deep (its Signal[...]
+    # wraps the callback type in Callable again); the callback matches aiohttp's documentation.
+    app.on_response_prepare.append(security_headers)  # type: ignore[arg-type]
     app.cleanup_ctx.append(_client)
     app.cleanup_ctx.append(_sweeps)
     app.router.add_get("/", index)
     app.router.add_get("/kiosk", kiosk)
     app.router.add_get("/api/kiosk-config", kiosk_config)
+    app.router.add_get("/api/ui/{lang}", ui_json)
     app.router.add_get("/api/qr", qr_code)
     app.router.add_get("/health", health)
     app.router.add_post("/api/chat", chat)

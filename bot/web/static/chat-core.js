@@ -5,6 +5,41 @@ export function newSender() {
   return crypto.randomUUID().replace(/-/g, "");
 }
 
+/** The page's interface texts in `lang` (content/ui.yml and its translations, from
+ *  GET /api/ui/{lang}): fetched once and kept, so the offline message still shows when the
+ *  server goes away later. Null when they could not be fetched. */
+const uiTexts = {};
+export async function loadUi(lang) {
+  if (!uiTexts[lang]) {
+    try {
+      const resp = await fetch(`/api/ui/${lang}`);
+      if (resp.ok) uiTexts[lang] = await resp.json();
+    } catch (e) { /* not reachable: the caller shows the fallback line */ }
+  }
+  return uiTexts[lang] || null;
+}
+
+/** One interface text in `lang` (loaded before with loadUi), its {placeholders} filled in. */
+export function ui(lang, key, values = {}) {
+  const texts = (uiTexts[lang] || {}).texts || {};
+  return (texts[key] ?? "").replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
+}
+
+/** Fill every `data-i18n="key"` element of the page with its text; a text served in Dutch
+ *  because its translation is not current is marked as Dutch for screen readers. */
+export function applyUi(lang) {
+  const untranslated = new Set((uiTexts[lang] || {}).untranslated || []);
+  document.querySelectorAll("[data-i18n]").forEach((el) => {
+    el.textContent = ui(lang, el.dataset.i18n);
+    if (untranslated.has(el.dataset.i18n)) el.lang = "nl"; else el.removeAttribute("lang");
+  });
+}
+
+// The one text a page holds itself: shown when not even the interface texts can be fetched,
+// so there is nothing in either language to show otherwise. Both languages at once, because
+// the page cannot know which one the reader wants.
+export const UNREACHABLE = "De keuzehulp is niet bereikbaar. Probeer het later opnieuw. / The decision aid cannot be reached. Please try again later.";
+
 /** POST JSON to our own server; returns {ok, status, data}. Network failure: ok=false, status 0. */
 export async function post(path, body, lang) {
   try {

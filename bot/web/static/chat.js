@@ -1,18 +1,10 @@
 // The website chat. Talks only to our own server; see chat-core.js for rendering.
-import { newSender, post, renderBot, botEntries, fetchSummary, summaryCard } from "/static/chat-core.js";
+import {
+  newSender, post, renderBot, botEntries, fetchSummary, summaryCard, loadUi, ui, applyUi, UNREACHABLE,
+} from "/static/chat-core.js";
 
-const T = {
-  nl: { title: "Keuzehulp SMARD en SMA", restart: "Opnieuw beginnen", send: "Verstuur", label: "Uw vraag",
-        placeholder: "Typ uw vraag…", note: "Dit is een chatbot, geen mens. Hij geeft informatie, geen medisch advies. Bij spoed belt u 112.",
-        typing: "De keuzehulp typt…", retry: "Opnieuw proberen", other: "English", otherLang: "en", log: "Gesprek",
-        summary: "Samenvatting", about: "Over deze keuzehulp",
-        offline: "De chat is even niet bereikbaar. Controleer uw verbinding en probeer het opnieuw." },
-  en: { title: "Decision aid SMARD and SMA", restart: "Start over", send: "Send", label: "Your question",
-        placeholder: "Type your question…", note: "This is a chatbot, not a person. It gives information, not medical advice. In an emergency, call 112.",
-        typing: "The decision aid is typing…", retry: "Try again", other: "Nederlands", otherLang: "nl", log: "Conversation",
-        summary: "Summary", about: "About this decision aid",
-        offline: "The chat cannot be reached right now. Please check your connection and try again." },
-};
+// Every text of the page comes from the server (GET /api/ui/{lang}); see chat-core.js.
+const otherLang = (l) => (l === "nl" ? "en" : "nl");
 const store = window.sessionStorage;
 const $ = (id) => document.getElementById(id);
 // A page can preset language and condition: /?lang=en&condition=sma
@@ -25,14 +17,13 @@ store.setItem("chat.sender", sender);
 let history = JSON.parse(store.getItem("chat.history") || "[]");
 
 function applyLanguage() {
-  const t = T[lang];
   document.documentElement.lang = lang;
-  document.querySelectorAll("[data-i18n]").forEach((el) => { el.textContent = t[el.dataset.i18n]; });
-  $("input").placeholder = t.placeholder;
-  $("log").setAttribute("aria-label", t.log);
-  const sw = $("lang-switch"); sw.textContent = t.other; sw.lang = t.otherLang;
+  applyUi(lang);
+  $("input").placeholder = ui(lang, "chat_placeholder");
+  $("log").setAttribute("aria-label", ui(lang, "page_conversation"));
+  const sw = $("lang-switch"); sw.textContent = ui(lang, "switch_language_button"); sw.lang = otherLang(lang);
   $("about").href = `/about?lang=${lang}`;
-  document.title = t.title;
+  document.title = ui(lang, "page_title");
   store.setItem("chat.lang", lang);
 }
 
@@ -40,7 +31,7 @@ function applyLanguage() {
 // PDF through a plain form (the server keeps nothing), or printed on its own.
 async function showSummary(li, request) {
   const summary = await fetchSummary(request);
-  if (!summary) { showStatus(T[lang].offline, () => showSummary(li, request)); return; }
+  if (!summary) { showStatus(ui(lang, "chat_offline"), () => showSummary(li, request)); return; }
   const card = summaryCard(summary);
   const form = document.createElement("form");
   form.method = "post"; form.action = "/api/summary.pdf"; form.className = "summary__actions";
@@ -73,7 +64,7 @@ function remember(entry) { history.push(entry); store.setItem("chat.history", JS
 function showStatus(message, retry) {
   const s = $("status"); s.hidden = false; s.textContent = message;
   if (retry) {
-    const b = document.createElement("button"); b.type = "button"; b.textContent = T[lang].retry;
+    const b = document.createElement("button"); b.type = "button"; b.textContent = ui(lang, "page_retry");
     b.addEventListener("click", retry); s.append(" ", b); b.focus();
   }
 }
@@ -81,12 +72,12 @@ function showStatus(message, retry) {
 async function send(message, shown) {
   $("status").hidden = true;
   if (shown !== null) remember({ who: "me", text: shown ?? message });
-  const typing = document.createElement("li"); typing.className = "typing"; typing.textContent = T[lang].typing;
+  const typing = document.createElement("li"); typing.className = "typing"; typing.textContent = ui(lang, "chat_typing");
   $("log").append(typing);
   const metadata = { language: lang, surface: "web", ...(condition ? { condition } : {}) };
   const r = await post("/api/chat", { sender, message, metadata }, lang);
   typing.remove();
-  if (!r.ok) { showStatus(r.data.message || T[lang].offline, () => send(message, null)); return; }
+  if (!r.ok) { showStatus(r.data.message || ui(lang, "chat_offline"), () => send(message, null)); return; }
   for (const entry of botEntries(r.data.messages)) {
     if (entry.lang && entry.lang !== lang) { lang = entry.lang; applyLanguage(); }
     remember(entry);
@@ -99,9 +90,9 @@ $("form").addEventListener("submit", (ev) => {
   if (!text) return;
   $("input").value = ""; send(text);
 });
-$("summary").addEventListener("click", () => send("/ask_summary", T[lang].summary));
+$("summary").addEventListener("click", () => send("/ask_summary", ui(lang, "page_summary")));
 $("lang-switch").addEventListener("click", () => {
-  lang = T[lang].otherLang; applyLanguage();
+  lang = otherLang(lang); applyLanguage();
   send(`/switch_language{"language":"${lang}"}`, null);
 });
 $("restart").addEventListener("click", async () => {
@@ -111,5 +102,10 @@ $("restart").addEventListener("click", async () => {
   send("/greet", null);
 });
 
-applyLanguage();
-if (history.length) history.forEach(render); else send("/greet", null);
+// Both languages' texts at start: the page can switch language while the server is away.
+(async () => {
+  const [mine] = await Promise.all([loadUi(lang), loadUi(otherLang(lang))]);
+  if (!mine) { showStatus(UNREACHABLE); return; }
+  applyLanguage();
+  if (history.length) history.forEach(render); else send("/greet", null);
+})();

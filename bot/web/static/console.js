@@ -1,9 +1,12 @@
 // The counsellor console's pages: previews of an answer, and "try a question".
 // Messages are drawn with the parents' own renderer (chat-core.js), so a preview looks exactly
 // as the chat does. Links open normally here (the console is not a kiosk).
-import { newSender, renderBot, botEntries } from "/static/chat-core.js";
+import { newSender, renderBot, botEntries, loadUi, ui, UNREACHABLE } from "/static/chat-core.js";
 
-const LAYERS = { short: "Short answer", more: "More detail" };
+// The console's texts come from the server (GET /api/ui/{lang}), in the pages' language.
+const LANG = document.documentElement.lang === "nl" ? "nl" : "en";
+const t = (key) => ui(LANG, key);
+const LAYERS = { short: "console_layer_short", more: "more_detail" };
 
 function bubble(list, message, onButton) {
   const li = document.createElement("li");
@@ -20,7 +23,7 @@ function answerPreviews() {
   for (const box of document.querySelectorAll("[data-preview]")) {
     const layers = data[box.dataset.preview] || {};
     for (const [layer, messages] of Object.entries(layers)) {
-      const h = document.createElement("h4"); h.textContent = LAYERS[layer] || layer;
+      const h = document.createElement("h4"); h.textContent = LAYERS[layer] ? t(LAYERS[layer]) : layer;
       const list = document.createElement("ol"); list.className = "log";
       box.append(h, list);
       for (const entry of botEntries(messages)) {
@@ -38,10 +41,10 @@ function diagnostics(list, data) {
   const dl = document.createElement("dl");
   const nlu = data.nlu || {};
   const rows = [
-    ["Recognised topic (intent)", nlu.intent ? `${nlu.intent} · ${pct(nlu.confidence)}` : "–"],
-    ["Runner-up", nlu.runner_up ? `${nlu.runner_up} · ${pct(nlu.runner_up_confidence)}` : "–"],
-    ["Falls back", data.falls_back ? "yes: the parent gets “I don’t know that” and the counsellor" : "no"],
-    ["Answer served", (data.messages || []).map((m) => {
+    [t("console_intent"), nlu.intent ? `${nlu.intent} · ${pct(nlu.confidence)}` : "–"],
+    [t("console_runner_up"), nlu.runner_up ? `${nlu.runner_up} · ${pct(nlu.runner_up_confidence)}` : "–"],
+    [t("console_falls_back"), t(data.falls_back ? "console_falls_back_yes" : "console_falls_back_no")],
+    [t("console_served"), (data.messages || []).map((m) => {
       const c = m.custom || {};
       return c.topic ? `${c.topic} (${c.status || "served"}, ${c.language || "?"})` : "–";
     }).join(", ")],
@@ -59,7 +62,7 @@ function draftPreview(list, drafts) {
   if (!drafts || !drafts.length) return;
   const li = document.createElement("li"); li.className = "draft-preview";
   const p = document.createElement("p");
-  p.textContent = "Draft — not served to parents. Once approved and published, the reply would be:";
+  p.textContent = t("console_draft");
   const inner = document.createElement("ol"); inner.className = "log";
   li.append(p, inner);
   for (const entry of botEntries(drafts)) {
@@ -94,7 +97,7 @@ function tryQuestion() {
   async function ask(text, shown) {
     const me = document.createElement("li"); me.className = "msg msg--me"; me.textContent = shown;
     log.append(me);
-    status.textContent = "Asking…";
+    status.textContent = t("console_asking");
     const metadata = {};
     const lang = document.getElementById("try-language").value;
     const condition = document.getElementById("try-condition").value;
@@ -102,8 +105,8 @@ function tryQuestion() {
     if (condition) metadata.condition = condition;
     const { ok, status: code, data } = await call("/console/api/try", { sender, message: text, metadata });
     if (!ok) {
-      status.textContent = code === 401 ? "Your session has ended: please log in again."
-        : (data.message || "The assistant could not be reached. Try again in a minute.");
+      status.textContent = code === 401 ? t("console_session_ended")
+        : (data.message || t("console_unreachable"));
       return;
     }
     status.textContent = "";
@@ -118,7 +121,7 @@ function tryQuestion() {
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const text = input.value.trim();
-    if (!text) { status.textContent = "Type a question first."; return; }
+    if (!text) { status.textContent = t("console_type_first"); return; }
     input.value = "";
     ask(text, text);
   });
@@ -126,10 +129,16 @@ function tryQuestion() {
     await call("/console/api/try/reset", { sender });
     sender = newSender();
     log.replaceChildren();
-    status.textContent = "New conversation: the previous one was deleted.";
+    status.textContent = t("console_new_conversation");
     input.focus();
   });
 }
 
-answerPreviews();
-tryQuestion();
+(async () => {
+  if (!(await loadUi(LANG))) {
+    const status = document.getElementById("try-status");
+    if (status) status.textContent = UNREACHABLE;
+  }
+  answerPreviews();
+  tryQuestion();
+})();

@@ -1,20 +1,9 @@
 // The waiting-room kiosk: touch only, nothing kept. Links are shown as QR codes, never opened.
-import { newSender, post, renderBot, botEntries, fetchSummary, summaryCard } from "/static/chat-core.js";
+import {
+  newSender, post, renderBot, botEntries, fetchSummary, summaryCard, loadUi, ui, applyUi, UNREACHABLE,
+} from "/static/chat-core.js";
 
-const T = {
-  nl: { title: "Keuzehulp SMARD en SMA", intro: "Tik op een onderwerp. U hoeft niets te typen.",
-        privacy: "Privacy: uw gesprek wordt gewist als u op \u201cStop en wis\u201d tikt, of als het scherm een tijdje niet wordt gebruikt. Er blijft niets bewaard.",
-        home: "Naar het begin", erase: "Stop en wis", stillThere: "Bent u er nog?", stay: "Ja, ik ben er nog",
-        countdown: (n) => `Het gesprek wordt over ${n} seconden gewist.`, log: "Gesprek",
-        offline: "De keuzehulp is even niet bereikbaar. Probeer het zo opnieuw.", retry: "Opnieuw proberen",
-        scan: "Scan met uw telefoon", summary: "Samenvatting", about: "Over deze keuzehulp", close: "Sluiten" },
-  en: { title: "Decision aid SMARD and SMA", intro: "Tap a topic. You do not need to type anything.",
-        privacy: "Privacy: your conversation is erased when you tap \u201cStop and erase\u201d, or when the screen is not used for a while. Nothing is kept.",
-        home: "To the start", erase: "Stop and erase", stillThere: "Are you still there?", stay: "Yes, I am still here",
-        countdown: (n) => `The conversation will be erased in ${n} seconds.`, log: "Conversation",
-        offline: "The decision aid cannot be reached right now. Please try again shortly.", retry: "Try again",
-        scan: "Scan with your phone", summary: "Summary", about: "About this decision aid", close: "Close" },
-};
+// Every text of the page comes from the server (GET /api/ui/{lang}); see chat-core.js.
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(window.location.search);
 let lang = "nl";
@@ -22,12 +11,12 @@ let sender = newSender();
 let idleSeconds = 90, countdownSeconds = 20, idleTimer = null, countdownTimer = null;
 
 function applyLanguage() {
-  const t = T[lang];
   document.documentElement.lang = lang;
-  document.querySelectorAll("[data-i18n]").forEach((el) => { el.textContent = t[el.dataset.i18n]; });
+  applyUi(lang);
   document.querySelectorAll(".lang").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.lang === lang)));
-  $("log").setAttribute("aria-label", t.log);
-  document.title = t.title;
+  $("log").setAttribute("aria-label", ui(lang, "page_conversation"));
+  $("about-frame").title = ui(lang, "page_about");
+  document.title = ui(lang, "page_title");
 }
 
 // On the kiosk a link is a QR code with its address: take it home, never navigate away.
@@ -40,7 +29,7 @@ function qrLink(text, url) {
   const box = document.createElement("span"); box.className = "qr";
   const img = document.createElement("img");
   img.src = "/api/qr?url=" + encodeURIComponent(url);
-  img.alt = `${T[lang].scan}: ${url}`;
+  img.alt = `${ui(lang, "kiosk_scan")}: ${url}`;
   const label = document.createElement("span"); label.textContent = `${text} \u2013 ${url}`;
   box.append(img, label);
   return box;
@@ -53,7 +42,7 @@ async function showSummary(li, request) {
   const qr = await fetch("/api/summary-qr", {
     method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request),
   }).then((r) => (r.ok ? r.text() : null)).catch(() => null);
-  if (!summary || !qr) { const s = $("status"); s.hidden = false; s.textContent = T[lang].offline; return; }
+  if (!summary || !qr) { const s = $("status"); s.hidden = false; s.textContent = ui(lang, "kiosk_offline"); return; }
   const box = document.createElement("figure"); box.className = "summary-qr";
   const img = document.createElement("img");
   img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(qr);
@@ -67,7 +56,7 @@ async function showSummary(li, request) {
 // The page about the assistant, in an overlay: the conversation stays where it is.
 function showAbout() {
   $("about-frame").src = `/about?lang=${lang}&surface=kiosk`;
-  $("about-frame").title = T[lang].about;
+  $("about-frame").title = ui(lang, "page_about");
   $("about-overlay").hidden = false; $("about-close").focus();
 }
 
@@ -79,8 +68,8 @@ async function ask(message, shown) {
   const r = await post("/api/chat", { sender, message, metadata: { language: lang, surface: "kiosk" } }, lang);
   typing.remove();
   if (!r.ok) {
-    const s = $("status"); s.hidden = false; s.textContent = r.data.message || T[lang].offline;
-    const b = document.createElement("button"); b.type = "button"; b.textContent = T[lang].retry;
+    const s = $("status"); s.hidden = false; s.textContent = r.data.message || ui(lang, "kiosk_offline");
+    const b = document.createElement("button"); b.type = "button"; b.textContent = ui(lang, "page_retry");
     b.addEventListener("click", () => ask(message, null)); s.append(" ", b);
     return [];
   }
@@ -137,11 +126,11 @@ function armIdle() {
 function showIdle() {
   let left = countdownSeconds;
   const text = $("idle-text");
-  text.textContent = T[lang].countdown(left);
+  text.textContent = ui(lang, "kiosk_countdown", { seconds: left });
   $("idle").hidden = false; $("stay").focus();
   countdownTimer = setInterval(() => {
     left -= 1;
-    text.textContent = T[lang].countdown(Math.max(left, 0));
+    text.textContent = ui(lang, "kiosk_countdown", { seconds: Math.max(left, 0) });
     if (left <= 0) erase();
   }, 1000);
 }
@@ -153,7 +142,7 @@ document.addEventListener("gesturestart", (e) => e.preventDefault());
 for (const ev of ["pointerdown", "keydown", "touchstart"]) document.addEventListener(ev, activity, { passive: true });
 $("stay").addEventListener("click", () => { hideIdle(); armIdle(); });
 $("erase").addEventListener("click", erase);
-$("summary").addEventListener("click", () => tap({ payload: "/ask_summary", title: T[lang].summary }));
+$("summary").addEventListener("click", () => tap({ payload: "/ask_summary", title: ui(lang, "page_summary") }));
 document.querySelectorAll(".about-open").forEach((b) => b.addEventListener("click", showAbout));
 $("about-close").addEventListener("click", () => { $("about-overlay").hidden = true; $("about-frame").src = "about:blank"; });
 $("home").addEventListener("click", async () => { await start(); });
@@ -167,6 +156,9 @@ document.querySelectorAll(".lang").forEach((b) => b.addEventListener("click", as
   const cfg = await fetch("/api/kiosk-config").then((r) => r.json()).catch(() => ({}));
   idleSeconds = Number(params.get("idle")) || cfg.idle_seconds || idleSeconds;
   countdownSeconds = Number(params.get("countdown")) || cfg.countdown_seconds || countdownSeconds;
+  // Both languages' texts at start: a visitor can switch while the server is away.
+  const [nl] = await Promise.all([loadUi("nl"), loadUi("en")]);
+  if (!nl) { const st = $("status"); $("chat").hidden = false; $("start").hidden = true; st.hidden = false; st.textContent = UNREACHABLE; return; }
   applyLanguage();
   await start();
   armIdle();
