@@ -13,11 +13,8 @@ from aiohttp import web
 from bot.config.settings import Settings
 from bot.content.content import CONDITIONS
 from bot.conversation.language import SUPPORTED
-<<<<<<< HEAD
 from bot.conversation.payloads import PayloadGrammar
-=======
 from bot.web.ui_texts import error_text
->>>>>>> layout-12
 
 # Typed keys for what the application object carries.
 SETTINGS = web.AppKey("settings", Settings)
