@@ -62,7 +62,7 @@ def load_grammar(domain_path: Path) -> PayloadGrammar:
     """The payload grammar of a Rasa domain file (its intents and entities)."""
     domain: dict[str, Any] = yaml.safe_load(domain_path.read_text(encoding="utf-8"))
 
-    def names(items: list[Any]) -> frozenset[str]:
+    def names(items: Optional[list[Any]]) -> frozenset[str]:
         # Domain lists hold names or one-key mappings (`- intent: {use_entities: …}`).
         return frozenset(next(iter(i)) if isinstance(i, dict) else str(i) for i in items or ())
     return PayloadGrammar(names(domain.get("intents")), names(domain.get("entities")))
