@@ -143,11 +143,8 @@ REDIS_PORT = int(os.environ.get("BOT_REDIS_PORT", "16379"))
 def postgres() -> Iterator["PostgresServer"]:
     """A real PostgreSQL server for the session (stop()/start() it to test an outage)."""
     from bot.ops.infra import PostgresServer
-    server = PostgresServer(PG_PORT)
-    try:
-        yield server.start()
-    finally:
-        server.close()
+    with PostgresServer(PG_PORT) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
@@ -160,11 +157,8 @@ def postgres_url(postgres: "PostgresServer") -> str:
 def redis_server() -> Iterator["RedisServer"]:
     """A real Redis server for the session (with a password, nothing saved to disk)."""
     from bot.ops.infra import RedisServer
-    server = RedisServer(REDIS_PORT)
-    try:
-        yield server.start()
-    finally:
-        server.close()
+    with RedisServer(REDIS_PORT) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

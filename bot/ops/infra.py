@@ -54,10 +54,16 @@ def _wait(check: Any, timeout: float, what: str) -> None:
         try:
             check()
             return
-        except Exception as exc:  # noqa: BLE001 - any failure means "not ready yet"
+        except Exited:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any other failure means "not ready yet"
             if time.monotonic() > deadline:
                 raise TimeoutError(f"{what} did not answer within {timeout:.0f} s") from exc
             time.sleep(0.2)
+
+
+class Exited(RuntimeError):
+    """The server process ended while we waited for it (a configuration error, say)."""
 
 
 class PostgresServer:
@@ -65,14 +71,15 @@ class PostgresServer:
 
     `config` is an extra postgresql.conf (e.g. deploy/postgresql/keuzehulp.conf) included
     after initdb's defaults; the port, address and socket directory are set on the command
-    line, so they win. Use as a context manager, or call start()/stop()/close().
+    line, so they win. `hba` replaces initdb's pg_hba.conf (e.g. deploy/postgresql/pg_hba.conf).
+    Use as a context manager, or call start()/stop()/close().
     """
 
     def __init__(self, port: int, database: str = "keuzehulp", user: str = "keuzehulp",
-                 config: Optional[Path] = None) -> None:
+                 config: Optional[Path] = None, hba: Optional[Path] = None) -> None:
         self.port, self.database, self.user = port, database, user
         self.password = secrets.token_urlsafe(16)
-        self.config = config
+        self.config, self.hba = config, hba
         self.dir = Path(tempfile.mkdtemp(prefix="bot-pg-"))
         self.data, self.socket_dir, self.log = self.dir / "data", self.dir / "sock", self.dir / "pg.log"
         self._account = _service_user()
@@ -115,6 +122,7 @@ class PostgresServer:
             with (self.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
                 conf.write(f"\ninclude '{self.dir / 'extra.conf'}'\n")
 
+
     def start(self, timeout: float = 60) -> "PostgresServer":
         """Start the server and wait until the database answers (created the first time)."""
         options = (f"-c listen_addresses=127.0.0.1 -p {self.port} "
@@ -122,6 +130,12 @@ class PostgresServer:
         self._run(pg_binary("pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-o", options,
                   "-w", "-t", str(int(timeout)), "start")
         _wait(self._ensure_database, timeout, "PostgreSQL")
+        hba = self.data / "pg_hba.conf"
+        if self.hba and hba.read_text(encoding="utf-8") != self.hba.read_text(encoding="utf-8"):
+            # Once the database exists (the sample may let the role reach nothing else);
+            # written in place, so the file keeps the service account as its owner.
+            hba.write_text(self.hba.read_text(encoding="utf-8"), encoding="utf-8")
+            self._run(pg_binary("pg_ctl"), "-D", str(self.data), "-w", "reload")
         return self
 
     def _ensure_database(self) -> None:
@@ -164,7 +178,11 @@ class PostgresServer:
             shutil.rmtree(self.dir, ignore_errors=True)
 
     def __enter__(self) -> "PostgresServer":
-        return self.start()
+        try:
+            return self.start()
+        except BaseException:  # a server that did not come up is not left behind
+            self.close()
+            raise
 
     def __exit__(self, *exc: object) -> None:
         self.close()
@@ -198,10 +216,11 @@ class RedisServer:
         cmd = [shutil.which("redis-server") or "/usr/bin/redis-server"]
         if self.config:
             cmd.append(str(self.config))
-        # "-" reads further settings from stdin; command-line options come last and win.
-        cmd += ["-", "--bind", "127.0.0.1", "--port", str(self.port), "--dir", str(self.dir),
+        # "-" (it must be the last argument) reads settings from stdin; Redis applies the file,
+        # then stdin, then the options, so the options win.
+        cmd += ["--bind", "127.0.0.1", "--port", str(self.port), "--dir", str(self.dir),
                 "--save", "", "--appendonly", "no", "--daemonize", "no",
-                "--logfile", str(self.log), "--unixsocket", ""]
+                "--logfile", str(self.log), "--unixsocket", "", "-"]
         kwargs: dict[str, Any] = {}
         if self._account:
             kwargs = {"user": self._account.pw_uid, "group": self._account.pw_gid,
@@ -218,7 +237,7 @@ class RedisServer:
         import redis  # only where a Redis server is started
 
         if self.process and self.process.poll() is not None:
-            raise RuntimeError(f"redis-server exited with {self.process.returncode}")
+            raise Exited(f"redis-server exited with {self.process.returncode}; see {self.log}")
         client = redis.Redis.from_url(self.url, socket_timeout=2)
         try:
             if not client.ping():
@@ -245,7 +264,11 @@ class RedisServer:
             shutil.rmtree(self.dir, ignore_errors=True)
 
     def __enter__(self) -> "RedisServer":
-        return self.start()
+        try:
+            return self.start()
+        except BaseException:  # a server that did not come up is not left behind
+            self.close()
+            raise
 
     def __exit__(self, *exc: object) -> None:
         self.close()
