@@ -55,7 +55,7 @@ def keep_if_unanswered(turn: Turn, topic: Optional[str], messages: list[Message]
         asked = next((m.custom.get("asked") for m in messages if m.custom.get("asked")), None) or {}
         subject = asked.get("intent") or (
             turn.intent if turn.intent not in ("nlu_fallback", "out_of_scope") else None)
-        UnansweredStore(settings.unanswered_retention_days).record(
+        UnansweredStore(settings.unanswered_retention_days, settings.unanswered_db_url).record(
             turn.text, turn.lang, dt.date.today(), subject=subject, kind=asked.get("kind"))
 
 

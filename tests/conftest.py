@@ -11,7 +11,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 import pytest
 
@@ -44,6 +44,9 @@ from bot.content.content import Content, get_content  # noqa: E402
 from bot.conversation.render import Renderer, get_renderer  # noqa: E402
 from bot.ops.launcher import Services, service_env, wait_for  # noqa: E402
 from bot.ops.model import ensure_model  # noqa: E402
+
+if TYPE_CHECKING:
+    from bot.ops.infra import PostgresServer, RedisServer
 
 # Parents are served from the published bundle: build it from the repository's content.
 publish()
@@ -127,6 +130,41 @@ def rest_url(servers: Settings) -> str:
 @pytest.fixture(scope="session")
 def web_url(servers: Settings) -> str:
     return f"http://127.0.0.1:{servers.port}"
+
+
+# -- real PostgreSQL and Redis (issue 11), started only when a test asks -------------------
+# On loopback in temporary directories (bot/ops/infra.py); ports from the environment so
+# parallel runs do not collide.
+PG_PORT = int(os.environ.get("BOT_PG_PORT", "15432"))
+REDIS_PORT = int(os.environ.get("BOT_REDIS_PORT", "16379"))
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator["PostgresServer"]:
+    """A real PostgreSQL server for the session (stop()/start() it to test an outage)."""
+    from bot.ops.infra import PostgresServer
+    with PostgresServer(PG_PORT) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def postgres_url(postgres: "PostgresServer") -> str:
+    """The SQLAlchemy URL of the session's PostgreSQL database."""
+    return postgres.url
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator["RedisServer"]:
+    """A real Redis server for the session (with a password, nothing saved to disk)."""
+    from bot.ops.infra import RedisServer
+    with RedisServer(REDIS_PORT) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def redis_url(redis_server: "RedisServer") -> str:
+    """The redis:// URL of the session's Redis server."""
+    return redis_server.url
 
 
 # Figures measured by tests (held-out scores, latency, cross-validation) are printed in the

@@ -137,7 +137,8 @@ def test_retention_and_kiosk_sweeps_run_periodically(monkeypatch: pytest.MonkeyP
         calls["sessions"].append(time.time())
 
     monkeypatch.setattr(bot_web.asyncio, "sleep", fast_sleep)
-    monkeypatch.setattr(bot_web, "forget_older_than", lambda cutoff: calls["retention"].append(cutoff))
+    monkeypatch.setattr(bot_web, "forget_older_than",  # db: the settings' tracker store
+                        lambda cutoff, db: calls["retention"].append(cutoff))
     monkeypatch.setattr(bot_web, "sweep_sessions", sessions)
     assert settings.retention_hours == 24
 

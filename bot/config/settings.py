@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 import yaml
 
@@ -52,6 +52,11 @@ class Settings:
     rate_per_sender: tuple[int, float]
     rate_per_address: tuple[int, float]
     path: Path
+    # Production (issue 11): database URLs of Rasa's tracker store (our conversation deletion
+    # and retention use it too) and of the unanswered questions, e.g.
+    # "postgresql://keuzehulp:…@127.0.0.1:5432/keuzehulp". None: the embedded SQLite files.
+    tracker_db_url: Optional[str] = None
+    unanswered_db_url: Optional[str] = None
 
     def placeholders(self, lang: str) -> dict[str, str]:
         """Values for {clinic_*} placeholders in content texts."""
@@ -87,6 +92,7 @@ def load_settings(path: Path | None = None) -> Settings:
     privacy = raw.get("privacy") or {}
     console = raw.get("console") or {}
     limits = raw.get("rate_limits") or {}
+    production = raw.get("production") or {}
     host = server.get("host", "127.0.0.1")
     return Settings(
         clinic_name=clinic["name"],
@@ -114,6 +120,11 @@ def load_settings(path: Path | None = None) -> Settings:
         rate_per_sender=_rate(limits.get("per_conversation"), (20, 2.0)),
         rate_per_address=_rate(limits.get("per_address"), (120, 20.0)),
         path=path,
+        # From the environment first: a URL holds a password, which belongs in the service's
+        # environment file (deploy/), not in clinic.yml.
+        tracker_db_url=os.environ.get("BOT_TRACKER_DB_URL") or production.get("tracker_db_url"),
+        unanswered_db_url=(os.environ.get("BOT_UNANSWERED_DB_URL")
+                           or production.get("unanswered_db_url")),
     )
 
 

@@ -58,10 +58,12 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _preview(args: argparse.Namespace) -> int:
+    from bot.config.settings import get_settings
     from bot.ops.evaluate import preview_with_nlu
     from bot.web.rest_format import falls_back
     messages, nlu = preview_with_nlu(args.question, language=args.language,
-                                     condition=args.condition, url=args.url)
+                                     condition=args.condition, url=args.url,
+                                     db=get_settings().tracker_db_url)
     for m in messages:
         print(m.get("text", ""))
         for b in m.get("buttons", []):
@@ -101,7 +103,7 @@ def _unanswered(args: argparse.Namespace) -> int:
     from bot.config.settings import get_settings
     from bot.stores.unanswered import UnansweredStore
     settings = get_settings()
-    store = UnansweredStore(settings.unanswered_retention_days)
+    store = UnansweredStore(settings.unanswered_retention_days, settings.unanswered_db_url)
     if args.action == "mark":
         status = "added" if args.topic else "out_of_scope"
         return 0 if store.mark(args.id, status, args.topic) else 1

@@ -18,6 +18,7 @@ import yaml
 from bot.config.paths import ROOT
 from bot.config.settings import get_settings
 from bot.stores.conversations import forget, latest_parse
+from bot.stores.database import Location
 from bot.web.rest_format import merge_custom, nlu_summary
 
 HELDOUT = ROOT / "tests" / "heldout" / "questions.yml"
@@ -47,18 +48,19 @@ def ask(question: str, metadata: Optional[dict[str, str]] = None, url: Optional[
 
 
 def preview_with_nlu(question: str, language: Optional[str] = None,
-                     condition: Optional[str] = None, url: Optional[str] = None
+                     condition: Optional[str] = None, url: Optional[str] = None,
+                     db: Optional[Location] = None
                      ) -> tuple[list[dict[str, Any]], Optional[dict[str, Any]]]:
     """Exactly what a parent gets for `question` in a new conversation, and what the
     classifier made of it (see nlu_summary). The conversation is deleted afterwards, so
-    previews leave nothing behind."""
+    previews leave nothing behind. `db`: the tracker store (default: the embedded SQLite)."""
     sender = uuid.uuid4().hex
     metadata = {k: v for k, v in (("language", language), ("condition", condition)) if v}
     try:
         messages = ask(question, metadata or None, url=url, sender=sender)
-        return messages, nlu_summary(latest_parse(sender))
+        return messages, nlu_summary(latest_parse(sender, db))
     finally:
-        forget(sender)
+        forget(sender, db)
 
 
 def preview(question: str, language: Optional[str] = None, condition: Optional[str] = None,

@@ -1,16 +1,20 @@
-"""Deleting conversations from Rasa's SQLite tracker store.
+"""Deleting conversations from Rasa's tracker store (SQLite by default, or PostgreSQL).
 
 Rasa 3.6 has no API to delete a conversation, so "start over" on the website and every
-kiosk reset remove the sender's rows from the store's `events` table directly.
+kiosk reset remove the sender's rows from the store's `events` table (Rasa's SQLTrackerStore
+layout, the same on both databases) directly.
 """
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional, Union
+
+import sqlalchemy
+from sqlalchemy.engine import Row
 
 from bot.config.paths import STATE_DIR
+from bot.stores.database import Location, engine_for, is_missing_table
 
 
 def tracker_db(state_dir: Path = STATE_DIR) -> Path:
@@ -18,51 +22,63 @@ def tracker_db(state_dir: Path = STATE_DIR) -> Path:
     return state_dir / "trackers.db"
 
 
-def _run(db: Path, sql: str, sender_id: str) -> Optional[sqlite3.Cursor]:
-    """Run one statement on the store; None when there is no store (or no table) yet."""
-    if not db.exists():
+def _run(db: Location, sql: str, **params: Any) -> Optional[Union[list[Row], int]]:
+    """Run one statement on the store: its rows, or for a change how many rows it changed;
+    None when there is no store (or no table) yet."""
+    engine = engine_for(db)
+    if engine is None:
         return None
-    with sqlite3.connect(db, timeout=10) as conn:
-        try:
-            return conn.execute(sql, (sender_id,))
-        except sqlite3.OperationalError:  # no table yet: nothing was ever stored
+    try:
+        with engine.begin() as conn:
+            result = conn.execute(sqlalchemy.text(sql), params)
+            # Read before the connection goes back to the pool.
+            return result.fetchall() if result.returns_rows else result.rowcount
+    except sqlalchemy.exc.DBAPIError as exc:
+        if is_missing_table(exc):  # no table yet: nothing was ever stored
             return None
+        raise
 
 
-def forget(sender_id: str, db: Path | None = None) -> int:
-    """Delete everything stored for `sender_id`; return how many events were removed."""
-    cur = _run(db or tracker_db(), "DELETE FROM events WHERE sender_id = ?", sender_id)
-    return cur.rowcount if cur else 0
+def forget(sender_id: str, db: Location | None = None) -> int:
+    """Delete everything stored for `sender_id`; return how many events were removed.
+    `db`: the tracker store's SQLite file or database URL (default: the embedded SQLite)."""
+    removed = _run(db or tracker_db(), "DELETE FROM events WHERE sender_id = :sender",
+                   sender=sender_id)
+    return removed if isinstance(removed, int) else 0
 
 
-def stored_events(sender_id: str, db: Path | None = None) -> int:
+def stored_events(sender_id: str, db: Location | None = None) -> int:
     """How many events are stored for `sender_id` (for tests and the console)."""
-    cur = _run(db or tracker_db(), "SELECT COUNT(*) FROM events WHERE sender_id = ?", sender_id)
-    return cur.fetchone()[0] if cur else 0
+    rows = _run(db or tracker_db(), "SELECT COUNT(*) FROM events WHERE sender_id = :sender",
+                sender=sender_id)
+    return int(rows[0][0]) if isinstance(rows, list) and rows else 0
 
 
-def latest_parse(sender_id: str, db: Path | None = None) -> Optional[dict]:
+def latest_parse(sender_id: str, db: Location | None = None) -> Optional[dict]:
     """What the NLU made of the sender's latest message (intent, ranking), from the store."""
-    cur = _run(db or tracker_db(), "SELECT data FROM events WHERE sender_id = ? AND "
-               "type_name = 'user' ORDER BY id DESC LIMIT 1", sender_id)
-    row = cur.fetchone() if cur else None
-    return json.loads(row[0]).get("parse_data") if row else None
+    rows = _run(db or tracker_db(), "SELECT data FROM events WHERE sender_id = :sender AND "
+                "type_name = 'user' ORDER BY id DESC LIMIT 1", sender=sender_id)
+    return json.loads(rows[0][0]).get("parse_data") if isinstance(rows, list) and rows else None
 
 
-def forget_older_than(cutoff: float, db: Path | None = None) -> int:
+def forget_older_than(cutoff: float, db: Location | None = None) -> int:
     """Delete every conversation whose last event is before `cutoff` (Unix time); return how
     many conversations were deleted."""
-    db = db or tracker_db()
-    if not db.exists():
+    engine = engine_for(db or tracker_db())
+    if engine is None:
         return 0
-    with sqlite3.connect(db, timeout=10) as conn:
-        try:
-            stale = [row[0] for row in conn.execute(
-                "SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < ?",
-                (cutoff,))]
-            conn.executemany("DELETE FROM events WHERE sender_id = ?", [(s,) for s in stale])
-        except sqlite3.OperationalError:
+    try:
+        with engine.begin() as conn:
+            stale = [row[0] for row in conn.execute(sqlalchemy.text(
+                "SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :cutoff"),
+                {"cutoff": cutoff})]
+            if stale:
+                conn.execute(sqlalchemy.text("DELETE FROM events WHERE sender_id = :sender"),
+                             [{"sender": s} for s in stale])
+    except sqlalchemy.exc.DBAPIError as exc:
+        if is_missing_table(exc):
             return 0
+        raise
     return len(stale)
 
 
@@ -73,7 +89,7 @@ class KioskSweeper:
     safety net: any kiosk conversation quiet for longer than that (plus a margin) is deleted.
     """
 
-    def __init__(self, max_quiet_seconds: float, db: Path | None = None) -> None:
+    def __init__(self, max_quiet_seconds: float, db: Location | None = None) -> None:
         self.max_quiet_seconds = max_quiet_seconds
         self.db = db
         self.last_seen: dict[str, float] = {}

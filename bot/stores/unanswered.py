@@ -2,24 +2,36 @@
 
 Nothing that identifies anyone is stored: no sender id, no IP, no time of day (the date
 only), and e-mail addresses and phone numbers in the text are blanked. Entries older than the
-retention period are deleted whenever the store is written or read.
+retention period are deleted whenever the store is written or read. The store is a SQLite
+file by default, or the database a URL names (PostgreSQL in production).
 """
 from __future__ import annotations
 
 import builtins
 import datetime as dt
 import re
-import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Optional
+from typing import ContextManager, Optional
+
+import sqlalchemy
+from sqlalchemy import Column, Integer, MetaData, Table, Text
+from sqlalchemy.engine import Connection, Engine
 
 from bot.config.paths import STATE_DIR
+from bot.stores.database import Location, engine_for
 
 MAX_CHARS = 500
 STATUSES = ("open", "added", "out_of_scope")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _PHONE = re.compile(r"(\+?\d[\d\s().-]{7,}\d)")
+# One table on either database (the id is SERIAL on PostgreSQL); the date is an ISO text,
+# as in stores made before, so comparing dates is comparing strings.
+_TABLE = Table("questions", MetaData(),
+               Column("id", Integer, primary_key=True),
+               Column("asked_on", Text), Column("language", Text), Column("text", Text),
+               Column("status", Text, server_default="open"), Column("topic", Text),
+               Column("subject", Text), Column("kind", Text))
+_LATER_COLUMNS = ("subject", "kind")  # stores made before subject and kind were kept
 
 
 @dataclass(frozen=True)
@@ -44,29 +56,33 @@ def scrub(text: str) -> str:
 
 
 class UnansweredStore:
-    """The SQLite file that holds unanswered questions."""
+    """The database that holds unanswered questions: `path` is a SQLite file (default
+    .state/unanswered.db) or a database URL."""
 
-    def __init__(self, retention_days: int, path: Optional[Path] = None) -> None:
+    def __init__(self, retention_days: int, path: Optional[Location] = None) -> None:
         self.retention_days = retention_days
         self.path = path or STATE_DIR / "unanswered.db"
+        self._engine: Optional[Engine] = None
 
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=10)
-        conn.execute("CREATE TABLE IF NOT EXISTS questions (id INTEGER PRIMARY KEY, asked_on TEXT, "
-                     "language TEXT, text TEXT, status TEXT DEFAULT 'open', topic TEXT, "
-                     "subject TEXT, kind TEXT)")
-        columns = {row[1] for row in conn.execute("PRAGMA table_info(questions)")}
-        for column in ("subject", "kind"):  # stores made before subject and kind were kept
-            if column not in columns:
-                conn.execute(f"ALTER TABLE questions ADD COLUMN {column} TEXT")
-        return conn
+    def _connect(self) -> ContextManager[Connection]:
+        """A connection in a transaction (committed on leaving its `with`), table ready."""
+        if self._engine is None:
+            engine = engine_for(self.path, create=True)
+            assert engine is not None
+            with engine.begin() as conn:
+                _TABLE.create(conn, checkfirst=True)
+                columns = {c["name"] for c in sqlalchemy.inspect(conn).get_columns("questions")}
+                for column in _LATER_COLUMNS:
+                    if column not in columns:
+                        conn.execute(sqlalchemy.text(f"ALTER TABLE questions ADD COLUMN {column} TEXT"))
+            self._engine = engine
+        return self._engine.begin()
 
     def purge(self, today: dt.date) -> int:
         """Delete entries past the retention period; return how many."""
         cutoff = (today - dt.timedelta(days=self.retention_days)).isoformat()
         with self._connect() as conn:
-            return conn.execute("DELETE FROM questions WHERE asked_on < ?", (cutoff,)).rowcount
+            return conn.execute(_TABLE.delete().where(_TABLE.c.asked_on < cutoff)).rowcount
 
     def record(self, text: str, language: str, today: dt.date, subject: Optional[str] = None,
                kind: Optional[str] = None) -> None:
@@ -77,15 +93,17 @@ class UnansweredStore:
             return
         self.purge(today)
         with self._connect() as conn:
-            conn.execute("INSERT INTO questions (asked_on, language, text, subject, kind) "
-                         "VALUES (?, ?, ?, ?, ?)", (today.isoformat(), language, clean, subject, kind))
+            conn.execute(_TABLE.insert().values(asked_on=today.isoformat(), language=language,
+                                                text=clean, subject=subject, kind=kind))
 
     def list(self, today: dt.date) -> list[Unanswered]:
         """All entries within the retention period, newest first."""
         self.purge(today)
         with self._connect() as conn:
-            rows = conn.execute("SELECT id, asked_on, language, text, status, topic, subject, kind "
-                                "FROM questions ORDER BY asked_on DESC, id DESC").fetchall()
+            t = _TABLE.c
+            rows = conn.execute(sqlalchemy.select(
+                t.id, t.asked_on, t.language, t.text, t.status, t.topic, t.subject, t.kind,
+            ).order_by(t.asked_on.desc(), t.id.desc())).fetchall()
         return [Unanswered(r[0], dt.date.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6], r[7])
                 for r in rows]
 
@@ -104,5 +122,5 @@ class UnansweredStore:
         if status not in STATUSES:
             raise ValueError(f"status must be one of {STATUSES}")
         with self._connect() as conn:
-            return conn.execute("UPDATE questions SET status = ?, topic = ? WHERE id = ?",
-                                (status, topic, entry_id)).rowcount == 1
+            return conn.execute(_TABLE.update().where(_TABLE.c.id == entry_id).values(
+                status=status, topic=topic)).rowcount == 1

@@ -118,9 +118,9 @@ def _session(request: web.Request) -> Session:
     return request["session"]
 
 
-def _forget_previews(session: Session) -> None:
+def _forget_previews(session: Session, console: Console) -> None:
     for sender in session.previews:
-        forget(sender)
+        forget(sender, console.settings.tracker_db_url)
     session.previews.clear()
 
 
@@ -137,7 +137,7 @@ async def console_guard(request: web.Request, handler: Handler) -> web.StreamRes
         session = console.sessions.get(request.cookies.get(COOKIE), time.monotonic())
         if session is not None and console.accounts.stamp(session.account.name) != session.stamp:
             # The account was removed or its password changed since this login.
-            _forget_previews(session)
+            _forget_previews(session, console)
             console.sessions.drop(session.token)
             session = None
         api = request.path.startswith(PREFIX + "/api/")
@@ -214,9 +214,10 @@ def _set_cookie(request: web.Request, response: web.StreamResponse, name: str, v
 
 async def logout(request: web.Request) -> web.StreamResponse:
     """POST /console/logout: end the session and delete its preview conversations."""
-    session = _console(request).sessions.drop(_session(request).token)
+    console = _console(request)
+    session = console.sessions.drop(_session(request).token)
     if session:
-        _forget_previews(session)
+        _forget_previews(session, console)
     response = web.HTTPSeeOther(PREFIX + "/login")
     response.del_cookie(COOKIE, path=PREFIX)
     return response
@@ -399,7 +400,7 @@ async def try_question(request: web.Request) -> web.Response:
         return error("unavailable", "en", 503)
     if not messages:  # an action failed: say so, as the parents' route does
         return error("unavailable", "en", 502)
-    nlu = nlu_summary(latest_parse(clean["sender"]))
+    nlu = nlu_summary(latest_parse(clean["sender"], console.settings.tracker_db_url))
     drafts = []
     draft_topics = [m["custom"]["topic"] for m in messages
                     if (m.get("custom") or {}).get("status") == "draft"]
@@ -426,14 +427,15 @@ async def try_reset(request: web.Request) -> web.Response:
     sender = body.get("sender") if isinstance(body, dict) else None
     session = _session(request)
     if sender in session.previews:
-        forget(sender)
+        forget(sender, _console(request).settings.tracker_db_url)
         session.previews.discard(sender)
     return web.json_response({"ok": True})
 
 
 # -- unanswered questions ---------------------------------------------------------------------
 def _store(console: Console) -> UnansweredStore:
-    return UnansweredStore(console.settings.unanswered_retention_days)
+    return UnansweredStore(console.settings.unanswered_retention_days,
+                           console.settings.unanswered_db_url)
 
 
 async def unanswered_page(request: web.Request) -> web.Response:
@@ -470,7 +472,7 @@ async def unanswered_mark(request: web.Request) -> web.StreamResponse:
 async def sweep_sessions(app: web.Application) -> None:
     """Expired sessions: drop them and delete their preview conversations."""
     for session in app[CONSOLE].sessions.expired(time.monotonic()):
-        _forget_previews(session)
+        _forget_previews(session, app[CONSOLE])
 
 
 def add_routes(app: web.Application, console: Console) -> None:
