@@ -70,6 +70,9 @@ class Services:
 
     settings: Settings
     model: Path
+    # Stock: Rasa exactly as installed (its own CLI and SQL tracker store), the benchmark's
+    # baseline; otherwise the project's speed-ups are applied.
+    stock: bool = False
     procs: list[subprocess.Popen] = field(default_factory=list)
 
     def start(self, quiet: bool = True) -> "Services":
