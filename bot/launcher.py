@@ -92,7 +92,8 @@ class Services:
             cwd=ROOT, env=env, stdout=out("actions"), stderr=subprocess.STDOUT if quiet else None)
         self.procs.append(actions)
         rasa = subprocess.Popen(
-            [sys.executable, "-m", "rasa", "run", "--model", str(self.model),
+            [sys.executable, "-m", "rasa" if self.stock else "bot.rasa_main", "run",
+             "--model", str(self.model),
              "--endpoints", str(write_endpoints(s)), "--credentials", "credentials.yml",
              "--interface", "127.0.0.1", "--port", str(s.rasa_port)],
             cwd=ROOT, env=env, stdout=out("rasa"), stderr=subprocess.STDOUT if quiet else None)
