@@ -37,13 +37,18 @@ def service_env(settings: Settings) -> dict[str, str]:
     return env
 
 
-def write_endpoints(settings: Settings) -> Path:
-    """The endpoints file Rasa uses: action server and SQLite tracker store, on this machine."""
+def write_endpoints(settings: Settings, stock: bool = False) -> Path:
+    """The endpoints file Rasa uses: action server and SQLite tracker store, on this machine.
+
+    The store is bot.tracker_store's (Rasa's SQL store reading only new events); `stock`:
+    Rasa's own SQL store, for the benchmark's baseline.
+    """
     STATE_DIR.mkdir(parents=True, exist_ok=True)
-    path = STATE_DIR / "endpoints.yml"
+    path = STATE_DIR / ("endpoints.stock.yml" if stock else "endpoints.yml")
+    store = "SQL" if stock else "bot.tracker_store.CachedSQLTrackerStore"
     path.write_text(yaml.safe_dump({
         "action_endpoint": {"url": f"http://127.0.0.1:{settings.action_port}/webhook"},
-        "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(STATE_DIR / "trackers.db")},
+        "tracker_store": {"type": store, "dialect": "sqlite", "db": str(STATE_DIR / "trackers.db")},
     }), encoding="utf-8")
     return path
 
@@ -94,7 +99,7 @@ class Services:
         rasa = subprocess.Popen(
             [sys.executable, "-m", "rasa" if self.stock else "bot.rasa_main", "run",
              "--model", str(self.model),
-             "--endpoints", str(write_endpoints(s)), "--credentials", "credentials.yml",
+             "--endpoints", str(write_endpoints(s, self.stock)), "--credentials", "credentials.yml",
              "--interface", "127.0.0.1", "--port", str(s.rasa_port)],
             cwd=ROOT, env=env, stdout=out("rasa"), stderr=subprocess.STDOUT if quiet else None)
         self.procs.append(rasa)
