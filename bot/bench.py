@@ -83,6 +83,7 @@ class Load:
 
     latencies: list[float]
     wall: float
+    failed: int = 0  # replies that were empty or not 200 (Rasa answers `200 []` on errors)
 
     @property
     def rate(self) -> float:
@@ -103,37 +104,35 @@ class Client:
     def __init__(self, url: str, session: Any):
         self.url, self.session = url, session
 
-    async def say(self, sender: str, text: str) -> float:
-        """Send one message; return its latency in seconds. An empty or failed reply raises."""
+    async def say(self, sender: str, text: str) -> tuple[float, bool]:
+        """Send one message; return its latency in seconds and whether a reply came."""
         start = time.perf_counter()
         async with self.session.post(self.url, json={"sender": sender, "message": text}) as resp:
             body = await resp.json()
-        elapsed = time.perf_counter() - start
-        if resp.status != 200 or not body:
-            raise RuntimeError(f"{self.url}: status {resp.status}, empty={not body}")
-        return elapsed
+        return time.perf_counter() - start, resp.status == 200 and bool(body)
 
 
 async def concurrent(client: Client, texts: list[str], clients: int, conversations: int) -> Load:
     """`clients` workers, each holding `conversations` fresh conversations in turn."""
-    latencies: list[float] = []
+    replies: list[tuple[float, bool]] = []
 
     async def worker(w: int) -> None:
         for c in range(conversations):
             sender = uuid.uuid4().hex
             for t in range(TURNS_PER_CONVERSATION):
                 text = texts[(w * 7 + c * TURNS_PER_CONVERSATION + t) % len(texts)]
-                latencies.append(await client.say(sender, text))
+                replies.append(await client.say(sender, text))
 
     start = time.perf_counter()
     await asyncio.gather(*(worker(w) for w in range(clients)))
-    return Load(latencies, time.perf_counter() - start)
+    return Load([s for s, _ in replies], time.perf_counter() - start,
+                sum(not ok for _, ok in replies))
 
 
 async def long_conversation(client: Client, texts: list[str], turns: int) -> list[float]:
     """One conversation of `turns` typed questions; every turn's latency."""
     sender = uuid.uuid4().hex
-    return [await client.say(sender, texts[t % len(texts)]) for t in range(turns)]
+    return [(await client.say(sender, texts[t % len(texts)]))[0] for t in range(turns)]
 
 
 @dataclass
@@ -144,6 +143,7 @@ class Result:
     one_rest_p50: float = 0.0
     one_web_p50: float = 0.0
     loads: dict[int, tuple[float, float, float]] = field(default_factory=dict)  # rate, p50, p99
+    failed: dict[int, int] = field(default_factory=dict)  # failed replies, all rounds
     turns: int = 0
     first10: float = 0.0
     last10: float = 0.0
@@ -185,6 +185,7 @@ async def measure(variant: str, rest_url: str, web_url: str, pids: dict[str, int
         result.one_rest_p50, result.one_web_p50 = _median(one_rest), _median(one_web)
         result.loads = {n: (_median([x.rate for x in v]), 1000 * _median([x.p50 for x in v]),
                             1000 * _median([x.p99 for x in v])) for n, v in per_level.items()}
+        result.failed = {n: sum(x.failed for x in v) for n, v in per_level.items()}
         if turns >= 20:
             lat = await long_conversation(rest, texts, turns)
             result.turns = turns
@@ -257,7 +258,7 @@ def table(results: list[Result], rounds: int) -> str:
     for n in results[0].loads:
         rows.append((f"{n} concurrent fresh conversations: messages/s, p50, p99",
                      [f"{r.loads[n][0]:.1f}/s, {r.loads[n][1]:.0f} ms, {r.loads[n][2]:.0f} ms"
-                      for r in results]))
+                      + (f" ({r.failed[n]} failed)" if r.failed[n] else "") for r in results]))
     if results[0].turns:
         t = results[0].turns
         rows.append((f"one conversation of {t} turns: p50 turns 1–10 → {t - 9}–{t} (ratio)",

@@ -89,3 +89,19 @@ def test_the_rasa_entry_installs_the_patch_before_rasa_runs(
         RemoteAction._validate_action_result is action_reply.validate_action_result))
     rasa_main.main()
     assert seen == [True]
+
+
+def test_bench_percentiles_and_table() -> None:
+    from bot import bench
+    assert bench.percentile([3, 1, 2, 4], 50) == 2.5
+    assert bench.percentile(list(range(101)), 99) == 99
+    assert len(bench.questions()) > 100
+    stock, ours = bench.Result("stock"), bench.Result("shipped")
+    for r, rate in ((stock, 10.0), (ours, 35.0)):
+        r.loads, r.failed, r.rss = {50: (rate, 900.0, 1500.0)}, {50: 0}, {
+            "rasa": 600, "actions": 150, "web": 60}
+    stock.failed[50] = 3
+    text = bench.table([stock, ours], 3)
+    assert "| 50 concurrent fresh conversations: messages/s, p50, p99 | 10.0/s, 900 ms, 1500 ms " \
+           "(3 failed) | 35.0/s, 900 ms, 1500 ms |" in text
+    assert "| throughput at 50 clients relative to stock | 1.00× | 3.50× |" in text
