@@ -33,7 +33,7 @@ import yaml
 from bot.paths import ROOT
 
 HELDOUT_FILES = ("tests/heldout/questions.yml", "tests/heldout/questions_blind.yml")
-TURNS_PER_CONVERSATION = 5
+TURNS_PER_CONVERSATION = 4
 VARIANTS = ("stock", "shipped")
 
 
@@ -75,6 +75,15 @@ def rss_mb(pid: int) -> float:
         except OSError:
             pass
     return total
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far, in seconds (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
@@ -148,6 +157,7 @@ class Result:
     first10: float = 0.0
     last10: float = 0.0
     rss: dict[str, float] = field(default_factory=dict)
+    cpu_ms: dict[str, float] = field(default_factory=dict)  # CPU per message, per process
     soak: list[tuple[int, dict[str, float]]] = field(default_factory=list)
     start_s: float = 0.0
 
@@ -174,6 +184,7 @@ async def measure(variant: str, rest_url: str, web_url: str, pids: dict[str, int
         rest, web = Client(rest_url, session), Client(web_url, session)
         await concurrent(rest, texts, 2, 2)  # warm-up: first messages load lazily
         one_rest, one_web = [], []
+        cpu_before, sent = {name: cpu_seconds(pid) for name, pid in pids.items()}, 0
         per_level: dict[int, list[Load]] = {n: [] for n in levels}
         for r in range(rounds):
             one_rest.append(1000 * (await concurrent(rest, texts, 1, 6)).p50)
@@ -182,6 +193,11 @@ async def measure(variant: str, rest_url: str, web_url: str, pids: dict[str, int
                 per_level[n].append(await concurrent(rest, texts, n, 1 if n > 10 else 2))
             say(f"  {variant} round {r + 1}/{rounds}: one client {one_rest[-1]:.0f} ms, "
                 + ", ".join(f"{n} clients {per_level[n][-1].rate:.1f}/s" for n in levels))
+            sent += 2 * 6 * TURNS_PER_CONVERSATION + sum(len(v[-1].latencies)
+                                                         for v in per_level.values())
+        # CPU time per message does not depend on what else the machine is running.
+        result.cpu_ms = {name: 1000 * (cpu_seconds(pid) - cpu_before[name]) / sent
+                         for name, pid in pids.items()}
         result.one_rest_p50, result.one_web_p50 = _median(one_rest), _median(one_web)
         result.loads = {n: (_median([x.rate for x in v]), 1000 * _median([x.p50 for x in v]),
                             1000 * _median([x.p99 for x in v])) for n, v in per_level.items()}
@@ -263,6 +279,9 @@ def table(results: list[Result], rounds: int) -> str:
         t = results[0].turns
         rows.append((f"one conversation of {t} turns: p50 turns 1–10 → {t - 9}–{t} (ratio)",
                      [f"{r.first10:.0f} → {r.last10:.0f} ms ({r.growth:.2f}×)" for r in results]))
+    rows.append(("CPU time per message (short measures): Rasa, actions, web",
+                 [" + ".join(f"{r.cpu_ms.get(k, 0):.0f}" for k in ("rasa", "actions", "web"))
+                  + " ms" for r in results]))
     rows.append(("memory after the load (RSS): Rasa, actions, web",
                  [" + ".join(f"{r.rss[k]:.0f}" for k in ("rasa", "actions", "web")) + " MB"
                   for r in results]))

@@ -130,3 +130,36 @@ def test_the_launchers_endpoints_load_this_store(tmp_path: Path, settings: Any) 
     store = create_tracker_store(EndpointConfig.from_dict(
         __import__("yaml").safe_load(stock.read_text())["tracker_store"]), DOMAIN)
     assert type(store) is SQLTrackerStore
+
+
+def test_saving_a_tracker_it_built_needs_no_count_and_stores_each_event_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ours, _, stock = stores(tmp_path / "t.db")
+    counted: list[str] = []
+    real = SQLTrackerStore._additional_events
+    monkeypatch.setattr(SQLTrackerStore, "_additional_events",
+                        lambda self, s, t: counted.append(t.sender_id) or real(self, s, t))
+    say(ours, "a", turn(0))            # a new conversation: counted the stock way
+    assert counted == ["a"]
+    tracker = run(ours.retrieve("a"))
+    for e in turn(1):
+        tracker.update(e)
+    run(ours.save(tracker))
+    run(ours.save(tracker))            # saved twice: nothing new the second time
+    tracker.update(SlotSet("topic", "later"))
+    run(ours.save(tracker))
+    assert counted == ["a"]            # the three saves of a retrieved tracker: no count
+    assert dump(ours, "a") == dump(stock, "a")
+    assert len(dump(stock, "a")) == 11
+
+
+def test_a_tracker_it_did_not_build_is_counted_the_stock_way(tmp_path: Path) -> None:
+    first, second, stock = stores(tmp_path / "t.db")
+    say(first, "a", turn(0))
+    run(first.retrieve("a"))             # first's cache: 5 events
+    say(second, "a", turn(1))            # the other replica stores 5 more
+    tracker = run(second.retrieve("a"))  # its tracker (10 events), saved through `first`
+    for e in turn(2):
+        tracker.update(e)
+    run(first.save(tracker))
+    assert dump(first, "a") == dump(stock, "a") and len(dump(stock, "a")) == 15
