@@ -37,7 +37,10 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SessionStarted, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 
-DEFAULT_CACHE_SIZE = 1000
+# About 17 KB of memory per cached turn (68 KB for a conversation of 4 questions, measured
+# with tracemalloc): 200 conversations hold a clinic's concurrent ones in tens of MB. One that
+# dropped out is read again the stock way at its next message.
+DEFAULT_CACHE_SIZE = 200
 
 
 @dataclass
