@@ -12,7 +12,7 @@ from bot.config.paths import ROOT
 
 # Lowest first: a module may import its own layer and the layers before it, never a later one.
 # `web` holds the counsellor console (web/console/) as a part of the web surfaces.
-LAYERS = ("config", "stores", "content", "conversation", "decision_aid", "web", "ops")
+LAYERS = ("config", "engine", "stores", "content", "conversation", "decision_aid", "web", "ops")
 ENTRY_POINTS = ("bot", "bot.__main__")  # the package itself and `python -m bot`: above all
 
 

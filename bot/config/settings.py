@@ -57,6 +57,18 @@ class Settings:
     # "postgresql://keuzehulp:…@127.0.0.1:5432/keuzehulp". None: the embedded SQLite files.
     tracker_db_url: Optional[str] = None
     unanswered_db_url: Optional[str] = None
+    # Rasa's Redis lock store ("redis://:password@127.0.0.1:6379/0"), needed as soon as more
+    # than one Rasa process serves the same conversations; None: Rasa's in-memory locks.
+    lock_store_url: Optional[str] = None
+    # Processes: Rasa replicas on rasa_port, rasa_port + 1, …; action servers on action_port,
+    # action_port + 1, …; replica i calls action server i mod action_servers.
+    rasa_replicas: int = 1
+    action_servers: int = 1
+
+    @property
+    def rasa_ports(self) -> tuple[int, ...]:
+        """The ports of the Rasa replicas our web tier spreads messages over."""
+        return tuple(self.rasa_port + i for i in range(self.rasa_replicas))
 
     def placeholders(self, lang: str) -> dict[str, str]:
         """Values for {clinic_*} placeholders in content texts."""
@@ -125,6 +137,10 @@ def load_settings(path: Path | None = None) -> Settings:
         tracker_db_url=os.environ.get("BOT_TRACKER_DB_URL") or production.get("tracker_db_url"),
         unanswered_db_url=(os.environ.get("BOT_UNANSWERED_DB_URL")
                            or production.get("unanswered_db_url")),
+        lock_store_url=os.environ.get("BOT_LOCK_STORE_URL") or production.get("lock_store_url"),
+        rasa_replicas=int(os.environ.get("BOT_RASA_REPLICAS") or production.get("rasa_replicas", 1)),
+        action_servers=int(os.environ.get("BOT_ACTION_SERVERS")
+                           or production.get("action_servers", 1)),
     )
 
 

@@ -148,6 +148,17 @@ def _accounts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bench(args: argparse.Namespace) -> int:
+    import os
+    import tempfile
+    # A throwaway state directory (fresh tracker database), set before bot.paths is imported.
+    os.environ["BOT_STATE_DIR"] = tempfile.mkdtemp(prefix="bot-bench-")
+    from bot.ops.bench import main as bench
+    bench(tuple(args.variants), rounds=args.rounds, levels=tuple(args.clients), turns=args.turns,
+          soak=args.soak)
+    return 0
+
+
 def _mutation(args: argparse.Namespace) -> int:
     from bot.ops.mutation import FAST
     from bot.ops.mutation import main as mutation
@@ -207,6 +218,16 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("modules", nargs="*", help="e.g. bot/conversation/safety.py (default: all)")
     p.add_argument("--fast", action="store_true", help="only the fast subset (safety, language)")
     p.set_defaults(fn=_mutation)
+    p = sub.add_parser("bench", help="speed and memory over REST on real processes, stock Rasa "
+                       "beside the project (table also in test-artifacts/bench.md)")
+    p.add_argument("--variants", nargs="+", choices=["stock", "shipped"],
+                   default=["stock", "shipped"])
+    p.add_argument("--rounds", type=int, default=3, help="repeats of the short measures (median)")
+    p.add_argument("--clients", type=int, nargs="+", default=[10, 50])
+    p.add_argument("--turns", type=int, default=200, help="length of the long conversation")
+    p.add_argument("--soak", type=float, default=0, help="seconds of steady load, memory "
+                   "sampled every 10 s (0: none)")
+    p.set_defaults(fn=_bench)
     p = sub.add_parser("heldout", help="score the held-out questions against the running assistant")
     p.add_argument("--url", default=None)
     p.set_defaults(fn=_heldout)

@@ -15,9 +15,10 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import yaml
+from sqlalchemy.engine import make_url
 
 from bot.config.paths import ROOT, STATE_DIR
 from bot.config.settings import Settings, get_settings
@@ -50,14 +51,46 @@ def secure_state_dir(state_dir: Path = STATE_DIR) -> None:
         path.chmod(0o700 if path.is_dir() else 0o600)
 
 
-def write_endpoints(settings: Settings) -> Path:
-    """The endpoints file Rasa uses: action server and SQLite tracker store, on this machine."""
+def tracker_store_config(settings: Settings, stock: bool = False) -> dict[str, Any]:
+    """Rasa's tracker store: the project's (Rasa's SQL store reading only new events) or, for
+    the benchmark's baseline, Rasa's own; on the SQLite file or on the configured database."""
+    store: dict[str, Any] = {
+        "type": "SQL" if stock else "bot.engine.tracker_store.CachedSQLTrackerStore"}
+    if settings.tracker_db_url:
+        url = make_url(settings.tracker_db_url)
+        store.update({"dialect": url.drivername, "host": url.host, "port": url.port,
+                      "db": url.database, "username": url.username, "password": url.password})
+    else:
+        store.update({"dialect": "sqlite", "db": str(STATE_DIR / "trackers.db")})
+    return {k: v for k, v in store.items() if v is not None}
+
+
+def lock_store_config(settings: Settings) -> Optional[dict[str, Any]]:
+    """Rasa's Redis lock store when one is configured (several replicas share conversations:
+    without it two of them could answer one conversation's messages out of order)."""
+    if not settings.lock_store_url:
+        return None
+    url = make_url(settings.lock_store_url)
+    return {k: v for k, v in {"type": "redis", "url": url.host, "port": url.port or 6379,
+                              "password": url.password, "db": int(url.database or 0),
+                              "key_prefix": "keuzehulp"}.items() if v is not None}
+
+
+def write_endpoints(settings: Settings, stock: bool = False, replica: int = 0) -> Path:
+    """The endpoints file Rasa replica `replica` uses: its action server and the tracker
+    (and lock) store. Owner-only, since it may hold database passwords."""
     secure_state_dir()
-    path = STATE_DIR / "endpoints.yml"
-    path.write_text(yaml.safe_dump({
-        "action_endpoint": {"url": f"http://127.0.0.1:{settings.action_port}/webhook"},
-        "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(STATE_DIR / "trackers.db")},
-    }), encoding="utf-8")
+    action_port = settings.action_port + replica % max(1, settings.action_servers)
+    endpoints: dict[str, Any] = {
+        "action_endpoint": {"url": f"http://127.0.0.1:{action_port}/webhook"},
+        "tracker_store": tracker_store_config(settings, stock),
+    }
+    lock = lock_store_config(settings)
+    if lock:
+        endpoints["lock_store"] = lock
+    name = f"endpoints{'.stock' if stock else ''}{f'.{replica}' if replica else ''}.yml"
+    path = STATE_DIR / name
+    path.write_text(yaml.safe_dump(endpoints), encoding="utf-8")
     return path
 
 
@@ -95,6 +128,9 @@ class Services:
 
     settings: Settings
     model: Path
+    # Stock: Rasa exactly as installed (its own CLI and SQL tracker store), the benchmark's
+    # baseline; otherwise the project's speed-ups are applied (bot.engine).
+    stock: bool = False
     children: list[Child] = field(default_factory=list)
     quiet: bool = True
     # Restart back-off: 1 s, 2 s, 4 s, … at most 30 s; more than `max_restarts` within
@@ -126,17 +162,21 @@ class Services:
         """
         s = self.settings
         self.quiet = quiet
-        write_endpoints(s)
         self.children = [
-            Child("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
-                              "-p", str(s.action_port)],
-                  f"http://127.0.0.1:{s.action_port}/health", 60),
-            Child("rasa", [sys.executable, "-m", "rasa", "run", "--model", str(self.model),
-                           "--endpoints", str(STATE_DIR / "endpoints.yml"),
-                           "--credentials", "credentials.yml",
-                           "--interface", "127.0.0.1", "--port", str(s.rasa_port)],
-                  f"http://127.0.0.1:{s.rasa_port}/", 180),
-        ]
+            Child(f"actions{f'-{j}' if j else ''}",
+                  [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
+                   "-p", str(s.action_port + j)],
+                  f"http://127.0.0.1:{s.action_port + j}/health", 60)
+            for j in range(max(1, s.action_servers))]
+        self.children += [
+            Child(f"rasa{f'-{i}' if i else ''}",
+                  [sys.executable, "-m", "rasa" if self.stock else "bot.engine.rasa_main", "run",
+                   "--model", str(self.model),
+                   "--endpoints", str(write_endpoints(s, self.stock, i)),
+                   "--credentials", "credentials.yml",
+                   "--interface", "127.0.0.1", "--port", str(port)],
+                  f"http://127.0.0.1:{port}/", 180)
+            for i, port in enumerate(s.rasa_ports)]
         for child in self.children:
             self._spawn(child)
         try:

@@ -36,6 +36,7 @@ from bot.stores.conversations import KioskSweeper, forget, forget_older_than
 from bot.web.console.console import PREFIX as CONSOLE_PREFIX
 from bot.web.console.console import Console, add_routes, console_guard, sweep_sessions
 from bot.web.pages import render as render_page
+from bot.web.rasa_proxy import REPLICAS, Replicas, ask_rasa
 from bot.web.ratelimit import Buckets, ChatLimits, Rate
 from bot.web.request_rules import (
     GRAMMAR,
@@ -48,7 +49,6 @@ from bot.web.request_rules import (
     loads,
     parse_chat,
 )
-from bot.web.rest_format import merge_custom
 from bot.web.ui_texts import ui_json
 
 log = logging.getLogger("bot.web.web")
@@ -73,23 +73,10 @@ async def chat(request: web.Request) -> web.Response:
         return error("too_many", lang, 429)
     if clean["metadata"]["surface"] == "kiosk":
         request.app[KIOSK_SWEEPER].seen(clean["sender"], time.monotonic())
-    settings: Settings = request.app[SETTINGS]
-    url = f"http://127.0.0.1:{settings.rasa_port}/webhooks/rest/webhook"
-    try:
-        async with request.app[HTTP_CLIENT].post(url, json=clean) as resp:
-            if resp.status != 200:
-                log.warning("Rasa answered %s", resp.status)
-                return error("unavailable", lang, 502)
-            messages = await resp.json()
-    except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
-        log.warning("Rasa unreachable: %s", type(exc).__name__)
-        return error("unavailable", lang, 503)
-    if not isinstance(messages, list) or not messages:
-        # Every message of a parent gets a reply; none means an action failed (Rasa answers
-        # 200 [] when the action server is down). Never leave a parent with silence.
-        log.warning("Rasa gave no reply")
-        return error("unavailable", lang, 502)
-    return web.json_response({"messages": merge_custom(messages)})
+    reply = await ask_rasa(request.app[HTTP_CLIENT], request.app[REPLICAS], clean)
+    if isinstance(reply, int):
+        return error("unavailable", lang, reply)
+    return web.json_response({"messages": reply})
 
 
 @web.middleware
@@ -294,6 +281,7 @@ def create_app(settings: Optional[Settings] = None) -> web.Application:
     # The kiosk erases after idle + countdown; the server waits one more minute.
     app[_ADDRESSES] = {}
     app[GRAMMAR] = load_grammar(ROOT / "domain.yml")
+    app[REPLICAS] = Replicas(settings.rasa_ports)
     app[CHAT_LIMITS] = ChatLimits(Buckets(Rate(*settings.rate_per_sender)),
                                   Buckets(Rate(*settings.rate_per_address)))
     app[KIOSK_SWEEPER] = KioskSweeper(

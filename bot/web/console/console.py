@@ -13,7 +13,6 @@ import time
 import uuid
 from typing import Any, Awaitable, Callable, Optional
 
-import aiohttp
 from aiohttp import web
 
 from bot.config.settings import Settings
@@ -43,8 +42,9 @@ from bot.web.console.accounts import AccountStore
 from bot.web.console.examples import example_counts
 from bot.web.console.sessions import LoginThrottle, Session, SessionStore
 from bot.web.pages import render
+from bot.web.rasa_proxy import REPLICAS, ask_rasa
 from bot.web.request_rules import GRAMMAR, HTTP_CLIENT, as_response, error, loads, parse_chat
-from bot.web.rest_format import falls_back, merge_custom, nlu_summary
+from bot.web.rest_format import falls_back, nlu_summary
 
 COOKIE = "console_session"
 LOGIN_COOKIE = "console_login"  # pre-login CSRF token (double submit)
@@ -390,16 +390,9 @@ async def try_question(request: web.Request) -> web.Response:
         return error(problem, "en", 413 if problem == "too_long" else 400)
     assert clean is not None
     _session(request).previews.add(clean["sender"])
-    url = f"http://127.0.0.1:{console.settings.rasa_port}/webhooks/rest/webhook"
-    try:
-        async with request.app[HTTP_CLIENT].post(url, json=clean) as resp:
-            if resp.status != 200:
-                return error("unavailable", "en", 502)
-            messages = merge_custom(await resp.json())
-    except (aiohttp.ClientError, TimeoutError, ValueError):
-        return error("unavailable", "en", 503)
-    if not messages:  # an action failed: say so, as the parents' route does
-        return error("unavailable", "en", 502)
+    messages = await ask_rasa(request.app[HTTP_CLIENT], request.app[REPLICAS], clean)
+    if isinstance(messages, int):  # unreachable, failed, or no reply: as the parents' route
+        return error("unavailable", "en", messages)
     nlu = nlu_summary(latest_parse(clean["sender"], console.settings.tracker_db_url))
     drafts = []
     draft_topics = [m["custom"]["topic"] for m in messages

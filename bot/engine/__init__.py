@@ -1,0 +1,3 @@
+"""Rasa's engine as the project runs it: the entry point that installs our changes into Rasa's
+process (rasa_main), the compiled action-reply check (action_reply) and the tracker store that
+reads only new events (tracker_store). Depends on Rasa and the configuration only."""

@@ -1,0 +1,171 @@
+"""The cached SQL tracker store returns what Rasa's own store returns, reads only new rows,
+and sees what another process wrote or deleted (bot.engine.tracker_store)."""
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa.core.tracker_store import SQLTrackerStore, create_tracker_store
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted,
+    BotUttered,
+    Event,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
+from rasa.utils.endpoints import EndpointConfig
+
+import bot.engine.tracker_store
+from bot.engine.tracker_store import CachedSQLTrackerStore
+from bot.ops.launcher import write_endpoints
+from bot.stores.conversations import forget
+
+DOMAIN = Domain.from_dict({"intents": ["ask"], "actions": ["action_answer"],
+                           "slots": {"topic": {"type": "any", "mappings": [{"type": "custom"}]}}})
+
+
+def run(coro: Any) -> Any:
+    return asyncio.run(coro)
+
+
+def stores(db: Path, n: int = 2) -> list[SQLTrackerStore]:
+    """`n` cached stores on one database (as separate Rasa processes would have) + a stock one."""
+    made: list[SQLTrackerStore] = [CachedSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(db))
+                                   for _ in range(n)]
+    return made + [SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(db))]
+
+
+def turn(i: int) -> list[Event]:
+    """One question and its answer, as Rasa logs them."""
+    return [UserUttered(f"question {i}", {"name": "ask", "confidence": 0.9}),
+            ActionExecuted("action_answer"), BotUttered(f"answer {i}"),
+            SlotSet("topic", f"topic {i}"), ActionExecuted("action_listen")]
+
+
+def say(store: SQLTrackerStore, sender: str, events: list[Event]) -> None:
+    """Retrieve (or start) the sender's tracker, add events, save: what Rasa does per message."""
+    tracker = run(store.retrieve(sender)) or store.init_tracker(sender)
+    for e in events:
+        tracker.update(e)
+    run(store.save(tracker))
+
+
+def dump(store: SQLTrackerStore, sender: str) -> list[dict[str, Any]]:
+    tracker = run(store.retrieve(sender))
+    return [e.as_dict() for e in tracker.events] if tracker else []
+
+
+def test_history_is_complete_and_the_same_as_rasas_own_store(tmp_path: Path) -> None:
+    ours, _, stock = stores(tmp_path / "t.db")
+    for i in range(30):
+        say(ours, "a", turn(i))
+        say(ours, "b", turn(100 + i))  # another conversation in between
+        assert dump(ours, "a") == dump(stock, "a")
+    events = dump(ours, "a")
+    assert len(events) == 30 * 5 and events[-2]["value"] == "topic 29"
+    assert run(ours.retrieve("a")).get_slot("topic") == "topic 29"
+
+
+def test_only_new_rows_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ours, _, _ = stores(tmp_path / "t.db")
+    for i in range(10):
+        say(ours, "a", turn(i))
+    run(ours.retrieve("a"))
+    read: list[int] = []
+    real = bot.engine.tracker_store.deserialise_events
+    monkeypatch.setattr(bot.engine.tracker_store, "deserialise_events",
+                        lambda rows: read.append(len(rows)) or real(rows))
+    say(ours, "a", turn(10))
+    assert len(run(ours.retrieve("a")).events) == 55
+    assert read == [5]  # the first retrieve was unchanged, the second read one turn
+
+
+def test_a_write_by_another_process_is_seen(tmp_path: Path) -> None:
+    first, second, stock = stores(tmp_path / "t.db")
+    say(first, "a", turn(0))
+    say(second, "a", turn(1))          # the second replica answers the next message
+    assert dump(first, "a") == dump(stock, "a") and len(dump(first, "a")) == 10
+    say(first, "a", turn(2))
+    say(second, "a", turn(3))
+    assert dump(first, "a") == dump(second, "a") == dump(stock, "a")
+    assert run(first.retrieve("a")).get_slot("topic") == "topic 3"
+
+
+def test_a_deleted_conversation_is_gone(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    ours, _, _ = stores(db)
+    say(ours, "a", turn(0))
+    assert forget("a", db) == 5        # "start over", from the web server's process
+    assert run(ours.retrieve("a")) is None
+    say(ours, "a", turn(1))            # the same sender starts again: only the new turn
+    assert [e["text"] for e in dump(ours, "a") if e["event"] == "user"] == ["question 1"]
+
+
+def test_a_new_session_keeps_rasas_session_boundary(tmp_path: Path) -> None:
+    first, second, stock = stores(tmp_path / "t.db")
+    say(first, "a", turn(0))
+    run(first.retrieve("a"))
+    say(second, "a", [ActionExecuted("action_session_start"), SessionStarted(),
+                      SlotSet("topic", "carried over"), ActionExecuted("action_listen")])
+    say(second, "a", turn(1))
+    assert dump(first, "a") == dump(stock, "a")
+    assert [e["event"] for e in dump(first, "a")][:2] == ["session_started", "slot"]
+
+
+def test_the_cache_is_bounded(tmp_path: Path) -> None:
+    ours = CachedSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"),
+                                 cache_size=2)
+    for sender in "abc":
+        say(ours, sender, turn(0))
+        run(ours.retrieve(sender))
+    assert list(ours._cache) == ["b", "c"]
+    assert len(dump(ours, "a")) == 5   # dropped from memory, still in the database
+
+
+def test_the_launchers_endpoints_load_this_store(tmp_path: Path, settings: Any) -> None:
+    # Rasa falls back to an in-memory store, with only a warning, if the class cannot load.
+    endpoints = write_endpoints(settings)
+    store = create_tracker_store(EndpointConfig.from_dict(
+        __import__("yaml").safe_load(endpoints.read_text())["tracker_store"]), DOMAIN)
+    assert isinstance(store, CachedSQLTrackerStore)
+    stock = write_endpoints(settings, stock=True)
+    store = create_tracker_store(EndpointConfig.from_dict(
+        __import__("yaml").safe_load(stock.read_text())["tracker_store"]), DOMAIN)
+    assert type(store) is SQLTrackerStore
+
+
+def test_saving_a_tracker_it_built_needs_no_count_and_stores_each_event_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ours, _, stock = stores(tmp_path / "t.db")
+    counted: list[str] = []
+    real = SQLTrackerStore._additional_events
+    monkeypatch.setattr(SQLTrackerStore, "_additional_events",
+                        lambda self, s, t: counted.append(t.sender_id) or real(self, s, t))
+    say(ours, "a", turn(0))            # a new conversation: counted the stock way
+    assert counted == ["a"]
+    tracker = run(ours.retrieve("a"))
+    for e in turn(1):
+        tracker.update(e)
+    run(ours.save(tracker))
+    run(ours.save(tracker))            # saved twice: nothing new the second time
+    tracker.update(SlotSet("topic", "later"))
+    run(ours.save(tracker))
+    assert counted == ["a"]            # the three saves of a retrieved tracker: no count
+    assert dump(ours, "a") == dump(stock, "a")
+    assert len(dump(stock, "a")) == 11
+
+
+def test_a_tracker_it_did_not_build_is_counted_the_stock_way(tmp_path: Path) -> None:
+    first, second, stock = stores(tmp_path / "t.db")
+    say(first, "a", turn(0))
+    run(first.retrieve("a"))             # first's cache: 5 events
+    say(second, "a", turn(1))            # the other replica stores 5 more
+    tracker = run(second.retrieve("a"))  # its tracker (10 events), saved through `first`
+    for e in turn(2):
+        tracker.update(e)
+    run(first.save(tracker))
+    assert dump(first, "a") == dump(stock, "a") and len(dump(stock, "a")) == 15
