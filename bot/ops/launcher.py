@@ -88,8 +88,11 @@ def write_endpoints(settings: Settings, stock: bool = False, replica: int = 0) -
     lock = lock_store_config(settings)
     if lock:
         endpoints["lock_store"] = lock
-    name = f"endpoints{'.stock' if stock else ''}{f'.{replica}' if replica else ''}.yml"
-    path = STATE_DIR / name
+    # One file per Rasa port: two sets of services (the tests' embedded and production
+    # mode) may share a state directory.
+    port = settings.rasa_ports[replica] if replica < len(settings.rasa_ports) else \
+        settings.rasa_port + replica
+    path = STATE_DIR / f"endpoints{'.stock' if stock else ''}.{port}.yml"
     path.write_text(yaml.safe_dump(endpoints), encoding="utf-8")
     return path
 
@@ -163,13 +166,13 @@ class Services:
         s = self.settings
         self.quiet = quiet
         self.children = [
-            Child(f"actions{f'-{j}' if j else ''}",
+            Child("actions" if j == 0 else f"actions-{s.action_port + j}",
                   [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
                    "-p", str(s.action_port + j)],
                   f"http://127.0.0.1:{s.action_port + j}/health", 60)
             for j in range(max(1, s.action_servers))]
         self.children += [
-            Child(f"rasa{f'-{i}' if i else ''}",
+            Child("rasa" if i == 0 else f"rasa-{port}",
                   [sys.executable, "-m", "rasa" if self.stock else "bot.engine.rasa_main", "run",
                    "--model", str(self.model),
                    "--endpoints", str(write_endpoints(s, self.stock, i)),
