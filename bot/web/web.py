@@ -33,9 +33,11 @@ from bot.decision_aid.summary import parse_request as parse_summary
 from bot.decision_aid.summary import qr_svg as summary_qr_svg
 from bot.decision_aid.summary import qr_text as summary_qr_text
 from bot.stores.conversations import KioskSweeper, forget, forget_older_than
+from bot.web.console.app import create_console_app, sweep_sessions
 from bot.web.console.console import PREFIX as CONSOLE_PREFIX
-from bot.web.console.console import Console, add_routes, console_guard, sweep_sessions
+from bot.web.console.console import Console
 from bot.web.pages import render as render_page
+from bot.web.rasa_proxy import ask_rasa, read_chat
 from bot.web.ratelimit import Buckets, ChatLimits, Rate
 from bot.web.request_rules import (
     GRAMMAR,
@@ -46,50 +48,29 @@ from bot.web.request_rules import (
     as_response,
     error,
     loads,
-    parse_chat,
 )
-from bot.web.rest_format import merge_custom
 from bot.web.ui_texts import ui_json
 
 log = logging.getLogger("bot.web.web")
 KIOSK_SWEEPER = web.AppKey("kiosk_sweeper", KioskSweeper)
 CHAT_LIMITS = web.AppKey("chat_limits", ChatLimits)
+CONSOLE_APP = web.AppKey("console_app", web.Application)
 
 async def chat(request: web.Request) -> web.Response:
     """POST /api/chat {sender, message, metadata} -> {messages: [...]}"""
     lang = request.headers.get("X-Chat-Language", "nl")
-    if request.content_length and request.content_length > MAX_BODY_BYTES:
-        return error("too_long", lang, 413)
-    try:
-        body = loads(await request.text())
-    except (ValueError, UnicodeDecodeError):
-        return error("bad_request", lang, 400)
-    clean, problem = parse_chat(body, grammar=request.app[GRAMMAR])
-    if problem:
-        return error(problem, lang, 413 if problem == "too_long" else 400)
-    assert clean is not None
+    clean = await read_chat(request, lang)
+    if isinstance(clean, web.Response):
+        return clean
     lang = clean["metadata"].get("language", lang)
     if not request.app[CHAT_LIMITS].allow(clean["sender"], request.remote or "", time.monotonic()):
         return error("too_many", lang, 429)
     if clean["metadata"]["surface"] == "kiosk":
         request.app[KIOSK_SWEEPER].seen(clean["sender"], time.monotonic())
-    settings: Settings = request.app[SETTINGS]
-    url = f"http://127.0.0.1:{settings.rasa_port}/webhooks/rest/webhook"
-    try:
-        async with request.app[HTTP_CLIENT].post(url, json=clean) as resp:
-            if resp.status != 200:
-                log.warning("Rasa answered %s", resp.status)
-                return error("unavailable", lang, 502)
-            messages = await resp.json()
-    except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
-        log.warning("Rasa unreachable: %s", type(exc).__name__)
-        return error("unavailable", lang, 503)
-    if not isinstance(messages, list) or not messages:
-        # Every message of a parent gets a reply; none means an action failed (Rasa answers
-        # 200 [] when the action server is down). Never leave a parent with silence.
-        log.warning("Rasa gave no reply")
-        return error("unavailable", lang, 502)
-    return web.json_response({"messages": merge_custom(messages)})
+    messages = await ask_rasa(request, clean, lang)
+    if isinstance(messages, web.Response):
+        return messages
+    return web.json_response({"messages": messages})
 
 
 @web.middleware
@@ -111,7 +92,7 @@ async def security_headers(request: web.Request, response: web.StreamResponse) -
     console = request.path == CONSOLE_PREFIX or request.path.startswith(CONSOLE_PREFIX + "/")
     # The console is never framed; the parents' pages only by the clinic's listed origins.
     ancestors = "'none'" if console else " ".join(
-        ("'self'", *request.app[SETTINGS].embed_origins))
+        ("'self'", *request.config_dict[SETTINGS].embed_origins))
     response.headers["Content-Security-Policy"] = (
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
         f"connect-src 'self'; frame-ancestors {ancestors}; base-uri 'none'; form-action 'self'")
@@ -278,7 +259,7 @@ async def _sweeps(app: web.Application) -> AsyncIterator[None]:
             await asyncio.sleep(30)
             app[KIOSK_SWEEPER].sweep(time.monotonic())
             forget_older_than(time.time() - retention)
-            await sweep_sessions(app)
+            await sweep_sessions(app[CONSOLE_APP])
 
     task = asyncio.create_task(loop())
     yield
@@ -287,10 +268,8 @@ async def _sweeps(app: web.Application) -> AsyncIterator[None]:
 
 def create_app(settings: Optional[Settings] = None) -> web.Application:
     """The aiohttp application (used by `serve` and by tests)."""
-    app = web.Application(middlewares=[errors_as_responses, console_guard],
-                          client_max_size=MAX_BODY_BYTES)
+    app = web.Application(middlewares=[errors_as_responses], client_max_size=MAX_BODY_BYTES)
     app[SETTINGS] = settings = settings or get_settings()
-    add_routes(app, Console(settings))
     # The kiosk erases after idle + countdown; the server waits one more minute.
     app[_ADDRESSES] = {}
     app[GRAMMAR] = load_grammar(ROOT / "domain.yml")
@@ -317,6 +296,10 @@ def create_app(settings: Optional[Settings] = None) -> web.Application:
     app.router.add_post("/api/summary-qr", summary_qr)
     app.router.add_get("/about", about_page)
     app.router.add_static("/static/", STATIC_DIR)
+    # The console, mounted: it gets this app's middleware and security headers (the prepare
+    # signal runs for a sub-application's responses too) and its own access guard.
+    app[CONSOLE_APP] = create_console_app(Console(settings))
+    app.add_subapp(CONSOLE_PREFIX, app[CONSOLE_APP])
     return app
 
 
