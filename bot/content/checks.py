@@ -29,7 +29,7 @@ import yaml
 
 from bot.config.paths import ROOT, SOURCES_DIR
 from bot.content.catalog import CURRENT, LANGUAGES, TARGET_LANGUAGES, Translations, get_translations
-from bot.content.content import CONDITIONS, Answer, Content, get_content
+from bot.content.content import CONDITIONS, Content, get_content
 from bot.content.provenance import (
     checked_fields,
     facts,
@@ -40,6 +40,7 @@ from bot.content.provenance import (
     unsupported,
 )
 from bot.content.question_kind import KINDS
+from bot.content.schema import Answer
 from bot.content.sources import section_texts
 
 # Intents handled by an action of their own rather than by a content answer.

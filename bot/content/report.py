@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from bot.content.catalog import TARGET_LANGUAGES, Translations, get_translations
-from bot.content.content import Answer, Content, get_content
+from bot.content.content import Content, get_content
 from bot.content.readability import Readability, measure
+from bot.content.schema import Answer
 
 REVIEW_MAX_AGE = dt.timedelta(days=365)
 

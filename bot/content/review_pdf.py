@@ -41,10 +41,11 @@ from bot.content.catalog import (
     Translations,
     get_translations,
 )
-from bot.content.content import Answer, Content, get_content
+from bot.content.content import Content, get_content
 from bot.content.formatting import format_value
 from bot.content.readability import Readability
 from bot.content.report import REVIEW_MAX_AGE, AnswerReport, build, summary
+from bot.content.schema import Answer
 
 TITLE = "Content review — SMARD / SMA keuzehulp"
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
@@ -52,7 +53,7 @@ CONDITION_NAMES = {"smard": "SMARD", "sma": "SMA", "any": "any (both conditions)
 TRANSLATION_NOTES = {"current": "current — served",
                      "stale": "stale — not served until re-checked",
                      "missing": "missing — not served"}
-# Approvals recorded with the example content (bot/content/content.py EXAMPLE_REVIEWERS) are no sign-off.
+# Approvals recorded with the example content (bot/content/schema.py EXAMPLE_REVIEWERS) are no sign-off.
 EXAMPLE_APPROVAL = "example approval ({by}), not yet approved by a named counsellor"
 MISSING_MARK = "[translation missing]"
 STALE_MARK = "[translation stale — not served]"

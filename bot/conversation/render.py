@@ -14,8 +14,9 @@ from babel.lists import format_list
 from bot.config.settings import Settings, get_settings
 from bot.content.build import PublishedView
 from bot.content.catalog import Translations
-from bot.content.content import CONDITIONS, PART_NAMES, Answer, Content
+from bot.content.content import CONDITIONS, PART_NAMES, Content
 from bot.content.formatting import format_long_date, format_value, locale_of
+from bot.content.schema import Answer
 from bot.conversation.comparison import comparison_table
 from bot.conversation.language import other
 from bot.conversation.payloads import BEGIN, exercise_payload

@@ -46,7 +46,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from bot.content.checks import content_problems
-    from bot.content.content import ContentError
+    from bot.content.schema import ContentError
     try:
         problems = content_problems()
     except ContentError as exc:  # a file off the schema: nothing else can be checked

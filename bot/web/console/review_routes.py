@@ -11,7 +11,7 @@ from aiohttp import web
 
 from bot.content.build import BuildRefused, publish
 from bot.content.catalog import TARGET_LANGUAGES
-from bot.content.content import CONDITIONS, Answer
+from bot.content.content import CONDITIONS
 from bot.content.provenance import cited_sentences
 from bot.content.report import AnswerReport
 from bot.content.report import build as build_report
@@ -25,6 +25,7 @@ from bot.content.review import (
     send_back,
 )
 from bot.content.review_pdf import review_pdf
+from bot.content.schema import Answer
 from bot.content.sources import section_texts
 from bot.conversation.pictures import draw
 from bot.conversation.render import Renderer
