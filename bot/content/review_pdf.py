@@ -44,7 +44,7 @@ from bot.content.catalog import (
 from bot.content.content import Content, get_content
 from bot.content.formatting import format_value
 from bot.content.readability import Readability
-from bot.content.report import REVIEW_MAX_AGE, AnswerReport, build, summary
+from bot.content.report import REVIEW_MAX_AGE, AnswerReport, answer_reports, totals
 from bot.content.schema import Answer
 
 TITLE = "Content review — SMARD / SMA keuzehulp"
@@ -188,7 +188,7 @@ def _summary(reports: list[AnswerReport], settings: Settings,
          f"{sum(r.translation != CURRENT for r in reports)} of all answers"],
         ["Reviews older than 12 months", str(sum(_overdue(a, today) for a in answers))],
     ]
-    readability = summary(reports)["readability"]  # the same figures as the console's summary
+    readability = totals(reports)["readability"]  # the same figures as the console's summary
     for lang in (SOURCE_LANGUAGE, *TARGET_LANGUAGES):
         name = f"Readability, {LANGUAGE_NAMES.get(lang, lang)} (approved answers)"
         r = readability.get(lang)
@@ -341,7 +341,7 @@ def review_pdf(content: Content | None = None, translations: Translations | None
     translations = translations or get_translations()
     settings = settings or get_settings()
     today = today or dt.date.today()
-    reports = build(content, translations)
+    reports = answer_reports(content, translations)
     st = _styles()
 
     story: list[Flowable] = [*_summary(reports, settings, today, st),

@@ -80,8 +80,8 @@ def _preview(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from bot.content.report import build, render_text
-    print(render_text(build()))
+    from bot.content.report import answer_reports, as_text
+    print(as_text(answer_reports()))
     return 0
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import io
-import logging
 import re
 import time
-from typing import Any, AsyncIterator, Optional
+from typing import AsyncIterator, Optional
 
 import aiohttp
 import segno
@@ -28,7 +27,7 @@ from bot.conversation.render import Renderer, get_renderer
 from bot.decision_aid.about import about
 from bot.decision_aid.summary import SummaryRequest
 from bot.decision_aid.summary import as_pdf as summary_as_pdf
-from bot.decision_aid.summary import build as build_summary
+from bot.decision_aid.summary import compose as compose_summary
 from bot.decision_aid.summary import parse_request as parse_summary
 from bot.decision_aid.summary import qr_svg as summary_qr_svg
 from bot.decision_aid.summary import qr_text as summary_qr_text
@@ -36,7 +35,7 @@ from bot.stores.conversations import KioskSweeper, forget, forget_older_than
 from bot.web.console.app import create_console_app, sweep_sessions
 from bot.web.console.console import PREFIX as CONSOLE_PREFIX
 from bot.web.console.console import Console
-from bot.web.pages import render as render_page
+from bot.web.pages import html_page
 from bot.web.rasa_proxy import ask_rasa, read_chat
 from bot.web.ratelimit import Buckets, ChatLimits, Rate
 from bot.web.request_rules import (
@@ -45,13 +44,12 @@ from bot.web.request_rules import (
     MAX_BODY_BYTES,
     SENDER_RE,
     SETTINGS,
-    as_response,
     error,
     loads,
 )
+from bot.web.safeguards import errors_as_responses, security_headers
 from bot.web.ui_texts import ui_json
 
-log = logging.getLogger("bot.web.web")
 KIOSK_SWEEPER = web.AppKey("kiosk_sweeper", KioskSweeper)
 CHAT_LIMITS = web.AppKey("chat_limits", ChatLimits)
 CONSOLE_APP = web.AppKey("console_app", web.Application)
@@ -71,45 +69,6 @@ async def chat(request: web.Request) -> web.Response:
     if isinstance(messages, web.Response):
         return messages
     return web.json_response({"messages": messages})
-
-
-@web.middleware
-async def errors_as_responses(request: web.Request, handler: Any) -> web.StreamResponse:
-    """A raised HTTP error becomes an ordinary response, and anything unexpected a short 500
-    in the user's language: no stack trace (it could hold message text) and no silence."""
-    try:
-        return await as_response(handler, request)
-    except asyncio.CancelledError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - the last line of defence for a parent's request
-        log.error("%s %s failed: %s", request.method, request.path, type(exc).__name__)
-        return error("unavailable", request.headers.get("X-Chat-Language", "nl"), 500)
-
-
-async def security_headers(request: web.Request, response: web.StreamResponse) -> None:
-    """Same-origin only: no third-party scripts, fonts, frames or referrers. A response-prepare
-    signal, so every response gets them: errors, redirects and aiohttp's own included."""
-    console = request.path == CONSOLE_PREFIX or request.path.startswith(CONSOLE_PREFIX + "/")
-    # The console is never framed; the parents' pages only by the clinic's listed origins.
-    ancestors = "'none'" if console else " ".join(
-        ("'self'", *request.config_dict[SETTINGS].embed_origins))
-    response.headers["Content-Security-Policy"] = (
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-        f"connect-src 'self'; frame-ancestors {ancestors}; base-uri 'none'; form-action 'self'")
-    if console:
-        response.headers["X-Frame-Options"] = "DENY"
-    if request.path == "/static/embed.js":
-        # The one file a clinic's own pages load from us.
-        response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "no-referrer")
-    response.headers.setdefault("Cache-Control", "no-store")
-    response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-    response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-    # Only meaningful over https (the clinic's proxy); browsers ignore it on plain http.
-    response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-    # aiohttp would announce its exact version (with known advisories); say nothing useful.
-    response.headers["Server"] = "assistant"
 
 
 async def forget_conversation(request: web.Request) -> web.Response:
@@ -153,7 +112,7 @@ async def summary_json(request: web.Request) -> web.Response:
     parsed, lang = await _summary_request(request)
     if parsed is None:
         return error("bad_request", lang, 400)
-    return web.json_response(build_summary(get_renderer(), parsed, dt.date.today()).as_dict())
+    return web.json_response(compose_summary(get_renderer(), parsed, dt.date.today()).as_dict())
 
 
 async def summary_pdf(request: web.Request) -> web.Response:
@@ -161,7 +120,7 @@ async def summary_pdf(request: web.Request) -> web.Response:
     parsed, lang = await _summary_request(request)
     if parsed is None:
         return error("bad_request", lang, 400)
-    summary = build_summary(get_renderer(), parsed, dt.date.today())
+    summary = compose_summary(get_renderer(), parsed, dt.date.today())
     name = "samenvatting" if lang == "nl" else "summary"
     return web.Response(body=summary_as_pdf(summary), content_type="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{name}-{dt.date.today()}.pdf"'})
@@ -172,7 +131,7 @@ async def summary_qr(request: web.Request) -> web.Response:
     parsed, lang = await _summary_request(request)
     if parsed is None:
         return error("bad_request", lang, 400)
-    text = summary_qr_text(build_summary(get_renderer(), parsed, dt.date.today()))
+    text = summary_qr_text(compose_summary(get_renderer(), parsed, dt.date.today()))
     return web.Response(body=summary_qr_svg(text), content_type="image/svg+xml")
 
 
@@ -181,7 +140,7 @@ async def about_page(request: web.Request) -> web.Response:
     lang = request.query.get("lang", "nl")
     lang = lang if lang in ("nl", "en") else "nl"
     surface = "kiosk" if request.query.get("surface") == "kiosk" else "web"
-    return web.Response(text=render_page("about.html", page=about(get_renderer(), lang),
+    return web.Response(text=html_page("about.html", page=about(get_renderer(), lang),
                                          surface=surface), content_type="text/html")
 
 

@@ -22,7 +22,7 @@ from bot.conversation.render import Renderer
 from bot.stores.conversations import forget
 from bot.web.console.accounts import AccountStore
 from bot.web.console.sessions import LoginThrottle, Session, SessionStore
-from bot.web.pages import render
+from bot.web.pages import html_page
 
 PREFIX = "/console"
 # Notices after a redirect, by code: the query string never carries text to show.
@@ -80,7 +80,7 @@ class Console:
              **values: Any) -> web.Response:
         """Render a console page."""
         done = DONE.get(request.query.get("done", ""))
-        html = render(
+        html = html_page(
             template, session=request.get("session"), done=done, publish=self.publish_state()
             if request.get("session") else None, **values)
         return web.Response(text=html, content_type="text/html", status=status)

@@ -13,9 +13,7 @@ from bot.content.build import BuildRefused, publish
 from bot.content.catalog import TARGET_LANGUAGES
 from bot.content.content import CONDITIONS
 from bot.content.provenance import cited_sentences
-from bot.content.report import AnswerReport
-from bot.content.report import build as build_report
-from bot.content.report import summary as report_summary
+from bot.content.report import AnswerReport, answer_reports, totals
 from bot.content.review import (
     ReviewRefused,
     approve,
@@ -53,13 +51,13 @@ async def overview(request: web.Request) -> web.Response:
     """GET /console/: every answer with review, translation, examples and readability."""
     console = console_of(request)
     content, translations = console.content(), console.translations()
-    reports = build_report(content, translations)
+    reports = answer_reports(content, translations)
     state = request.query.get("state", "all")
     state = state if state in FILTERS else "all"
     condition = request.query.get("condition", "")
     shown = [r for r in reports if _keep(r, state, condition)]
     return console.page(request, "overview.html", nav="content", reports=shown,
-                        total=len(reports), summary=report_summary(reports), state=state,
+                        total=len(reports), summary=totals(reports), state=state,
                         condition=condition, examples=example_counts(), conditions=CONDITIONS)
 
 
@@ -82,7 +80,7 @@ def _answer_page(request: web.Request, answer_id: str, status: int = 200,
     answer = content.answers.get(answer_id)
     if answer is None:
         raise web.HTTPNotFound(text="No such answer.")
-    [report] = [r for r in build_report(content, translations) if r.answer.id == answer_id]
+    [report] = [r for r in answer_reports(content, translations) if r.answer.id == answer_id]
     sections = section_texts(content)
     fields = []
     for name, dutch in answer.texts().items():
