@@ -10,7 +10,8 @@ import pytest
 
 from bot.config.paths import CONTENT_DIR
 from bot.content.checks import content_problems
-from bot.content.content import Content, load_content, normalize_text
+from bot.content.content import Content, load_content
+from bot.content.schema import normalize_text
 
 
 def test_content_check_passes(content: Content) -> None:
@@ -186,7 +187,7 @@ def _copy_with(tmp_path: Path, name: str, old: str, new: str) -> Path:
 
 def test_a_misspelt_key_in_an_answer_is_an_error_with_file_and_line(tmp_path: Path) -> None:
     """`nxt:` for `next:` used to drop the buttons without a word."""
-    from bot.content.content import ContentError
+    from bot.content.schema import ContentError
     name = sorted(p.name for p in (CONTENT_DIR / "answers").glob("*.yml")
                   if "\n  next:" in p.read_text(encoding="utf-8"))[0]
     text = (CONTENT_DIR / "answers" / name).read_text(encoding="utf-8")
@@ -197,16 +198,33 @@ def test_a_misspelt_key_in_an_answer_is_an_error_with_file_and_line(tmp_path: Pa
 
 
 def test_the_repositorys_answers_follow_the_schema() -> None:
-    from bot.content.content import unknown_keys
+    from bot.content.schema import unknown_keys
     for path in sorted((CONTENT_DIR / "answers").glob("*.yml")):
         assert unknown_keys(path) == [], path
+
+
+def test_every_field_of_an_answer_is_a_declared_key_read_as_declared() -> None:
+    """One declaration: the loader and texts() follow ANSWER_KEYS, field for field."""
+    from dataclasses import fields
+
+    from bot.content.schema import ANSWER_KEYS, Answer, answer_from_raw
+    assert {f.name for f in fields(Answer)} == set(ANSWER_KEYS) | {"file"}
+    answer = answer_from_raw({
+        "id": "x", "label": "Een\n  knop", "short": "Kort", "parts": {"what": "Wat", "risks": None},
+        "choices": {"a": "Keuze"}, "said": {"a": "Gezegd"}, "next": ["y"]}, "x.yml")
+    assert answer.texts() == {"label": "Een knop", "short": "Kort", "part.what": "Wat",
+                              "choice.a": "Keuze", "said.a": "Gezegd"}
+    assert (answer.kind, answer.condition, answer.next, answer.review.state) == (
+        "medical", "any", ("y",), "draft")
+    with pytest.raises(KeyError):
+        answer_from_raw({"id": "x"}, "x.yml")  # a label is required
 
 
 def test_the_publish_step_drops_exactly_the_declared_text_keys() -> None:
     """One declaration: the bundle's drafts keep the keys ANSWER_KEYS marks as not served."""
     from bot.content.build import TEXT_FIELDS as published
-    from bot.content.content import ANSWER_KEYS, TEXT_FIELDS
+    from bot.content.schema import ANSWER_KEYS, TEXT_FIELDS
     assert published is TEXT_FIELDS
-    assert set(TEXT_FIELDS) == {k for k, served in ANSWER_KEYS.items() if served}
+    assert set(TEXT_FIELDS) == {k for k, spec in ANSWER_KEYS.items() if spec.served}
     assert {"short", "more", "parts", "choices", "said"} <= set(TEXT_FIELDS)
     assert not {"id", "label", "review", "intents"} & set(TEXT_FIELDS)

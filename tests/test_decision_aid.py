@@ -215,7 +215,7 @@ def test_summary_text_and_pdf_hold_topics_values_and_the_three_questions(
     request = summaries.parse_request({"language": lang, "topics": [
         "smard_inheritance", "option_prenatal"], "values": {"values_own_child": "important"}},
         renderer)
-    summary = summaries.build(renderer, request, dt.date(2026, 11, 22))
+    summary = summaries.compose(renderer, request, dt.date(2026, 11, 22))
     text = summaries.as_text(summary)
     for topic in ("smard_inheritance", "option_prenatal"):
         answer = renderer.content.answers[topic]
@@ -236,10 +236,10 @@ def test_qr_text_always_fits(renderer: Renderer) -> None:
     every = [a.id for a in renderer.content.answers.values()
              if a.kind == "medical" and a.review.approved][:summaries.MAX_TOPICS]
     request = summaries.parse_request({"language": "nl", "topics": every, "values": {}}, renderer)
-    summary = summaries.build(renderer, request, dt.date(2026, 11, 22))
+    summary = summaries.compose(renderer, request, dt.date(2026, 11, 22))
     text = summaries.qr_text(summary)
     assert len(text.encode()) <= summaries.QR_MAX_BYTES
     assert summaries.qr_svg(text).startswith(b"<svg")
-    short = summaries.build(renderer, summaries.parse_request(
+    short = summaries.compose(renderer, summaries.parse_request(
         {"language": "nl", "topics": ["smard_what"], "values": {}}, renderer), dt.date.today())
     assert summaries.qr_text(short) == summaries.as_text(short)  # with its source line

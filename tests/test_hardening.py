@@ -67,7 +67,7 @@ def test_an_unexpected_error_is_a_short_500_in_the_users_language(
         settings: Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     def broken(*args: Any) -> Any:
         raise TypeError("a bug, with the words mijn baby in it")
-    monkeypatch.setattr(bot_web, "build_summary", broken)
+    monkeypatch.setattr(bot_web, "compose_summary", broken)
 
     async def go(client: TestClient) -> tuple[int, Any, Any]:
         resp = await client.post("/api/summary", json={"language": "en", "topics": []},

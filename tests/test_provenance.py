@@ -9,8 +9,9 @@ import pytest
 
 from bot.content import checks
 from bot.content.catalog import Translations, get_translations
-from bot.content.content import Answer, Content, SourceRef
+from bot.content.content import Content
 from bot.content.provenance import facts, find_quote, sentence_around, source_facts, unsupported
+from bot.content.schema import Answer, SourceRef
 
 
 def _with(content: Content, answer: Answer) -> Content:

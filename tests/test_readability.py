@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bot.content.content import Content
 from bot.content.readability import measure, plain
-from bot.content.report import build, render_text
+from bot.content.report import answer_reports, as_text
 
 
 def test_plain_drops_markdown_and_ends_list_items() -> None:
@@ -25,10 +25,10 @@ def test_english_uses_flesch_reading_ease() -> None:
 
 
 def test_report_covers_every_answer(content: Content) -> None:
-    reports = build()
+    reports = answer_reports()
     assert [r.answer.id for r in reports] == list(content.answers)
     smard_chance = next(r for r in reports if r.answer.id == "smard_chance")
     assert smard_chance.translation == "current"
     assert smard_chance.readability["nl"] and smard_chance.readability["en"]
-    text = render_text(reports)
+    text = as_text(reports)
     assert "Summary:" in text and "4 not approved" in text and "readability nl: mean score" in text

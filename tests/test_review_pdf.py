@@ -12,8 +12,9 @@ from pypdf import PdfReader
 
 from bot.config.paths import ROOT
 from bot.content.catalog import get_translations
-from bot.content.content import Answer, Content
+from bot.content.content import Content
 from bot.content.review_pdf import review_pdf
+from bot.content.schema import Answer
 
 ARTIFACT = ROOT / "test-artifacts" / "review.pdf"
 TODAY = dt.date(2026, 11, 22)

@@ -12,7 +12,7 @@ import requests
 
 from bot.config.paths import ROOT, STATIC_DIR
 from bot.ops.launcher import wait_for
-from bot.web.web import parse_chat
+from bot.web.request_rules import parse_chat
 
 
 def free_port() -> int:

@@ -30,7 +30,8 @@ import yaml
 from bot.config.paths import CONTENT_DIR, STATE_DIR, TRANSLATIONS_DIR
 from bot.content.catalog import TARGET_LANGUAGES, Translations
 from bot.content.checks import content_problems
-from bot.content.content import TEXT_FIELDS, Content, content_from_raw, load_content
+from bot.content.content import Content, content_from_raw, load_content
+from bot.content.schema import TEXT_FIELDS
 
 
 class BuildRefused(Exception):

@@ -1,12 +1,12 @@
-"""Loads the vetted content (content/*.yml) into typed objects and picks answers.
+"""Loads the vetted content (content/*.yml) into typed objects and picks answers (an
+answer's shape is bot/content/schema.py).
 
 Dutch is the source language: the texts here are Dutch. English comes from the catalogs
 (see catalog.py). This module knows nothing about languages or rendering.
 """
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
@@ -14,121 +14,13 @@ from typing import Any, Optional
 import yaml
 
 from bot.config.paths import CONTENT_DIR
+from bot.content.schema import Answer, ContentError, answer_from_raw, normalize_text, unknown_keys
 
 CONDITIONS = ("smard", "sma")
 # The attributes every option for carrier couples has; also the comparison's columns.
 PART_NAMES = ("what", "when", "involves", "tells", "risks", "where")
 LAYERS = ("short", "more")
-# Approvals recorded with the example content by the team that wrote it: not a counsellor's
-# sign-off. The console and the review document say so until a named counsellor approves.
-EXAMPLE_REVIEWERS = frozenset({"Projectteam"})
 EXERCISE = "values_exercise"  # the flows.yml key of the values exercise (not a walk)
-
-
-def normalize_text(text: str) -> str:
-    """Join hard-wrapped lines into paragraphs; keep blank lines and list items ("- ").
-
-    Authors wrap YAML text freely; what is served (and what the catalogs key on) is the
-    normalised form, so re-wrapping a paragraph never makes a translation stale.
-    """
-    paragraphs = []
-    for block in text.strip().split("\n\n"):
-        lines: list[str] = []
-        for raw in block.splitlines():
-            line = raw.strip()
-            if not line:
-                continue
-            if lines and not line.startswith("- ") and not lines[-1].startswith("- "):
-                lines[-1] += " " + line
-            elif lines and lines[-1].startswith("- ") and not line.startswith("- "):
-                lines[-1] += " " + line  # a wrapped list item
-            else:
-                lines.append(line)
-        paragraphs.append("\n".join(lines))
-    return "\n\n".join(p for p in paragraphs if p)
-
-
-@dataclass(frozen=True)
-class SourceRef:
-    """A cited section of a source document, with the sentences an answer rests on.
-
-    `quotes` are sentences (or parts of one) copied from that section; `parts` (`for:` in the
-    content files) names the texts that rest on them (`short`, `more`, `part.risks`, …; empty:
-    every text of the answer). The content check proves each quote is in the section and each
-    number and gene in those texts is in the quotes (bot/content/provenance.py).
-    """
-
-    doc: str
-    section: str
-    quotes: tuple[str, ...] = ()
-    parts: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Review:
-    """Review state of a Dutch text: only `approved` answers are served to parents.
-
-    States: draft (never reviewed), returned (sent back by a counsellor, with a comment),
-    approved. `by` and `date` say who last set the state, and when.
-    """
-
-    state: str
-    by: Optional[str]
-    date: Optional[dt.date]
-    comment: Optional[str] = None
-
-    @property
-    def approved(self) -> bool:
-        return self.state == "approved"
-
-    @property
-    def example(self) -> bool:
-        """Approved by the project team with the example content, not by a named counsellor."""
-        return self.approved and (self.by or "") in EXAMPLE_REVIEWERS
-
-
-@dataclass(frozen=True)
-class Answer:
-    """One answer: Dutch texts per field plus everything needed to serve and audit it."""
-
-    id: str
-    kind: str  # medical | conversation | safety
-    intents: tuple[str, ...]
-    condition: str  # smard | sma | any
-    label: str
-    review: Review
-    sources: tuple[SourceRef, ...] = ()
-    short: Optional[str] = None
-    more: Optional[str] = None
-    parts: Optional[dict[str, Optional[str]]] = None
-    values: dict[str, dict[str, Any]] = field(default_factory=dict)
-    next: tuple[str, ...] = ()
-    picture: Optional[dict[str, Any]] = None  # {kind: icon_array, value: <name>} | {kind: inheritance}
-    language_button: bool = False
-    # The values exercise (kind: exercise): answer choices, what each choice says about the
-    # parents ("said"), and which options it speaks for / against / raises to discuss.
-    choices: dict[str, str] = field(default_factory=dict)
-    said: dict[str, str] = field(default_factory=dict)
-    relations: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    comparison: Optional[str] = None  # a flow whose options this answer shows side by side
-    exercise_start: bool = False  # offers the button that starts the values exercise
-    file: str = ""
-
-    def texts(self) -> dict[str, str]:
-        """Every translatable Dutch text of this answer, keyed by field name."""
-        out = {"label": self.label}
-        if self.short:
-            out["short"] = self.short
-        if self.more:
-            out["more"] = self.more
-        for name, text in (self.parts or {}).items():
-            if text:
-                out[f"part.{name}"] = text
-        for key, text in self.choices.items():
-            out[f"choice.{key}"] = text
-        for key, text in self.said.items():
-            out[f"said.{key}"] = text
-        return out
 
 
 @dataclass(frozen=True)
@@ -239,90 +131,13 @@ class Content:
         return f"/{intent}"
 
 
-def _date(value: Any) -> Optional[dt.date]:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
-
-
-def part_key(name: str) -> str:
-    """A text's name as `texts()` keys it: `parts.risks` (as authors may write it) -> `part.risks`."""
-    return "part." + name[len("parts."):] if name.startswith("parts.") else name
-
-
-def _source_ref(raw: dict[str, Any]) -> SourceRef:
-    return SourceRef(raw["doc"], raw["section"],
-                     tuple(normalize_text(q) for q in raw.get("quotes") or ()),
-                     tuple(part_key(p) for p in raw.get("for") or ()))
-
-
-# An answer's keys in content/answers/*.yml, declared once: True for the keys that hold what a
-# parent reads (a draft in the published bundle keeps none of them, bot/content/build.py). The
-# loader refuses any other key, so a misspelt one (`nxt:`) cannot be silently ignored.
-ANSWER_KEYS: dict[str, bool] = {
-    "id": False, "kind": False, "intents": False, "condition": False, "label": False,
-    "review": False, "sources": False, "next": False, "language_button": False,
-    "short": True, "more": True, "parts": True, "values": True, "picture": True,
-    "choices": True, "said": True, "relations": True, "comparison": True, "exercise_start": True,
-}
-TEXT_FIELDS = tuple(key for key, served in ANSWER_KEYS.items() if served)
-
-
-class ContentError(ValueError):
-    """A content file that does not follow the schema; the message names file and line."""
-
-
-def unknown_keys(path: Path) -> list[str]:
-    """`file:line: …` for every key of an answer in `path` that ANSWER_KEYS does not declare
-    (line numbers from YAML's node tree, which safe_load drops)."""
-    root = yaml.compose(path.read_text(encoding="utf-8"))
-    problems = []
-    for node in getattr(root, "value", None) or []:
-        if not isinstance(node, yaml.MappingNode):
-            continue
-        for key, _ in node.value:
-            if key.value not in ANSWER_KEYS:
-                problems.append(f"{path.name}:{key.start_mark.line + 1}: unknown key "
-                                f"{key.value!r} in an answer (known: {', '.join(ANSWER_KEYS)})")
-    return problems
-
-
-def _answer(raw: dict[str, Any], file: str) -> Answer:
-    review = raw.get("review") or {}
-    parts = raw.get("parts")
-    return Answer(
-        id=raw["id"],
-        kind=raw.get("kind", "medical"),
-        intents=tuple(raw.get("intents") or ()),
-        condition=raw.get("condition", "any"),
-        label=normalize_text(raw["label"]),
-        review=Review(review.get("state", "draft"), review.get("by"), _date(review.get("date")),
-                      review.get("comment")),
-        sources=tuple(_source_ref(s) for s in raw.get("sources") or ()),
-        short=normalize_text(raw["short"]) if raw.get("short") else None,
-        more=normalize_text(raw["more"]) if raw.get("more") else None,
-        parts={k: (normalize_text(v) if v else None) for k, v in parts.items()} if parts else None,
-        values=raw.get("values") or {},
-        next=tuple(raw.get("next") or ()),
-        picture=raw.get("picture"),
-        language_button=bool(raw.get("language_button")),
-        choices={k: normalize_text(v) for k, v in (raw.get("choices") or {}).items()},
-        said={k: normalize_text(v) for k, v in (raw.get("said") or {}).items()},
-        relations={k: {rel: list(ids) for rel, ids in (v or {}).items()}
-                   for k, v in (raw.get("relations") or {}).items()},
-        comparison=raw.get("comparison"),
-        exercise_start=bool(raw.get("exercise_start")),
-        file=file,
-    )
-
-
 def content_from_raw(answers: list[dict[str, Any]], ui: dict[str, str],
                      flows: dict[str, list[str]], sources: dict[str, Any],
                      question_kinds: Optional[dict[str, list[str]]] = None) -> Content:
     """Build Content from parsed YAML (or a published bundle); each answer dict may carry
     its file name under `_file`."""
     return Content(
-        [_answer(raw, raw.get("_file", "")) for raw in answers],
+        [answer_from_raw(raw, raw.get("_file", "")) for raw in answers],
         {k: normalize_text(v) for k, v in ui.items()},
         flows,
         {key: SourceDoc(key, d["file"], d["title"], {s["name"]: s["starts"] for s in d["sections"]},

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Callable, Iterable, Optional
 
-from bot.content.content import Answer, Content, SourceRef
+from bot.content.content import Content
+from bot.content.schema import Answer, SourceRef
 
 GENES = ("IGHMBP2", "SMN1", "SMN2")
 _GENE = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(GENES) + r")(?![0-9])")

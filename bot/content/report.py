@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from bot.content.catalog import TARGET_LANGUAGES, Translations, get_translations
-from bot.content.content import Answer, Content, get_content
+from bot.content.content import Content, get_content
 from bot.content.readability import Readability, measure
+from bot.content.schema import Answer
 
 REVIEW_MAX_AGE = dt.timedelta(days=365)
 
@@ -47,7 +48,7 @@ def _served_text(answer: Answer, lang: str, translations: Translations) -> Optio
     return "\n\n".join(parts) or None
 
 
-def build(content: Optional[Content] = None,
+def answer_reports(content: Optional[Content] = None,
           translations: Optional[Translations] = None) -> list[AnswerReport]:
     """One report line per answer, in content order."""
     content = content or get_content()
@@ -64,7 +65,7 @@ def build(content: Optional[Content] = None,
     return out
 
 
-def render_text(reports: list[AnswerReport]) -> str:
+def as_text(reports: list[AnswerReport]) -> str:
     """The report as plain text for the terminal."""
     lines = [f"{'answer':24} {'kind':12} {'cond':5} {'review':20} {'en':8} "
              f"{'nl score/wps':14} {'en score/wps':14}"]
@@ -78,11 +79,11 @@ def render_text(reports: list[AnswerReport]) -> str:
                          f"{m.score:5.1f}/{m.words_per_sentence:4.1f}{' >B1' if m.above_b1 else ''}")
         lines.append(f"{a.id:24} {a.kind:12} {a.condition:5} {review:20} {r.translation:8} "
                      f"{cells[0]:14} {cells[1]:14}")
-    lines += ["", "Summary:"] + [f"  {line}" for line in summary(reports)["lines"]]
+    lines += ["", "Summary:"] + [f"  {line}" for line in totals(reports)["lines"]]
     return "\n".join(lines)
 
 
-def summary(reports: list[AnswerReport]) -> dict[str, Any]:
+def totals(reports: list[AnswerReport]) -> dict[str, Any]:
     """Counts and readability over the whole content (approved answers for readability)."""
     approved = [r for r in reports if r.answer.review.approved]
     readability: dict[str, dict[str, float]] = {}

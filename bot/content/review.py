@@ -24,8 +24,9 @@ from babel.messages.pofile import read_po, write_po
 
 from bot.config.paths import CONTENT_DIR, TRANSLATIONS_DIR
 from bot.content.catalog import TARGET_LANGUAGES, po_path, update_catalogs
-from bot.content.checks import placeholders
-from bot.content.content import load_content, normalize_text
+from bot.content.check_context import placeholders
+from bot.content.content import load_content
+from bot.content.schema import normalize_text
 
 AUDIT_FILE = "review-log.jsonl"
 REVIEWED_PREFIX = "reviewed by "

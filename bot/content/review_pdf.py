@@ -41,10 +41,11 @@ from bot.content.catalog import (
     Translations,
     get_translations,
 )
-from bot.content.content import Answer, Content, get_content
+from bot.content.content import Content, get_content
 from bot.content.formatting import format_value
 from bot.content.readability import Readability
-from bot.content.report import REVIEW_MAX_AGE, AnswerReport, build, summary
+from bot.content.report import REVIEW_MAX_AGE, AnswerReport, answer_reports, totals
+from bot.content.schema import Answer
 
 TITLE = "Content review — SMARD / SMA keuzehulp"
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
@@ -52,7 +53,7 @@ CONDITION_NAMES = {"smard": "SMARD", "sma": "SMA", "any": "any (both conditions)
 TRANSLATION_NOTES = {"current": "current — served",
                      "stale": "stale — not served until re-checked",
                      "missing": "missing — not served"}
-# Approvals recorded with the example content (bot/content/content.py EXAMPLE_REVIEWERS) are no sign-off.
+# Approvals recorded with the example content (bot/content/schema.py EXAMPLE_REVIEWERS) are no sign-off.
 EXAMPLE_APPROVAL = "example approval ({by}), not yet approved by a named counsellor"
 MISSING_MARK = "[translation missing]"
 STALE_MARK = "[translation stale — not served]"
@@ -187,7 +188,7 @@ def _summary(reports: list[AnswerReport], settings: Settings,
          f"{sum(r.translation != CURRENT for r in reports)} of all answers"],
         ["Reviews older than 12 months", str(sum(_overdue(a, today) for a in answers))],
     ]
-    readability = summary(reports)["readability"]  # the same figures as the console's summary
+    readability = totals(reports)["readability"]  # the same figures as the console's summary
     for lang in (SOURCE_LANGUAGE, *TARGET_LANGUAGES):
         name = f"Readability, {LANGUAGE_NAMES.get(lang, lang)} (approved answers)"
         r = readability.get(lang)
@@ -340,7 +341,7 @@ def review_pdf(content: Content | None = None, translations: Translations | None
     translations = translations or get_translations()
     settings = settings or get_settings()
     today = today or dt.date.today()
-    reports = build(content, translations)
+    reports = answer_reports(content, translations)
     st = _styles()
 
     story: list[Flowable] = [*_summary(reports, settings, today, st),

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot.content.content import PART_NAMES, Answer
+from bot.content.content import PART_NAMES
+from bot.content.schema import Answer
 
 if TYPE_CHECKING:
     from bot.conversation.render import Renderer

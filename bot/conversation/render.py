@@ -14,8 +14,9 @@ from babel.lists import format_list
 from bot.config.settings import Settings, get_settings
 from bot.content.build import PublishedView
 from bot.content.catalog import Translations
-from bot.content.content import CONDITIONS, PART_NAMES, Answer, Content
+from bot.content.content import CONDITIONS, PART_NAMES, Content
 from bot.content.formatting import format_long_date, format_value, locale_of
+from bot.content.schema import Answer
 from bot.conversation.comparison import comparison_table
 from bot.conversation.language import other
 from bot.conversation.payloads import BEGIN, exercise_payload
@@ -51,12 +52,16 @@ class Untranslated(Exception):
 
 
 class Renderer:
-    """Renders answers for one content/catalog/settings combination."""
+    """Renders answers for one content/catalog/settings combination; `pictures_at` is the
+    address under which the surface serves the answers' pictures (the console draws its own,
+    from the working copy)."""
 
-    def __init__(self, content: Content, translations: Translations, settings: Settings) -> None:
+    def __init__(self, content: Content, translations: Translations, settings: Settings,
+                 pictures_at: str = "/pictures") -> None:
         self.content = content
         self.translations = translations
         self.settings = settings
+        self.pictures_at = pictures_at
 
     # -- texts -------------------------------------------------------------------------
     def ui(self, key: str, lang: str) -> str:
@@ -215,7 +220,7 @@ class Renderer:
             fields = {"count": str(value["count"]),
                       "frequency": format_value({**value, "percent": False}, lang,
                                                 lambda k: self.ui(k, lang))}
-        return {"src": f"/pictures/{answer.id}.svg",
+        return {"src": f"{self.pictures_at}/{answer.id}.svg",
                 "alt": self.ui(f"picture_{kind}_alt", lang).format(**fields),
                 "caption": self.ui(f"picture_{kind}_caption", lang).format(**fields)}
 

@@ -101,7 +101,7 @@ class Summary:
                 "language": self.language, "labels": self.labels}
 
 
-def build(renderer: Renderer, request: SummaryRequest, today: dt.date) -> Summary:
+def compose(renderer: Renderer, request: SummaryRequest, today: dt.date) -> Summary:
     """Render a summary request with the published content."""
     lang, content = request.language, renderer.content
     ui = lambda key: renderer.ui(key, lang)  # noqa: E731

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
-from bot.content.content import Answer, Content
+from bot.content.content import Content
+from bot.content.schema import Answer
 from bot.conversation.payloads import BEGIN, FINISH, SKIP, exercise_payload
 
 if TYPE_CHECKING:

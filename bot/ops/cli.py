@@ -46,7 +46,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from bot.content.checks import content_problems
-    from bot.content.content import ContentError
+    from bot.content.schema import ContentError
     try:
         problems = content_problems()
     except ContentError as exc:  # a file off the schema: nothing else can be checked
@@ -82,8 +82,8 @@ def _preview(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from bot.content.report import build, render_text
-    print(render_text(build()))
+    from bot.content.report import answer_reports, as_text
+    print(as_text(answer_reports()))
     return 0
 
 

@@ -29,6 +29,6 @@ def environment() -> Environment:
     return env
 
 
-def render(template: str, **values: Any) -> str:
+def html_page(template: str, **values: Any) -> str:
     """Render a template to HTML."""
     return environment().get_template(template).render(**values)

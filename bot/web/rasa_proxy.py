@@ -1,25 +1,54 @@
-"""The one way our web tier asks Rasa: a chat request to a Rasa replica's REST channel, the
-next replica when one cannot be reached, and an empty or failed reply as an error (never
-silence). Used by the parents' chat route and the console's try-a-question alike."""
+"""The one route into Rasa, shared by the parents' chat (bot/web/web.py) and the console's
+"try a question" (bot/web/console/try_routes.py): read and check a chat request, pass it to
+Rasa's REST channel, and turn every failure into an error in the user's language.
+
+Both routes run inside the main application (the console as its sub-application), so the
+settings, HTTP client and payload grammar are looked up along the application chain.
+"""
 from __future__ import annotations
 
 import itertools
 import logging
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Union
+from typing import Any, Iterator
 
 import aiohttp
 from aiohttp import web
 
+from bot.web.request_rules import (
+    GRAMMAR,
+    HTTP_CLIENT,
+    MAX_BODY_BYTES,
+    PARENT_SURFACES,
+    error,
+    loads,
+    parse_chat,
+)
 from bot.web.rest_format import merge_custom
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("bot.web.rasa_proxy")
+
+async def read_chat(request: web.Request, lang: str,
+                    surfaces: tuple[str, ...] = PARENT_SURFACES) -> dict[str, Any] | web.Response:
+    """The clean chat request, or the error response for a body that is too long, not JSON or
+    not a chat request; `surfaces` are the surfaces this route may claim."""
+    if request.content_length and request.content_length > MAX_BODY_BYTES:
+        return error("too_long", lang, 413)
+    try:
+        body = loads(await request.text())
+    except (ValueError, UnicodeDecodeError):
+        return error("bad_request", lang, 400)
+    clean, problem = parse_chat(body, surfaces=surfaces,
+                                grammar=request.config_dict[GRAMMAR])
+    if problem or clean is None:
+        return error(problem or "bad_request", lang, 413 if problem == "too_long" else 400)
+    return clean
 
 
 @dataclass
 class Replicas:
     """Rasa's REST webhooks, taken in turn; any replica can serve any conversation, because
-    they share the tracker store (and, when more than one, the lock store)."""
+    they share the tracker store (and, when more than one, Redis's lock store)."""
 
     ports: tuple[int, ...]
     _turn: Iterator[int] = field(init=False, repr=False)
@@ -37,29 +66,29 @@ class Replicas:
 REPLICAS = web.AppKey("rasa_replicas", Replicas)
 
 
-async def ask_rasa(session: aiohttp.ClientSession, replicas: Replicas,
-                   request: dict[str, Any]) -> Union[list[dict[str, Any]], int]:
-    """Rasa's reply to a clean chat request (messages with their custom payloads folded in),
-    or the HTTP status for the error to show: 503 when no replica can be reached, 502 when
-    one answered with an error or with nothing."""
-    for url in replicas.order():
+async def ask_rasa(request: web.Request, clean: dict[str, Any], lang: str
+                   ) -> list[dict[str, Any]] | web.Response:
+    """Rasa's messages (one object each), or an 'unavailable' error response when Rasa fails,
+    cannot be reached or gives no reply. A replica that cannot be reached (stopped,
+    restarting) has not taken the message: the next one is asked."""
+    for url in request.config_dict[REPLICAS].order():
         try:
-            async with session.post(url, json=request) as resp:
+            async with request.config_dict[HTTP_CLIENT].post(url, json=clean) as resp:
                 if resp.status != 200:
                     log.warning("Rasa answered %s", resp.status)
-                    return 502
+                    return error("unavailable", lang, 502)
                 messages = await resp.json()
         except aiohttp.ClientConnectionError as exc:
-            # Not reached (stopped, restarting): the message was not taken, try the next one.
             log.warning("Rasa replica unreachable: %s", type(exc).__name__)
             continue
         except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
             log.warning("Rasa failed: %s", type(exc).__name__)
-            return 503
+            return error("unavailable", lang, 503)
         if not isinstance(messages, list) or not messages:
             # Every message gets a reply; none means an action failed (Rasa answers 200 []
-            # when its action server is down).
+            # when the action server is down). Never leave a parent, or a counsellor, with
+            # silence.
             log.warning("Rasa gave no reply")
-            return 502
+            return error("unavailable", lang, 502)
         return merge_custom(messages)
-    return 503
+    return error("unavailable", lang, 503)

@@ -1,5 +1,5 @@
 """Request rules shared by the parents' routes (bot/web/web.py) and the console's
-(bot/web/console/console.py): validating a chat request, errors in the user's language, and turning
+(bot/web/console/): validating a chat request, errors in the user's language, and turning
 raised HTTP errors into ordinary responses so every response gets the security headers."""
 from __future__ import annotations
 

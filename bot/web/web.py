@@ -9,10 +9,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import io
-import logging
 import re
 import time
-from typing import Any, AsyncIterator, Optional
+from typing import AsyncIterator, Optional
 
 import aiohttp
 import segno
@@ -28,15 +27,16 @@ from bot.conversation.render import Renderer, get_renderer
 from bot.decision_aid.about import about
 from bot.decision_aid.summary import SummaryRequest
 from bot.decision_aid.summary import as_pdf as summary_as_pdf
-from bot.decision_aid.summary import build as build_summary
+from bot.decision_aid.summary import compose as compose_summary
 from bot.decision_aid.summary import parse_request as parse_summary
 from bot.decision_aid.summary import qr_svg as summary_qr_svg
 from bot.decision_aid.summary import qr_text as summary_qr_text
 from bot.stores.conversations import KioskSweeper, forget, forget_older_than
+from bot.web.console.app import create_console_app, sweep_sessions
 from bot.web.console.console import PREFIX as CONSOLE_PREFIX
-from bot.web.console.console import Console, add_routes, console_guard, sweep_sessions
-from bot.web.pages import render as render_page
-from bot.web.rasa_proxy import REPLICAS, Replicas, ask_rasa
+from bot.web.console.console import Console
+from bot.web.pages import html_page
+from bot.web.rasa_proxy import REPLICAS, Replicas, ask_rasa, read_chat
 from bot.web.ratelimit import Buckets, ChatLimits, Rate
 from bot.web.request_rules import (
     GRAMMAR,
@@ -44,78 +44,31 @@ from bot.web.request_rules import (
     MAX_BODY_BYTES,
     SENDER_RE,
     SETTINGS,
-    as_response,
     error,
     loads,
-    parse_chat,
 )
+from bot.web.safeguards import errors_as_responses, security_headers
 from bot.web.ui_texts import ui_json
 
-log = logging.getLogger("bot.web.web")
 KIOSK_SWEEPER = web.AppKey("kiosk_sweeper", KioskSweeper)
 CHAT_LIMITS = web.AppKey("chat_limits", ChatLimits)
+CONSOLE_APP = web.AppKey("console_app", web.Application)
 
 async def chat(request: web.Request) -> web.Response:
     """POST /api/chat {sender, message, metadata} -> {messages: [...]}"""
     lang = request.headers.get("X-Chat-Language", "nl")
-    if request.content_length and request.content_length > MAX_BODY_BYTES:
-        return error("too_long", lang, 413)
-    try:
-        body = loads(await request.text())
-    except (ValueError, UnicodeDecodeError):
-        return error("bad_request", lang, 400)
-    clean, problem = parse_chat(body, grammar=request.app[GRAMMAR])
-    if problem:
-        return error(problem, lang, 413 if problem == "too_long" else 400)
-    assert clean is not None
+    clean = await read_chat(request, lang)
+    if isinstance(clean, web.Response):
+        return clean
     lang = clean["metadata"].get("language", lang)
     if not request.app[CHAT_LIMITS].allow(clean["sender"], request.remote or "", time.monotonic()):
         return error("too_many", lang, 429)
     if clean["metadata"]["surface"] == "kiosk":
         request.app[KIOSK_SWEEPER].seen(clean["sender"], time.monotonic())
-    reply = await ask_rasa(request.app[HTTP_CLIENT], request.app[REPLICAS], clean)
-    if isinstance(reply, int):
-        return error("unavailable", lang, reply)
-    return web.json_response({"messages": reply})
-
-
-@web.middleware
-async def errors_as_responses(request: web.Request, handler: Any) -> web.StreamResponse:
-    """A raised HTTP error becomes an ordinary response, and anything unexpected a short 500
-    in the user's language: no stack trace (it could hold message text) and no silence."""
-    try:
-        return await as_response(handler, request)
-    except asyncio.CancelledError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - the last line of defence for a parent's request
-        log.error("%s %s failed: %s", request.method, request.path, type(exc).__name__)
-        return error("unavailable", request.headers.get("X-Chat-Language", "nl"), 500)
-
-
-async def security_headers(request: web.Request, response: web.StreamResponse) -> None:
-    """Same-origin only: no third-party scripts, fonts, frames or referrers. A response-prepare
-    signal, so every response gets them: errors, redirects and aiohttp's own included."""
-    console = request.path == CONSOLE_PREFIX or request.path.startswith(CONSOLE_PREFIX + "/")
-    # The console is never framed; the parents' pages only by the clinic's listed origins.
-    ancestors = "'none'" if console else " ".join(
-        ("'self'", *request.app[SETTINGS].embed_origins))
-    response.headers["Content-Security-Policy"] = (
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-        f"connect-src 'self'; frame-ancestors {ancestors}; base-uri 'none'; form-action 'self'")
-    if console:
-        response.headers["X-Frame-Options"] = "DENY"
-    if request.path == "/static/embed.js":
-        # The one file a clinic's own pages load from us.
-        response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "no-referrer")
-    response.headers.setdefault("Cache-Control", "no-store")
-    response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-    response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-    # Only meaningful over https (the clinic's proxy); browsers ignore it on plain http.
-    response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-    # aiohttp would announce its exact version (with known advisories); say nothing useful.
-    response.headers["Server"] = "assistant"
+    messages = await ask_rasa(request, clean, lang)
+    if isinstance(messages, web.Response):
+        return messages
+    return web.json_response({"messages": messages})
 
 
 async def forget_conversation(request: web.Request) -> web.Response:
@@ -128,7 +81,7 @@ async def forget_conversation(request: web.Request) -> web.Response:
     if not isinstance(sender, str) or not SENDER_RE.match(sender):
         return error("bad_request", request.headers.get("X-Chat-Language", "nl"), 400)
     request.app[KIOSK_SWEEPER].forgotten(sender)
-    return web.json_response({"deleted": forget(sender, request.app[SETTINGS].tracker_db_url)})
+    return web.json_response({"deleted": forget(sender)})
 
 
 async def picture(request: web.Request) -> web.Response:
@@ -159,7 +112,7 @@ async def summary_json(request: web.Request) -> web.Response:
     parsed, lang = await _summary_request(request)
     if parsed is None:
         return error("bad_request", lang, 400)
-    return web.json_response(build_summary(get_renderer(), parsed, dt.date.today()).as_dict())
+    return web.json_response(compose_summary(get_renderer(), parsed, dt.date.today()).as_dict())
 
 
 async def summary_pdf(request: web.Request) -> web.Response:
@@ -167,7 +120,7 @@ async def summary_pdf(request: web.Request) -> web.Response:
     parsed, lang = await _summary_request(request)
     if parsed is None:
         return error("bad_request", lang, 400)
-    summary = build_summary(get_renderer(), parsed, dt.date.today())
+    summary = compose_summary(get_renderer(), parsed, dt.date.today())
     name = "samenvatting" if lang == "nl" else "summary"
     return web.Response(body=summary_as_pdf(summary), content_type="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{name}-{dt.date.today()}.pdf"'})
@@ -178,7 +131,7 @@ async def summary_qr(request: web.Request) -> web.Response:
     parsed, lang = await _summary_request(request)
     if parsed is None:
         return error("bad_request", lang, 400)
-    text = summary_qr_text(build_summary(get_renderer(), parsed, dt.date.today()))
+    text = summary_qr_text(compose_summary(get_renderer(), parsed, dt.date.today()))
     return web.Response(body=summary_qr_svg(text), content_type="image/svg+xml")
 
 
@@ -187,7 +140,7 @@ async def about_page(request: web.Request) -> web.Response:
     lang = request.query.get("lang", "nl")
     lang = lang if lang in ("nl", "en") else "nl"
     surface = "kiosk" if request.query.get("surface") == "kiosk" else "web"
-    return web.Response(text=render_page("about.html", page=about(get_renderer(), lang),
+    return web.Response(text=html_page("about.html", page=about(get_renderer(), lang),
                                          surface=surface), content_type="text/html")
 
 
@@ -264,8 +217,8 @@ async def _sweeps(app: web.Application) -> AsyncIterator[None]:
         while True:
             await asyncio.sleep(30)
             app[KIOSK_SWEEPER].sweep(time.monotonic())
-            forget_older_than(time.time() - retention, app[SETTINGS].tracker_db_url)
-            await sweep_sessions(app)
+            forget_older_than(time.time() - retention)
+            await sweep_sessions(app[CONSOLE_APP])
 
     task = asyncio.create_task(loop())
     yield
@@ -274,10 +227,8 @@ async def _sweeps(app: web.Application) -> AsyncIterator[None]:
 
 def create_app(settings: Optional[Settings] = None) -> web.Application:
     """The aiohttp application (used by `serve` and by tests)."""
-    app = web.Application(middlewares=[errors_as_responses, console_guard],
-                          client_max_size=MAX_BODY_BYTES)
+    app = web.Application(middlewares=[errors_as_responses], client_max_size=MAX_BODY_BYTES)
     app[SETTINGS] = settings = settings or get_settings()
-    add_routes(app, Console(settings))
     # The kiosk erases after idle + countdown; the server waits one more minute.
     app[_ADDRESSES] = {}
     app[GRAMMAR] = load_grammar(ROOT / "domain.yml")
@@ -285,8 +236,7 @@ def create_app(settings: Optional[Settings] = None) -> web.Application:
     app[CHAT_LIMITS] = ChatLimits(Buckets(Rate(*settings.rate_per_sender)),
                                   Buckets(Rate(*settings.rate_per_address)))
     app[KIOSK_SWEEPER] = KioskSweeper(
-        settings.kiosk_idle_seconds + settings.kiosk_countdown_seconds + 60,
-        settings.tracker_db_url)
+        settings.kiosk_idle_seconds + settings.kiosk_countdown_seconds + 60)
     # aiohttp 3.9 declares this signal's callback type one level too deep (its Signal[...]
     # wraps the callback type in Callable again); the callback matches aiohttp's documentation.
     app.on_response_prepare.append(security_headers)  # type: ignore[arg-type]
@@ -306,6 +256,10 @@ def create_app(settings: Optional[Settings] = None) -> web.Application:
     app.router.add_post("/api/summary-qr", summary_qr)
     app.router.add_get("/about", about_page)
     app.router.add_static("/static/", STATIC_DIR)
+    # The console, mounted: it gets this app's middleware and security headers (the prepare
+    # signal runs for a sub-application's responses too) and its own access guard.
+    app[CONSOLE_APP] = create_console_app(Console(settings))
+    app.add_subapp(CONSOLE_PREFIX, app[CONSOLE_APP])
     return app
 
 

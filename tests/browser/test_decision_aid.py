@@ -16,7 +16,7 @@ from PIL import Image
 from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
-from bot.decision_aid.summary import build as build_summary
+from bot.decision_aid.summary import compose as compose_summary
 from bot.decision_aid.summary import parse_request, qr_text
 from bot.stores.conversations import stored_events, tracker_db
 from tests.browser.axe import axe_findings, describe
@@ -502,7 +502,7 @@ def test_kiosk_comparison_exercise_summary_qr_then_erase(open_page, renderer, co
     body = qr_request.value.post_data_json
     parsed = parse_request(body, renderer)
     assert parsed is not None, body
-    assert decoded == qr_text(build_summary(renderer, parsed, dt.date.today()))
+    assert decoded == qr_text(compose_summary(renderer, parsed, dt.date.today()))
 
     # Stop and erase: gone from the screen and from the server
     sender = rec.senders[-1]
