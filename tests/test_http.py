@@ -211,3 +211,13 @@ def test_grammar_is_read_from_the_domain() -> None:
     assert {"greet", "more_detail", "values_answer", "switch_language"} <= GRAMMAR.intents
     assert GRAMMAR.entities == {"condition", "language", "topic", "values_question",
                                 "values_choice", "question_kind"}
+
+
+def test_replicas_are_taken_in_turn_and_the_others_follow() -> None:
+    from bot.web.rasa_proxy import Replicas
+    r = Replicas((5005, 5006, 5007))
+    firsts = [r.order() for _ in range(4)]
+    assert [o[0].split(":")[2].split("/")[0] for o in firsts] == ["5005", "5006", "5007", "5005"]
+    assert all(sorted(o) == sorted(firsts[0]) and len(o) == 3 for o in firsts)
+    assert firsts[1] == [f"http://127.0.0.1:{p}/webhooks/rest/webhook" for p in (5006, 5007, 5005)]
+    assert Replicas((5005,)).order() == ["http://127.0.0.1:5005/webhooks/rest/webhook"]

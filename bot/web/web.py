@@ -81,7 +81,7 @@ async def forget_conversation(request: web.Request) -> web.Response:
     if not isinstance(sender, str) or not SENDER_RE.match(sender):
         return error("bad_request", request.headers.get("X-Chat-Language", "nl"), 400)
     request.app[KIOSK_SWEEPER].forgotten(sender)
-    return web.json_response({"deleted": forget(sender)})
+    return web.json_response({"deleted": forget(sender, request.app[SETTINGS].tracker_db_url)})
 
 
 async def picture(request: web.Request) -> web.Response:
@@ -217,7 +217,7 @@ async def _sweeps(app: web.Application) -> AsyncIterator[None]:
         while True:
             await asyncio.sleep(30)
             app[KIOSK_SWEEPER].sweep(time.monotonic())
-            forget_older_than(time.time() - retention)
+            forget_older_than(time.time() - retention, app[SETTINGS].tracker_db_url)
             await sweep_sessions(app[CONSOLE_APP])
 
     task = asyncio.create_task(loop())
@@ -236,7 +236,8 @@ def create_app(settings: Optional[Settings] = None) -> web.Application:
     app[CHAT_LIMITS] = ChatLimits(Buckets(Rate(*settings.rate_per_sender)),
                                   Buckets(Rate(*settings.rate_per_address)))
     app[KIOSK_SWEEPER] = KioskSweeper(
-        settings.kiosk_idle_seconds + settings.kiosk_countdown_seconds + 60)
+        settings.kiosk_idle_seconds + settings.kiosk_countdown_seconds + 60,
+        settings.tracker_db_url)
     # aiohttp 3.9 declares this signal's callback type one level too deep (its Signal[...]
     # wraps the callback type in Callable again); the callback matches aiohttp's documentation.
     app.on_response_prepare.append(security_headers)  # type: ignore[arg-type]

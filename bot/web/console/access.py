@@ -28,7 +28,7 @@ async def console_guard(request: web.Request, handler: Handler) -> web.StreamRes
         session = console.sessions.get(request.cookies.get(COOKIE), time.monotonic())
         if session is not None and console.accounts.stamp(session.account.name) != session.stamp:
             # The account was removed or its password changed since this login.
-            forget_previews(session)
+            forget_previews(session, console.settings.tracker_db_url)
             console.sessions.drop(session.token)
             session = None
         api = request.path.startswith(PREFIX + "/api/")
@@ -105,9 +105,10 @@ def _set_cookie(request: web.Request, response: web.StreamResponse, name: str, v
 
 async def logout(request: web.Request) -> web.StreamResponse:
     """POST /console/logout: end the session and delete its preview conversations."""
-    session = console_of(request).sessions.drop(session_of(request).token)
+    console = console_of(request)
+    session = console.sessions.drop(session_of(request).token)
     if session:
-        forget_previews(session)
+        forget_previews(session, console.settings.tracker_db_url)
     response = web.HTTPSeeOther(PREFIX + "/login")
     response.del_cookie(COOKIE, path=PREFIX)
     return response

@@ -41,8 +41,9 @@ def create_console_app(console: Console) -> web.Application:
 
 async def sweep_sessions(console_app: web.Application) -> None:
     """Expired sessions: drop them and delete their preview conversations."""
-    for session in console_app[CONSOLE].sessions.expired(time.monotonic()):
-        forget_previews(session)
+    console = console_app[CONSOLE]
+    for session in console.sessions.expired(time.monotonic()):
+        forget_previews(session, console.settings.tracker_db_url)
 
 
 async def _to_home(request: web.Request) -> web.StreamResponse:

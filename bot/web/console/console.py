@@ -99,8 +99,9 @@ def session_of(request: web.Request) -> Session:
     return request["session"]
 
 
-def forget_previews(session: Session) -> None:
-    """Delete the preview conversations a session started (it ended, or was dropped)."""
+def forget_previews(session: Session, db: Optional[str]) -> None:
+    """Delete the preview conversations a session started (it ended, or was dropped) from the
+    tracker store at `db` (the settings' tracker_db_url; None: the embedded SQLite file)."""
     for sender in session.previews:
-        forget(sender)
+        forget(sender, db)
     session.previews.clear()
