@@ -56,3 +56,14 @@ def test_no_message_text_in_any_log(web_url: str, servers: Settings, lang: str) 
         assert MARK not in text, f"{path.name} holds message text: " + text[
             max(0, text.find(MARK) - 300):text.find(MARK) + 100]
     assert statuses.count(200) >= len(_paths()) // 2  # most of them were answered
+
+
+def test_rasa_sends_nothing_to_its_vendor(servers: Settings) -> None:
+    """Rasa's telemetry and Sentry error reports are off in every process we start: no
+    attempt to reach them in any log (a failed attempt would be logged by urllib3)."""
+    from bot.ops.launcher import service_env
+    assert service_env(servers)["RASA_TELEMETRY_ENABLED"] == "false"
+    for path in sorted((STATE_DIR / "logs").glob("*.log")):
+        text = path.read_text(encoding="utf-8", errors="replace").lower()
+        for vendor in ("sentry", "telemetry.rasa", "segment.io", "api.segment"):
+            assert vendor not in text, (path.name, vendor)

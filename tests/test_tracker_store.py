@@ -169,3 +169,39 @@ def test_a_tracker_it_did_not_build_is_counted_the_stock_way(tmp_path: Path) -> 
         tracker.update(e)
     run(first.save(tracker))
     assert dump(first, "a") == dump(stock, "a") and len(dump(stock, "a")) == 15
+
+
+def test_an_unreachable_store_is_an_error_not_a_new_conversation(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rasa's FailSafeTrackerStore would answer None (a new conversation) and save to memory;
+    with bot.engine.store_errors installed (as bot.engine.rasa_main does) the error reaches
+    the caller, and a working store is used exactly as before."""
+    import asyncio
+
+    from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.engine import store_errors
+
+    class Down(InMemoryTrackerStore):
+        async def retrieve(self, sender_id: str):  # type: ignore[no-untyped-def]
+            raise ConnectionError("database down")
+
+        async def save(self, tracker):  # type: ignore[no-untyped-def]
+            raise ConnectionError("database down")
+
+    domain = Domain.empty()
+    tracker = DialogueStateTracker("s" * 32, domain.slots)
+    stock = FailSafeTrackerStore(Down(domain))
+    assert asyncio.run(stock.retrieve("s" * 32)) is None  # Rasa's silent fallback …
+    for name in ("retrieve", "retrieve_full_tracker", "save"):  # restored after the test
+        monkeypatch.setattr(FailSafeTrackerStore, name, getattr(FailSafeTrackerStore, name))
+    store_errors.install()
+    with pytest.raises(ConnectionError):
+        asyncio.run(FailSafeTrackerStore(Down(domain)).retrieve("s" * 32))
+    with pytest.raises(ConnectionError):
+        asyncio.run(FailSafeTrackerStore(Down(domain)).save(tracker))
+    working = FailSafeTrackerStore(InMemoryTrackerStore(domain))
+    asyncio.run(working.save(tracker))
+    assert asyncio.run(working.retrieve("s" * 32)).sender_id == "s" * 32

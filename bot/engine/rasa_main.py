@@ -1,12 +1,14 @@
-"""`python -m bot.engine.rasa_main run …`: Rasa's own command line, with the project's speed-ups
-installed in the process first (see bot.engine.action_reply). The launcher starts Rasa this way."""
+"""`python -m bot.engine.rasa_main run …`: Rasa's own command line, with the project's changes
+installed in the process first: the speed-up of bot.engine.action_reply and the loud tracker
+store errors of bot.engine.store_errors. The launcher starts Rasa this way."""
 from __future__ import annotations
 
 
 def main() -> None:
     """Install the patches, then run Rasa's CLI on sys.argv as `python -m rasa` would."""
-    from bot.engine.action_reply import install
-    install()
+    from bot.engine import action_reply, store_errors
+    action_reply.install()
+    store_errors.install()
     from rasa.__main__ import main as rasa_main
     rasa_main()
 

@@ -35,6 +35,10 @@ def service_env(settings: Settings) -> dict[str, str]:
         "BOT_SETTINGS": str(settings.path),
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "LOG_LEVEL": env.get("LOG_LEVEL", "WARNING"),
+        # Rasa's telemetry and its Sentry error reports would send data to Rasa's servers
+        # (an exception's report can hold a conversation): never, whatever the machine's
+        # ~/.config/rasa/global.yml says.
+        "RASA_TELEMETRY_ENABLED": "false",
     })
     return env
 
@@ -58,7 +62,8 @@ def tracker_store_config(settings: Settings, stock: bool = False) -> dict[str, A
         "type": "SQL" if stock else "bot.engine.tracker_store.CachedSQLTrackerStore"}
     if settings.tracker_db_url:
         url = make_url(settings.tracker_db_url)
-        store.update({"dialect": url.drivername, "host": url.host, "port": url.port,
+        # Rasa passes the endpoint's `url` to the store as its host.
+        store.update({"dialect": url.drivername, "url": url.host, "port": url.port,
                       "db": url.database, "username": url.username, "password": url.password})
     else:
         store.update({"dialect": "sqlite", "db": str(STATE_DIR / "trackers.db")})
