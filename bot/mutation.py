@@ -45,7 +45,7 @@ TARGETS = (
     Target("bot/language.py", ("tests/test_language.py",), 0.90),
     Target("bot/condition.py", ("tests/test_condition.py",), 0.90),
     Target("bot/http.py", ("tests/test_http.py",), 0.80),
-    Target("bot/values.py", ("tests/test_decision_aid.py",), 0.80, conftest=True),
+    Target("bot/values.py", ("tests/test_values.py", "tests/test_decision_aid.py"), 0.80, conftest=True),
     Target("bot/formatting.py", ("tests/test_formatting.py",), 0.80, conftest=True),
     Target("bot/scope.py", ("tests/test_scope.py",), 0.90),
     Target("bot/question_kind.py", ("tests/test_question_kind.py",), 0.80),
