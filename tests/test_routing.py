@@ -298,6 +298,9 @@ WHOLE = [
     # feelings: the distress answer without a feeling word too; a topic offered only when the
     # message asked a medical question whose answer is approved
     (Asked("distress", "help"), ANSWER, "distress", "distress", None, None, (), None),
+    # classified as distress: empathy first, before the refusal to say what the assistant would do
+    (Asked("distress", "what would you do in our place?"), ANSWER, "distress", "distress", None,
+     None, (), None),
     (Asked("distress", "/distress", True), ANSWER, "distress", "distress", None, None, (), None),
     (Asked("greet", "we are devastated"), ANSWER, "greet", "feelings_despair", None, None, (),
      None),
