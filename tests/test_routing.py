@@ -267,3 +267,86 @@ def test_an_unclassified_question_naming_a_topic_asks_whether_that_is_meant(
         content: Content, text: str, offered: str) -> None:
     reply = decide(asked("nlu_fallback", text, "smard"), content)
     assert reply.kind == UNSURE and [a.id for a in reply.offered] == [offered]
+
+
+# Whole replies, every field: what actions/answer.py reads (the kind, the intent, the answer, the
+# condition the conversation keeps, the kind of question, what is offered, the note). The
+# messages are built with Asked's defaults: a typed message, no condition, a sure classifier.
+# (Asked, kind, intent, answer id, condition afterwards, question kind, offered ids, note)
+WHOLE = [
+    (Asked("greet"), ANSWER, "greet", "greet", None, None, (), None),
+    (Asked("greet", "hallo"), ANSWER, "greet", "greet", None, None, (), None),
+    (Asked("greet", "hallo", condition="smard"), ANSWER, "greet", "greet", "smard", None, (), None),
+    (Asked("greet", "/greet", True), ANSWER, "greet", "greet", None, None, (), None),
+    # the served answer's condition becomes the conversation's
+    (Asked("ask_smn2", "what does the number of SMN2 copies mean"), ANSWER, "ask_smn2",
+     "sma_smn2", "sma", None, (), None),
+    (Asked("ask_treatment", "how is it treated", condition="sma"), ANSWER, "ask_treatment",
+     "sma_treatment", "sma", None, (), None),
+    # a button press: no note about one's own situation, whatever the answer
+    (Asked("ask_pgt", '/ask_pgt{"condition":"smard"}', True, {"condition": "smard"}, "smard",
+           True), ANSWER, "ask_pgt", "option_pgt", "smard", None, (), None),
+    (Asked("ask_adoption", "/ask_adoption", True, condition="smard"), ANSWER, "ask_adoption",
+     "option_adoption", "smard", None, (), None),
+    (Asked("ask_adoption", "what can we expect as carriers", condition="smard"), ANSWER,
+     "ask_adoption", "option_adoption", "smard", None, (), "own_situation"),
+    (Asked("ask_adoption", "what can we expect as carriers", condition="smard", confidence=0.6),
+     UNSURE, "ask_adoption", None, "smard", None, ("option_adoption",), None),
+    # acute worry: the emergency answer, the conversation's condition kept
+    (Asked("ask_pgt", "my baby went blue"), ANSWER, "emergency", "emergency", None, None, (), None),
+    (Asked("greet", "my baby went blue", condition="sma"), ANSWER, "emergency", "emergency",
+     "sma", None, (), None),
+    # which condition? nothing served, nothing kept, the kind asked travels along
+    (Asked("ask_pgt", "wat is pgt"), ASK_CONDITION, "ask_pgt", None, None, None, (), None),
+    (Asked("ask_types", "wat zijn de verschillende vormen?"), ASK_CONDITION, "ask_types", None,
+     None, "types", (), None),
+    (Asked("ask_treatment", "how much does the treatment cost?"), NOT_COVERED, "ask_treatment",
+     None, None, "cost", ("sma_treatment", "smard_treatment"), None),
+    # feelings: the distress answer without a feeling word too; a topic offered only when the
+    # message asked a medical question whose answer is approved
+    (Asked("distress", "help"), ANSWER, "distress", "distress", None, None, (), None),
+    # classified as distress: empathy first, before the refusal to say what the assistant would do
+    (Asked("distress", "what would you do in our place?"), ANSWER, "distress", "distress", None,
+     None, (), None),
+    (Asked("distress", "/distress", True), ANSWER, "distress", "distress", None, None, (), None),
+    (Asked("greet", "we are devastated"), ANSWER, "greet", "feelings_despair", None, None, (),
+     None),
+    (Asked("ask_options", "I am so scared, what are our options?", condition="sma"), ANSWER,
+     "ask_options", "distress", "sma", None, (), None),  # SMA's options text is a draft
+    (Asked("ask_pgt", "I am so scared, what is pgt?", condition="sma"), ANSWER, "ask_pgt",
+     "distress", "sma", None, (), None),  # PGT's text is SMARD's only
+    (Asked("ask_pgt", "I am so scared, what is pgt?", condition="smard"), ANSWER, "ask_pgt",
+     "distress", "smard", None, ("option_pgt",), None),
+    # the assistant asked what it would do: refused, whatever the topic (typed by default)
+    (Asked("ask_pgt", "what would you do, PGT or a CVS?"), ANSWER, "personal_advice",
+     "personal_advice", None, None, (), None),
+    # "personal advice" with nothing ranked behind it: the refusal stands
+    (Asked("personal_advice", "our baby already has symptoms, should treatment wait for more tests?"),
+     ANSWER, "personal_advice", "personal_advice", None, None, (), None),
+    # unsure of a medical topic and no word of the subject: the fallback, not a kind of question
+    (Asked("ask_pgt", "how much does it cost for our baby?", confidence=0.3), ANSWER,
+     "out_of_scope", "fallback", None, None, (), None),
+    # an intent no answer has (a stale or forged button): the fallback, never an empty offer
+    (Asked("no_such_intent", "/no_such_intent", True), ANSWER, "out_of_scope", "fallback", None,
+     None, (), None),
+    (Asked("no_such_intent", "/no_such_intent", True, condition="sma"), ANSWER, "out_of_scope",
+     "fallback", "sma", None, (), None),
+    # choosing a condition needs the message to name it
+    (Asked("choose_condition", "het gaat om sma", condition="sma", condition_named=True), ANSWER,
+     "choose_condition", "menu_sma", "sma", None, (), None),
+    (Asked("choose_condition", "het gaat om sma", condition="sma"), ANSWER, "out_of_scope",
+     "fallback", "sma", None, (), None),
+]
+
+
+@pytest.mark.parametrize("turn, kind, intent, answer_id, condition, question_kind, offered, note",
+                         WHOLE)
+def test_whole_replies(content: Content, turn: Asked, kind: str, intent: str,
+                       answer_id: Optional[str], condition: Optional[str],
+                       question_kind: Optional[str], offered: tuple[str, ...],
+                       note: Optional[str]) -> None:
+    reply = decide(turn, content)
+    assert reply.offered == tuple(reply.offered) and None not in reply.offered
+    got = (reply.kind, reply.intent, reply.answer.id if reply.answer else reply.answer,
+           reply.condition, reply.question_kind, tuple(a.id for a in reply.offered), reply.note)
+    assert got == (kind, intent, answer_id, condition, question_kind, offered, note)
