@@ -24,9 +24,13 @@ POSITIVE_NL = [
     "ik hoor hem niet meer ademen en hij beweegt niet", "zijn ademhaling gaat heel snel", "haar ademhaling is raar",
     "mijn baby krijgt bijna geen lucht", "hij krijgt geen lucht!!", "ze hapt naar lucht",
     "mijn kind is benauwd", "heeft ze het benauwd?", "hij had een ademstilstand",
+    "ze heeft sinds vanmiddag moeite met ademen", "mijn zoon kreeg ineens veel moeite met ademhalen",
+    "zijn ademhaling piept", "hij piept bij elke ademteug", "ze ademt en het rochelt", "hij reutelt",
     # colour
     "hij wordt blauw!!", "mijn baby is blauw", "ze ziet er grauw uit", "hij werd helemaal blauw",
     "mijn kindje word blauw help", "ze kleurt paars", "ze heeft blauwe lippen", "zijn lippen worden blauw", "ze kleurt blauw bij het drinken",
+    "na het drinken werd hij helemaal blauw", "is ze grauw?", "hij heeft blauwige lipjes", "blauw om de mond na het voeden",
+    "ze ziet blauw rond haar mond", "zijn lippen zijn blauwachtig",
     # feeding
     "ze drinkt niet meer", "hij drinkt bijna niet", "ze wil niet meer drinken",
     "hij is gestopt met drinken",
@@ -34,14 +38,19 @@ POSITIVE_NL = [
     "mijn baby is slap", "hij voelt zo slap", "ze heeft koorts en is suf", "hij is zo suf vandaag",
     "mijn kind reageert niet", "hij reageert nergens op", "ze is bewusteloos",
     "de hielprik was afwijkend en nu reageert ze ineens niet meer", "hij is niet wakker te krijgen", "ze wordt niet wakker",
+    "ze is heel moeilijk wakker te maken", "hij wordt slecht wakker voor zijn voeding",
     # fever
     "ze heeft hoge koorts", "heeft koorts, wat moet ik doen",
+    "zijn hoofdje gloeit", "ze voelt heel heet aan", "ze is 38,5 graden",
     # choking, seizures
     "mijn baby stikt", "hij verslikt zich steeds en hoest", "ze heeft een stuip",
     "hij heeft een epileptische aanval", "haar armpje schokt de hele tijd",
     "hij krampt helemaal en zijn ogen draaien weg",
+    "hoe moet je een baby reanimeren?", "hoe doe ik hartmassage bij een baby", "mond-op-mondbeademing bij een zuigeling",
     # calling a doctor, when to worry
-    "moet ik de huisarts bellen", "moeten we 112 bellen?", "bel ik de huisartsenpost?",
+    "moet ik de huisarts bellen", "moeten we 112 bellen?", "moet ik 1733 bellen?",
+    "bellen we de wachtpost", "is er een dokter van wacht?", "wanneer ga je naar de wachtdienst",
+    "kan ik een spoedafspraak krijgen", "moeten we naar de huisartsenwachtpost", "bel ik de huisartsenpost?",
     "moeten we naar de spoedeisende hulp?", "wanneer moet ik me zorgen maken over zijn ademhaling",
     "ik maak me zorgen over haar ademhaling", "wanneer moet je je echt zorgen maken?",
     "is er reden tot ongerustheid?", "is een dokter nodig bij deze klachten?",
@@ -60,6 +69,9 @@ POSITIVE_EN = [
     # breathing
     "my baby can't breathe", "my baby can't breath", "my baby cant breathe",
     "she cannot breathe properly", "he can not breathe", "she couldn’t breathe for a moment",
+    "we noticed he wasn't breathing", "they weren't breathing when we found them",
+    "my son is having some difficulty breathing", "she has trouble breathing tonight",
+    "he makes a whistling sound when he breathes", "her breathing has a rattle in it", "she's wheezing",
     "baby not breathing help", "he isn't breathing", "he stopped breathing",
     "he suddenly sopped breathing", "i can't hear her breathing",
     "she's struggling to breathe", "he is having trouble breathing",
@@ -72,20 +84,29 @@ POSITIVE_EN = [
     "the baby is blue", "my baby went blue", "she is turning blue", "he's turnning blue",
     "she is turning purple", "he looks a bit grey",
     "she has blue lips", "his lips are blue",
+    "is she pale?", "does your baby look blue?", "is he floppy", "he is a bit bluish", "she went blue around the lips",
     # feeding
     "my baby won't drink", "she isn't feeding", "he stopped eating and sleeps all day",
-    "she refuses to feed",
+    "she refuses to feed", "poor feeding since this morning", "he is feeding less than usual",
+    "she's refusing her bottle", "he can't swallow his milk",
     # limp, drowsy, not responding
     "he is limp", "my son has gone floppy", "he's all flopy", "she is very drowsy", "he seems lethargic",
     "my baby is unresponsive", "now he suddenly isn't responding", "he won't respond to anything", "she's not responding to me", "he doesn't respond",
-    "she is unconscious", "he passed out", "I can't wake him",
+    "she is unconscious", "he passed out", "I can't wake him", "she is hard to wake",
     # fever
     "she has a fever", "he has a high temperature", "my baby is burning up",
+    "her forehead is hot to the touch", "he feels really hot", "his temperature is 38.5 degrees",
     # choking, seizures
     "my baby is choking", "he choked on his milk", "she is having a seizure",
     "he is convulsing", "my daughter had a fit", "he's fitting and shaking",
+    "how do you do CPR on a baby?", "infant resuscitation steps", "when to give back blows",
     # calling a doctor, when to worry
     "should I call the doctor?", "should I ring the out-of-hours GP?", "do we call 112?",
+    "should I phone 111?", "can we get an urgent GP appointment", "is the surgery open out of hours?",
+    "should we be worried?", "should I be concerned?", "how do I know if she is seriously ill?",
+    "how can you tell when a baby is getting worse",
+    "how will I know if something is wrong?", "our son: real trouble breathing since noon", "my baby is unwell", "he seems really ill",
+    "she's poorly today",
     "should I phone the huisartsenpost", "how do I know it's serious enough to call the paediatrician?",
     "should we go to A&E?", "when should we be worried?", "is this an emergency",
     "is it serious enough to see someone tonight?",
@@ -113,6 +134,8 @@ NEGATIVE_NL = [
     "is smard iets ernstigs", "wanneer moeten we naar de erfelijkheidsadviseur",
     "wat moeten we de dokter vragen",
     "wat is de uitslag van de hielprik", "hoe zeker is de uitslag", "hoe ernstig is sma type 1",
+    "hebben kinderen met smard moeite met ademen", "is de ademhaling bij smard anders",
+    "wat doet de huisarts bij de uitslag", "hoe ontwikkelt een kind met sma zich",
 ]
 NEGATIVE_EN = [
     "why do children with SMARD have breathing problems?", "why is breathing so hard with smard",
@@ -128,6 +151,9 @@ NEGATIVE_EN = [
     "SMARD causes difficulty breathing", "when should we do the heel prick",
     "do we need to see a genetic counsellor", "what should we ask the doctor",
     "does SMARD cause vomiting?", "what is the heel prick result", "how severe is sma type 1",
+    "why do babies with SMARD need breathing support?", "is SMA worse than SMARD?",
+    "does the heel prick test hurt a baby", "can a baby with smard swallow normally?",
+    "should we have more children", "how do I know if I am a carrier",
 ]
 
 
