@@ -18,6 +18,8 @@ FELT = {
         'directly responsible for my child',
         'how could i do this',
         'should we have known',
+        'hadden wij dit kunnen voorkomen',
+        'heb ik dit moeten zien',
         'could we have prevented',
         'onze schuld',
         'schuld',
@@ -27,6 +29,10 @@ FELT = {
         'hadden we het kunnen weten',
     ],
     'death': [
+        'i feel like i am losing my son',
+        'how much time does she have left',
+        'hoeveel tijd hebben we nog met hem',
+        'hoe lang hebben we hem nog',
         'my baby will die',
         'my baby die of',
         'my baby dies',
@@ -79,6 +85,12 @@ FELT = {
         'waarom ik',
     ],
     'fear': [
+        'it is so scary',
+        'will she be okay?',
+        'will everything be fine',
+        'komt het ooit nog goed?',
+        'alles zou goed komen',
+        'wordt het weer goed',
         'scared',
         'bad news',
         'wish i knew',
@@ -143,6 +155,7 @@ NEUTRAL = [
     "what is the chance of another child", "does SMARD cause death in children without ventilation",
     "wat zijn de zorgpaden na de hielprik", "I have no idea what SMARD is",
     "welk gen is kapot bij sma", "SMARD affects the autonomic nervous system",
+    "how long does the test take", "hoeveel tijd zit er tussen de tests", "is the heel prick okay to skip",
 ]
 
 
