@@ -84,3 +84,35 @@ def feeling(text: str) -> Optional[str]:
                 continue
             return name
     return None
+
+
+# A question: a question mark, a sentence that opens with a question word or an inverted verb,
+# the same after a comma or full stop ("she has SMA, what happens now"), or "how"/"why"/"which"
+# anywhere.
+_QUESTION = re.compile(
+    r"\?|(?:^|[.,;:!]\s*)\W*(?:hoe|wat|waarom|wanneer|wie|welke|welk|waar|kan|kun|kunt|kunnen|is"
+    r"|zijn|heb|heeft|hebben|ben|bent|moet|moeten|mag|mogen|weet|weten|ken|kent|wil|wilt|zou|zal"
+    r"|zullen|gaat|gaan|doet|doen|werkt|krijg|krijgt|krijgen|word|wordt|worden|bestaat|komt|geef"
+    r"|vertel|noem|how|what|why|when|who|which|where|can|could|is|are|am|was|were|have|has|do"
+    r"|does|did|will|should|would|shall|may|isn['’]t|aren['’]t|don['’]t|doesn['’]t|won['’]t"
+    r"|can['’]t|give|show|list|name)\b"
+    r"|\b(?:hoe|waarom|wanneer|welke|how|why|which|whats|what['’]s|what (?:is|are)|wat (?:is|zijn))\b",
+    re.IGNORECASE)
+# The parent speaking of themselves or their family ("je"/"you" as the general person, too).
+_SPEAKER = re.compile(r"\b(i|i['’]m|we|we['’]re|my|our|me|us|ik|wij|mijn|m['’]n|ons|onze|mij|je"
+                      r"|you)\b", re.IGNORECASE)
+# Asking for something without a question mark ("ik wil meer weten over pgt"), or thanks.
+_REQUEST = re.compile(
+    r"\b(weten|know|informatie|information|info|vraag|vragen|question|questions|zoek|zoeken"
+    r"|looking for|tell|vertel|uitleg|explain|help|wil graag|would like|want to|graag|please"
+    r"|alsjeblieft|aub|bedankt|dank|thanks|thank)\b", re.IGNORECASE)
+
+
+def recounts_experience(text: str) -> bool:
+    """True for a parent telling what the family lives through ("we gave up", "my son turned out
+    to have SMA"): a statement of at least four words about themselves, neither a question nor
+    a request. When the classifier knows no topic for it, empathy and a person fit it better
+    than "I have no answer to that"."""
+    text = (text or "").strip()
+    return (len(text.split()) >= 4 and bool(_SPEAKER.search(text))
+            and not _QUESTION.search(text) and not _REQUEST.search(text))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import advice
+from bot import advice, feelings
 from bot.feelings import FEELINGS, feeling
 
 FELT = {
@@ -207,3 +207,31 @@ def test_not_a_request(text: str) -> None:
                                        ("ik heb een vraag", True), ("what is smard", False), ("", False)])
 def test_own_situation(text: str, own: bool) -> None:
     assert advice.about_own_situation(text) is own
+
+
+# A parent telling what the family lives through, in words no pattern above lists.
+EXPERIENCES = [
+    "we hebben het gevoel dat we er alleen voor staan", "ons leven staat sinds de diagnose stil",
+    "mijn dochter bleek een zeldzame spierziekte te hebben", "we slapen al weken nauwelijks",
+    "my husband and I just sit and stare at each other", "our little girl was diagnosed last week",
+    "I keep thinking about the day the doctor called", "you never expect this to happen to you",
+]
+NOT_EXPERIENCES = [
+    "wat is pgt", "ik wil meer weten over pgt", "mijn zoon heeft SMA, wat nu",
+    "our son has SMA. What happens next", "is het erfelijk", "we hebben een vraag over dragerschap",
+    "thanks for the help", "pgt kosten vergoeding", "SMARD is a rare disease", "hoi",
+    "can you tell me more", "wij zijn drager", "help me please, we are lost",
+    "als ons kind sma heeft hoe groot is dan de kans", "heb je een recept voor soep voor mij",
+    "our first child had it so which options we have",
+]
+
+
+@pytest.mark.parametrize("text", EXPERIENCES)
+def test_a_parent_telling_their_story(text: str) -> None:
+    assert feelings.recounts_experience(text)
+    assert feelings.recounts_experience(text.upper())
+
+
+@pytest.mark.parametrize("text", NOT_EXPERIENCES)
+def test_questions_requests_and_facts_are_not_a_story(text: str) -> None:
+    assert not feelings.recounts_experience(text)
