@@ -35,7 +35,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:hij|zij|ze|het|mijn\s+\w+|ons\s+\w+|onze\s+\w+)\s+(?:heeft|had|krijgt|kreeg)\s+(?:\w+\s+){0,2}moeite\s+met\s+(?:het\s+)?adem",
         # noisy breathing: wheezing, rattling, a whistle or a squeak with each breath
         r"\b(?:ademhaling|adem|ademt|ademde|ademen)\b.{0,30}\b(?:piep|rochel|reutel|gier|fluit)\w*|\b(?:piept|rochelt|reutelt)\b",
-        r"\bademstilstand",
+        r"\bademstilstand|\bapneu|\bademstops?\b|\badempauze",
         # colour
         r"\b(?:wordt|word|werd|is|ziet|zag|kleurt|kleurde|loopt|liep|lijkt)\s+" + _A + r"(?:blauw|grauw|grijs|paars|lijkbleek)",
         r"\b(?:wordt|werd|is|ziet|zag|kleurt|kleurde|liep|lijkt)\s+(?:hij|zij|ze|het)\s+" + _A + r"(?:blauw|grauw|grijs|paars|lijkbleek|bleek)",
@@ -79,6 +79,12 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:niets|iets)\s+ernstigs\s+aan\s+de\s+hand",
         r"\bhoe\s+weet\s+(?:je|ik|u)\s+of\s+(?:je|jouw|mijn|uw|ons|onze)\s+(?:baby|kind|kindje)\s+ziek",
         r"\b(?:mijn|ons|onze|uw|je)\s+(?:baby|kind|kindje|zoon|zoontje|dochter|dochtertje)\s+(?:is|wordt|lijkt)\s+(?:zo\s+|erg\s+|heel\s+)?ziek\b",
+        r"\bdoodziek|\bzieker\b|\b(?:is|lijkt)\s+(?:hij|zij|ze)\s+(?:erg\s+|heel\s+|zo\s+)ziek\b",
+        r"\b(?:heeft|had|krijgt|kreeg)\s+(?:\w+\s+)?verhoging\b",
+        r"\bblafhoest|\b(?:pseudo)?kroep\b|\bhoest\w*\s+(?:\w+\s+)?(?:heel\s+|erg\s+|zo\s+)?(?:veel|erg|steeds|aan\s+een\s+stuk|de\s+hele\s+(?:nacht|dag))",
+        r"\bwanneer\s+(?:ga|gaat|moet|moeten)\s+(?:je|u|ik|we|wij)\s+(?:\w+\s+){0,4}naar\s+(?:de|een)\s+(?:dokter|huisarts|arts|kinderarts|spoedeisende|spoedpost|huisartsenpost)",
+        r"\b(?:moet|moeten)\s+(?:ik|we|wij|je|u)\s+(?:me|mij|ons|je)\s+(?:nu\s+)?(?:zorgen|ongerust)\s+maken\s*[?!.]*\s*$"
+        r"|\b(?:moet|moeten)\s+(?:ik|we|wij|je|u)\s+ongerust\s+(?:zijn|worden)\b|\bis\s+(?:het|dit)\s+dringend\s*[?!.]*\s*$",
         # further warning signs of a seriously ill baby (the GP guidelines' red flags)
         r"\b(?:is|wordt|werd|ziet|zag|lijkt)\s+" + _A + r"(?:bleek|lijkbleek)\b",
         r"\bkoude\s+(?:handen|voeten)",
@@ -141,7 +147,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bgo\s+to\s+(?:the\s+)?(?:a\s*&\s*e|er|emergency\s+room|huisartsenpost)\b",
         r"\bserious\s+enough\b",
         r"\bwhen\s+(?:should|do|must)\s+(?:i|we|you|parents)\s+(?:worry|be\s+worried)",
-        r"\bshould\s+(?:i|we)\s+(?:be\s+)?(?:worr(?:y|ied)|concerned)\b",
+        # "should we be worried?", not "should I worry about being a carrier?"
+        r"\bshould\s+(?:i|we)\s+(?:be\s+)?(?:worr(?:y|ied)|concerned)\s*(?:[?!.]*\s*$|about\s+(?:this|that|it|him|her)\b)",
         r"\bhow\s+(?:do|can|will|would|should)\s+(?:i|we|you|parents)\s+(?:know|tell)\s+(?:if|when|whether)\b.{0,40}\b(?:serious|ill|sick|unwell|worse|wrong|emergency)",
         r"\b(?:baby|child|son|daughter|he|she)(?:" + _APOS + r"s|\s+is|\s+seems|\s+looks|\s+feels|\s+has\s+got|\s+got)\s+"
         r"(?:\w+\s+)?(?:unwell|poorly|worse|very\s+ill|really\s+ill|so\s+ill|seriously\s+ill)\b",
@@ -152,6 +159,18 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:do|should)\s+(?:i|we)\s+(?:need\s+to\s+)?see\s+a\s+(?:doctor|gp)\b",
         r"\b(?:my|our|the)\s+(?:baby|child|son|daughter|boy|girl)\b.{0,30}\b(?:difficulty|trouble|hard\s+time|problems?)\s+(?:with\s+)?breath",
         r"\bfinding\s+it\s+hard\s+to\s+breathe",
+        r"\b(?:he|she|baby|child|it|they)\s+(?:\w+\s+)?breathes?\s+(?:very\s+|so\s+|really\s+|too\s+)?(?:heavily|hard|fast|quickly|rapidly|noisily)\b"
+        r"|\bbreathing\s+(?:very\s+|so\s+|really\s+)?(?:heavily|rapidly|noisily)\b"
+        r"|\b(?:rapid|laboured|labored|noisy)\s+breathing\b",
+        r"\bapn(?:o)?ea\b|\bpauses?\s+in\s+(?:his|her|their|the\s+baby" + _APOS + r"s|my\s+baby" + _APOS + r"s)?\s*breathing",
+        r"\bcough(?:s|ing|ed)?\s+(?:\w+\s+)?(?:a\s+lot|all\s+night|non[\s-]?stop|like\s+this|badly|constantly)"
+        r"|\bcan" + _APOS + r"t\s+stop\s+coughing|\bcroup\b|\bbarking\s+cough",
+        r"\bwhen\s+to\s+(?:call|ring|phone|see|contact|go\s+to)\s+(?:a\s+|the\s+|your\s+)?(?:doctor|gp|paediatrician|pediatrician|hospital|a\s*&\s*e|er)\b"
+        r"|\bseek\s+(?:urgent\s+)?(?:medical\s+)?(?:help|advice|attention|care)\b|\bmedical\s+attention\b",
+        r"\btake\s+(?:him|her|them|my\s+\w+|our\s+\w+|the\s+baby|your\s+baby|your\s+child)\s+to\s+(?:the\s+)?(?:hospital|doctor|gp|a\s*&\s*e|er|emergency)",
+        r"\b(?:seriously|very|really|so)\s+(?:ill|sick)\b|\bsigns?\b.{0,25}\b(?:serious|severe)\s+(?:illness|infection)"
+        r"|\b(?:is|was)\s+(?:he|she|the\s+baby|my\s+baby|your\s+baby|your\s+child)\s+(?:\w+\s+)?(?:sick|ill|unwell)\b",
+        r"\b(?:has|had|got|running)\s+a\s+temperature\b|\b(?:is\s+(?:it|this)|how)\s+urgent(?:\s+is\s+(?:it|this))?\s*[?!.]*\s*$",
         # further warning signs of a seriously ill baby (the NHS's red flags)
         r"\b(?:is|was|looks|looking|seems|went|turned)\s+" + _A + r"pale\b",
         r"\bcold\s+(?:hands|feet)|\b(?:hands|feet)\s+(?:and\s+(?:hands|feet)\s+)?(?:are|feel)\s+(?:\w+\s+)?cold",

@@ -25,6 +25,7 @@ POSITIVE_NL = [
     "mijn baby krijgt bijna geen lucht", "hij krijgt geen lucht!!", "ze hapt naar lucht",
     "mijn kind is benauwd", "heeft ze het benauwd?", "hij had een ademstilstand",
     "ze heeft sinds vanmiddag moeite met ademen", "mijn zoon kreeg ineens veel moeite met ademhalen",
+    "hij heeft apneus in zijn slaap", "ze heeft ademstops", "lange ademstops vannacht",
     "zijn ademhaling piept", "hij piept bij elke ademteug", "ze ademt en het rochelt", "hij reutelt",
     # colour
     "hij wordt blauw!!", "mijn baby is blauw", "ze ziet er grauw uit", "hij werd helemaal blauw",
@@ -56,14 +57,18 @@ POSITIVE_NL = [
     "is er reden tot ongerustheid?", "is een dokter nodig bij deze klachten?",
     "wanneer naar de huisarts?", "moet ik met haar naar de dokter?",
     "hoe weet je of er iets ernstigs aan de hand is", "hoe weet ik of mijn baby ziek is",
-    "mijn kindje is zo ziek",
+    "mijn kindje is zo ziek", "ze is doodziek", "hij wordt steeds zieker", "is ze erg ziek",
+    "hij heeft verhoging en drinkt slecht", "ze heeft blafhoest", "hij heeft kroep",
+    "ze hoest de hele nacht", "hij hoest heel veel", "wanneer ga je met een baby naar de huisarts",
+    "wanneer moet u met uw kind naar de spoedeisende hulp", "moet ik me zorgen maken?",
+    "moeten we ongerust zijn", "is het dringend",
     "hoe weet ik of het ernstig genoeg is", "is dit een noodgeval?",
     # further red flags
     "hij ziet heel bleek", "ze heeft koude handen en voeten", "ze is ontroostbaar",
     "hij huilt heel hoog", "ik hoor haar niet ademen", "ze kreunt bij elke ademhaling", "zijn neusvleugels bewegen mee",
     "ze heeft intrekkingen tussen de ribben", "de fontanel is ingevallen", "hij blijft maar overgeven",
     "ze heeft droge luiers sinds vanochtend", "er zijn vlekjes die niet wegdrukken",
-    "ze heeft een stijve nek", "hij heeft 40 graden", "hij beweegt bijna niet",
+    "ze heeft een stijve nek", "hij is nekstijf", "zou het hersenvliesontsteking zijn", "hij heeft 40 graden", "hij beweegt bijna niet",
 ]
 POSITIVE_EN = [
     # breathing
@@ -71,7 +76,10 @@ POSITIVE_EN = [
     "she cannot breathe properly", "he can not breathe", "she couldn’t breathe for a moment",
     "we noticed he wasn't breathing", "they weren't breathing when we found them",
     "my son is having some difficulty breathing", "she has trouble breathing tonight",
-    "he makes a whistling sound when he breathes", "her breathing has a rattle in it", "she's wheezing",
+    "he makes a whistling sound when he breathes", "she breathes really fast after feeds",
+    "his breathing very heavily worries me", "she has laboured breathing",
+    "he has sleep apnoea episodes", "there are pauses in her breathing",
+    "he coughs all night", "she can't stop coughing", "he has croup", "a barking cough", "her breathing has a rattle in it", "she's wheezing",
     "baby not breathing help", "he isn't breathing", "he stopped breathing",
     "he suddenly sopped breathing", "i can't hear her breathing",
     "she's struggling to breathe", "he is having trouble breathing",
@@ -102,8 +110,11 @@ POSITIVE_EN = [
     "how do you do CPR on a baby?", "infant resuscitation steps", "when to give back blows",
     # calling a doctor, when to worry
     "should I call the doctor?", "should I ring the out-of-hours GP?", "do we call 112?",
-    "should I phone 111?", "can we get an urgent GP appointment", "is the surgery open out of hours?",
-    "should we be worried?", "should I be concerned?", "how do I know if she is seriously ill?",
+    "should I phone 111?", "when to see a doctor", "when to go to A&E with a baby",
+    "when should we seek medical help", "does she need medical attention?",
+    "should I take him to the hospital?", "she is seriously ill", "what are the signs of a serious illness",
+    "was he sick?", "is the baby unwell?", "she has a temperature", "how urgent is this", "can we get an urgent GP appointment", "is the surgery open out of hours?",
+    "should we be worried?", "should I be concerned?", "should I worry about this?", "we want to see a GP about our little baby tonight", "how do I know if she is seriously ill?",
     "how can you tell when a baby is getting worse",
     "how will I know if something is wrong?", "our son: real trouble breathing since noon", "my baby is unwell", "he seems really ill",
     "she's poorly today",
@@ -117,7 +128,7 @@ POSITIVE_EN = [
     "she looks very pale", "his hands and feet are cold", "he has cold hands", "she is inconsolable",
     "he has a high-pitched cry", "she won't stop crying", "he is grunting", "her nostrils flare",
     "he is sucking in under his ribs", "the soft spot on her head looks sunken", "he keeps vomiting",
-    "she has had dry nappies all day", "he has a rash that doesn't fade", "she has a stiff neck",
+    "she has had dry nappies all day", "he has a rash that doesn't fade", "the spots stay under the glass test", "she has a stiff neck",
     "his temperature is 39 degrees", "she is not moving",
 ]
 NEGATIVE_NL = [
@@ -134,7 +145,8 @@ NEGATIVE_NL = [
     "is smard iets ernstigs", "wanneer moeten we naar de erfelijkheidsadviseur",
     "wat moeten we de dokter vragen",
     "wat is de uitslag van de hielprik", "hoe zeker is de uitslag", "hoe ernstig is sma type 1",
-    "hebben kinderen met smard moeite met ademen", "is de ademhaling bij smard anders",
+    "hebben kinderen met smard moeite met ademen", "wordt ons kind later ernstig ziek",
+    "is onze baby ziek", "moet ik me zorgen maken dat ik drager ben", "is de ademhaling bij smard anders",
     "wat doet de huisarts bij de uitslag", "hoe ontwikkelt een kind met sma zich",
 ]
 NEGATIVE_EN = [
@@ -151,7 +163,8 @@ NEGATIVE_EN = [
     "SMARD causes difficulty breathing", "when should we do the heel prick",
     "do we need to see a genetic counsellor", "what should we ask the doctor",
     "does SMARD cause vomiting?", "what is the heel prick result", "how severe is sma type 1",
-    "why do babies with SMARD need breathing support?", "is SMA worse than SMARD?",
+    "why do babies with SMARD need breathing support?", "should I worry about being a carrier",
+    "what are the early warning signs of SMA", "is it urgent to decide about PGT soon", "is SMA worse than SMARD?",
     "does the heel prick test hurt a baby", "can a baby with smard swallow normally?",
     "should we have more children", "how do I know if I am a carrier",
 ]
