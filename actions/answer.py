@@ -9,7 +9,9 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.turn import Turn, read_turn, send, slot_events
+from bot import feelings
 from bot.render import Message, get_renderer
+from bot.safety import is_acute
 from bot.settings import get_settings
 from bot.routing import ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, UNSURE, Asked, decide
 from bot.unanswered import UnansweredStore
@@ -52,6 +54,19 @@ def keep_if_unanswered(turn: Turn, topic: Optional[str], messages: list[Message]
             turn.text, turn.lang, dt.date.today(), subject=subject, kind=asked.get("kind"))
 
 
+def answered_first(turn: Turn, dispatcher: CollectingDispatcher) -> Optional[list[EventType]]:
+    """For actions other than the answer (more detail, the values exercise, the language switch,
+    the summary): a typed message about a child who may be ill now, or one that expresses a
+    feeling, gets the answer's reply (emergency, empathy) instead, whatever the classifier
+    said. The nets sit under every typed message, not only under the answer action."""
+    if turn.is_payload or not (is_acute(turn.text) or feelings.feeling(turn.text)):
+        return None
+    messages, condition, topic = answer_turn(turn)
+    send(dispatcher, messages)
+    return slot_events(turn.lang, condition, topic if topic in get_renderer().content.answers
+                       else None)
+
+
 class ActionAnswer(Action):
     """Serve the answer for the recognised intent in the conversation's language."""
 
@@ -92,6 +107,9 @@ class ActionMoreDetail(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
         turn = read_turn(tracker)
+        first = answered_first(turn, dispatcher)
+        if first is not None:
+            return first
         renderer = get_renderer()
         topic = turn.entities.get("topic") or tracker.get_slot("last_topic")
         answer = renderer.content.answers.get(topic or "")
