@@ -64,13 +64,17 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\breanim\w*|\bhartmassage|\bmond[\s-]op[\s-]mond",
         # asking whether to call a doctor now, or when to worry
         r"\b(?:huisarts|huisartsenpost|dokter|arts|kinderarts|112|1733|ambulance|spoedpost|ziekenhuis|wachtpost|doktersdienst)\s+(?:\w+\s+)?(?:bellen|bel|inschakelen)\b",
-        r"\b(?:bel|bellen)\s+(?:ik|we|wij)?\s*(?:de|het|een|onze|mijn)?\s*(?:huisarts|huisartsenpost|dokter|kinderarts|112|1733|ambulance|spoedpost|wachtpost|doktersdienst)",
+        r"\b(?:bel|belt|bellen)\s+(?:ik|we|wij|je|jij|u)?\s*(?:de|het|een|onze|mijn|uw|je)?\s*(?:huisarts|huisartsenpost|dokter|kinderarts|112|1733|ambulance|spoedpost|wachtpost|doktersdienst)",
         # Flemish and Dutch out-of-hours services, and an urgent appointment
         r"\b(?:dokter|arts|huisarts|apotheek)\s+van\s+(?:wacht|dienst)\b|\bwachtdienst|\bhuisartsenwachtpost|\bspoedafspraak",
         r"\bnaar\s+de\s+(?:huisartsenpost|spoedeisende\s+hulp|eerste\s+hulp|spoedpost|seh)\b",
         r"\bzorgen\s+(?:maken\s+)?over\s+(?:zijn|haar|z'n|d'r|de|mijn|ons)\s+(?:\w+\s+)?(?:ademhaling|adem|kleur|drinken|voeding|temperatuur)",
         r"\bernstig\s+genoeg\b",
         r"\b(?:noodgeval|spoedgeval)",
+        r"\b(?:dokter|arts|huisarts|kinderarts)\s+(?:raadplegen|raadpleegt|waarschuwen|contacteren)"
+        r"|\bcontact\s+(?:op)?nemen\s+met\s+(?:de|een|uw|je)\s+(?:huisarts|dokter|arts|kinderarts|huisartsenpost)",
+        r"\bherken\w*\b.{0,30}\bziek|\balarm(?:signa|symptom|teken)\w*|\bwaarschuwingssigna\w*",
+        r"\bniet\s+zichzelf\b|\biets\s+mis\s+met\s+(?:mijn|ons|onze|je|uw)\s+(?:baby|kind|kindje|zoon|zoontje|dochter|dochtertje)\b",
         r"\bwanneer\s+(?:moet|moeten)\s+(?:je|ik|we|wij)\s+(?:je|me|mij|ons)?\s*(?:nu\s+)?(?:echt\s+)?(?:zorgen\s+maken|ongerust)",
         r"\breden\s+tot\s+(?:ongerustheid|zorg)",
         r"\b(?:dokter|arts|huisarts|kinderarts)\s+nodig\b",
@@ -146,6 +150,9 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\burgent\s+(?:gp\s+|doctor" + _APOS + r"s?\s+)?(?:appointment|care|help|advice)|\bout[\s-]of[\s-]hours\b",
         r"\bgo\s+to\s+(?:the\s+)?(?:a\s*&\s*e|er|emergency\s+room|huisartsenpost)\b",
         r"\bserious\s+enough\b",
+        r"\bdial\s+(?:112|111|999|911)\b|\brecogni[sz]\w*\b.{0,30}\b(?:sick|ill|unwell|serious)",
+        r"\b(?:isn" + _APOS + r"t|is\s+not|not)\s+(?:him|her|them)sel(?:f|ves)\b"
+        r"|\bsomething\s+(?:is\s+|" + _APOS + r"s\s+)?(?:wrong|not\s+right)\s+with\s+(?:my|our|the|your)\s+(?:baby|child|son|daughter)\b",
         r"\bwhen\s+(?:should|do|must)\s+(?:i|we|you|parents)\s+(?:worry|be\s+worried)",
         # "should we be worried?", not "should I worry about being a carrier?"
         r"\bshould\s+(?:i|we)\s+(?:be\s+)?(?:worr(?:y|ied)|concerned)\s*(?:[?!.]*\s*$|about\s+(?:this|that|it|him|her)\b)",

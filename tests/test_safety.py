@@ -61,7 +61,10 @@ POSITIVE_NL = [
     "hij heeft verhoging en drinkt slecht", "ze heeft blafhoest", "hij heeft kroep",
     "ze hoest de hele nacht", "hij hoest heel veel", "wanneer ga je met een baby naar de huisarts",
     "wanneer moet u met uw kind naar de spoedeisende hulp", "moet ik me zorgen maken?",
-    "moeten we ongerust zijn", "is het dringend",
+    "moeten we ongerust zijn", "is het dringend", "wanneer bel je de huisarts", "belt u de dokter",
+    "wanneer moet je een arts raadplegen", "moet ik contact opnemen met de huisarts",
+    "hoe herken je een ziek kind", "wat zijn alarmsignalen bij een baby", "hij is niet zichzelf",
+    "er is iets mis met mijn baby",
     "hoe weet ik of het ernstig genoeg is", "is dit een noodgeval?",
     # further red flags
     "hij ziet heel bleek", "ze heeft koude handen en voeten", "ze is ontroostbaar",
@@ -110,7 +113,8 @@ POSITIVE_EN = [
     "how do you do CPR on a baby?", "infant resuscitation steps", "when to give back blows",
     # calling a doctor, when to worry
     "should I call the doctor?", "should I ring the out-of-hours GP?", "do we call 112?",
-    "should I phone 111?", "when to see a doctor", "when to go to A&E with a baby",
+    "should I phone 111?", "do I dial 999", "how to recognise a seriously ill baby",
+    "she is just not herself", "something is wrong with my baby", "when to see a doctor", "when to go to A&E with a baby",
     "when should we seek medical help", "does she need medical attention?",
     "should I take him to the hospital?", "she is seriously ill", "what are the signs of a serious illness",
     "was he sick?", "is the baby unwell?", "she has a temperature", "how urgent is this", "can we get an urgent GP appointment", "is the surgery open out of hours?",
