@@ -14,9 +14,10 @@ from __future__ import annotations
 from bot.content import Content
 from bot.real_questions import BLIND, LEARN, kinds_uncovered, load, score
 
-# A little under what the blind third reached on 2026-11-30 (nl 74.0 %, en 78.1 %, honest on
-# not-covered 78 %, emergencies 15 of 19, 20 unrelated facts of 201; README "Real parents'
-# questions"), so that a change for the worse fails. Raise them as the figures improve.
+# A little under what the blind third reached on 2026-11-30 and again, unchanged, on 2026-12-03
+# (nl 74.0 %, en 78.1 %, honest on not-covered 78 %, emergencies 15 of 19, 20 unrelated facts of
+# 201; README "Real parents' questions"), so that a change for the worse fails. Raise them as
+# the figures improve.
 BLIND_FLOOR_RIGHT = {"nl": 0.72, "en": 0.75}
 BLIND_FLOOR_HONEST = 0.75
 BLIND_FLOOR_EMERGENCY = 0.75
