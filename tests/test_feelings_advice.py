@@ -215,11 +215,13 @@ EXPERIENCES = [
     "mijn dochter bleek een zeldzame spierziekte te hebben", "we slapen al weken nauwelijks",
     "my husband and I just sit and stare at each other", "our little girl was diagnosed last week",
     "I keep thinking about the day the doctor called", "you never expect this to happen to you",
+    "we geven het op",  # four words: the shortest story
 ]
 NOT_EXPERIENCES = [
     "wat is pgt", "ik wil meer weten over pgt", "mijn zoon heeft SMA, wat nu",
     "our son has SMA. What happens next", "is het erfelijk", "we hebben een vraag over dragerschap",
     "thanks for the help", "pgt kosten vergoeding", "SMARD is a rare disease", "hoi",
+    "we zijn moe",  # three words: too short to tell
     "can you tell me more", "wij zijn drager", "help me please, we are lost",
     "als ons kind sma heeft hoe groot is dan de kans", "heb je een recept voor soep voor mij",
     "our first child had it so which options we have",
