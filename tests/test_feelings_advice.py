@@ -222,6 +222,11 @@ NOT_EXPERIENCES = [
     "our son has SMA. What happens next", "is het erfelijk", "we hebben een vraag over dragerschap",
     "thanks for the help", "pgt kosten vergoeding", "SMARD is a rare disease", "hoi",
     "we zijn moe",  # three words: too short to tell
+    # the first and last word of each line of the question and request patterns
+    "mijn baby en ik gaan samen?", "zijn wij de enigen met dit", "zal ons kind ooit lopen",
+    "zullen wij het ooit snappen", "geef ons een beetje tijd", "do we ever get used to this",
+    "does it ever get better for us", "won't we ever sleep again", "we are looking for other parents",
+    "please, my husband and I are lost",
     "can you tell me more", "wij zijn drager", "help me please, we are lost",
     "als ons kind sma heeft hoe groot is dan de kans", "heb je een recept voor soep voor mij",
     "our first child had it so which options we have",
