@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.turn import Turn, read_turn, send, slot_events
 from bot.config.settings import get_settings
+from bot.conversation import feelings
 from bot.conversation.render import Message, get_renderer
 from bot.conversation.routing import (
     ASK_CONDITION,
@@ -19,6 +20,7 @@ from bot.conversation.routing import (
     Asked,
     decide,
 )
+from bot.conversation.safety import is_acute
 from bot.stores.unanswered import UnansweredStore
 
 
@@ -57,6 +59,19 @@ def keep_if_unanswered(turn: Turn, topic: Optional[str], messages: list[Message]
             turn.intent if turn.intent not in ("nlu_fallback", "out_of_scope") else None)
         UnansweredStore(settings.unanswered_retention_days, settings.unanswered_db_url).record(
             turn.text, turn.lang, dt.date.today(), subject=subject, kind=asked.get("kind"))
+
+
+def answered_first(turn: Turn, dispatcher: CollectingDispatcher) -> Optional[list[EventType]]:
+    """For actions other than the answer (more detail, the values exercise, the language switch,
+    the summary): a typed message about a child who may be ill now, or one that expresses a
+    feeling, gets the answer's reply (emergency, empathy) instead, whatever the classifier
+    said. The nets sit under every typed message, not only under the answer action."""
+    if turn.is_payload or not (is_acute(turn.text) or feelings.feeling(turn.text)):
+        return None
+    messages, condition, topic = answer_turn(turn)
+    send(dispatcher, messages)
+    return slot_events(turn.lang, condition, topic if topic in get_renderer().content.answers
+                       else None)
 
 
 class ActionAnswer(Action):
@@ -99,6 +114,9 @@ class ActionMoreDetail(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
         turn = read_turn(tracker)
+        first = answered_first(turn, dispatcher)
+        if first is not None:
+            return first
         renderer = get_renderer()
         topic = turn.entities.get("topic") or tracker.get_slot("last_topic")
         answer = renderer.content.answers.get(topic or "")

@@ -7,6 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer import answered_first
 from actions.turn import read_turn, send, slot_events
 from bot.conversation import language
 from bot.conversation.render import get_renderer
@@ -25,6 +26,9 @@ class ActionSwitchLanguage(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
         turn = read_turn(tracker)
+        first = answered_first(turn, dispatcher)
+        if first is not None:
+            return first
         target = turn.entities.get("language")
         if target not in language.SUPPORTED:
             target = language.requested_language(turn.text)

@@ -11,6 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer import answered_first
 from actions.turn import read_turn, send, slot_events
 from bot.conversation.render import get_renderer
 from bot.decision_aid.summary import collect
@@ -25,6 +26,9 @@ class ActionSummary(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
         turn = read_turn(tracker)
+        first = answered_first(turn, dispatcher)
+        if first is not None:
+            return first
         renderer = get_renderer()
         messages = renderer.answer(renderer.content.answers["summary"], turn.lang)
         request = collect(tracker.events, tracker.get_slot("values"), turn.lang)

@@ -7,6 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer import answered_first
 from actions.turn import read_turn, send, slot_events
 from bot.conversation.render import get_renderer
 from bot.decision_aid import values
@@ -21,6 +22,9 @@ class ActionValues(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
         turn = read_turn(tracker)
+        first = answered_first(turn, dispatcher)
+        if first is not None:
+            return first
         renderer = get_renderer()
         content = renderer.content
         state = values.State.from_slot(tracker.get_slot("values"))

@@ -9,6 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer import ActionAnswer, ActionFallback, ActionMoreDetail
 from actions.language_switch import ActionSwitchLanguage
+from actions.summary import ActionSummary
+from actions.values_exercise import ActionValues
 
 
 def tracker(text: str, intent: str, slots: Optional[dict[str, Any]] = None,
@@ -204,3 +206,18 @@ def test_not_sure_of_the_topic_asks_with_a_button() -> None:
     assert m["custom"]["notice"] == "unsure" and m["custom"]["offered"] == ["option_adoption"]
     assert m["text"].startswith("Ik weet niet zeker of ik uw vraag goed begrijp.")
     assert [b["payload"] for b in m["buttons"]][-1] == "/human_handoff"
+
+
+@pytest.mark.parametrize("action, intent", [(ActionMoreDetail(), "more_detail"),
+                                            (ActionSwitchLanguage(), "switch_language"),
+                                            (ActionSummary(), "ask_summary"),
+                                            (ActionValues(), "values_answer")])
+def test_every_action_puts_the_nets_first(action, intent: str) -> None:  # type: ignore[no-untyped-def]
+    # misclassified as a conversation move, a worried parent still gets 112 first, and a
+    # parent's feeling gets empathy
+    [m], events = run(action, tracker("she is turning blue, tell me more", intent,
+                                      slots={"language": "en"}))
+    assert m["custom"]["topic"] == "emergency" and m["text"].startswith("**Call 112 now**")
+    assert slot(events, "last_topic") == "emergency"
+    messages, _ = run(action, tracker("we voelen ons zo schuldig", intent, slots={"language": "nl"}))
+    assert messages[0]["custom"]["topic"] == "feelings_guilt"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.conversation import advice
+from bot.conversation import advice, feelings
 from bot.conversation.feelings import FEELINGS, feeling
 
 FELT = {
@@ -18,6 +18,8 @@ FELT = {
         'directly responsible for my child',
         'how could i do this',
         'should we have known',
+        'hadden wij dit kunnen voorkomen',
+        'heb ik dit moeten zien',
         'could we have prevented',
         'onze schuld',
         'schuld',
@@ -27,6 +29,10 @@ FELT = {
         'hadden we het kunnen weten',
     ],
     'death': [
+        'i feel like i am losing my son',
+        'how much time does she have left',
+        'hoeveel tijd hebben we nog met hem',
+        'hoe lang hebben we hem nog',
         'my baby will die',
         'my baby die of',
         'my baby dies',
@@ -79,6 +85,12 @@ FELT = {
         'waarom ik',
     ],
     'fear': [
+        'it is so scary',
+        'will she be okay?',
+        'will everything be fine',
+        'komt het ooit nog goed?',
+        'alles zou goed komen',
+        'wordt het weer goed',
         'scared',
         'bad news',
         'wish i knew',
@@ -143,6 +155,7 @@ NEUTRAL = [
     "what is the chance of another child", "does SMARD cause death in children without ventilation",
     "wat zijn de zorgpaden na de hielprik", "I have no idea what SMARD is",
     "welk gen is kapot bij sma", "SMARD affects the autonomic nervous system",
+    "how long does the test take", "hoeveel tijd zit er tussen de tests", "is the heel prick okay to skip",
 ]
 
 
@@ -194,3 +207,38 @@ def test_not_a_request(text: str) -> None:
                                        ("ik heb een vraag", True), ("what is smard", False), ("", False)])
 def test_own_situation(text: str, own: bool) -> None:
     assert advice.about_own_situation(text) is own
+
+
+# A parent telling what the family lives through, in words no pattern above lists.
+EXPERIENCES = [
+    "we hebben het gevoel dat we er alleen voor staan", "ons leven staat sinds de diagnose stil",
+    "mijn dochter bleek een zeldzame spierziekte te hebben", "we slapen al weken nauwelijks",
+    "my husband and I just sit and stare at each other", "our little girl was diagnosed last week",
+    "I keep thinking about the day the doctor called", "you never expect this to happen to you",
+    "we geven het op",  # four words: the shortest story
+]
+NOT_EXPERIENCES = [
+    "wat is pgt", "ik wil meer weten over pgt", "mijn zoon heeft SMA, wat nu",
+    "our son has SMA. What happens next", "is het erfelijk", "we hebben een vraag over dragerschap",
+    "thanks for the help", "pgt kosten vergoeding", "SMARD is a rare disease", "hoi",
+    "we zijn moe",  # three words: too short to tell
+    # the first and last word of each line of the question and request patterns
+    "mijn baby en ik gaan samen?", "zijn wij de enigen met dit", "zal ons kind ooit lopen",
+    "zullen wij het ooit snappen", "geef ons een beetje tijd", "do we ever get used to this",
+    "does it ever get better for us", "won't we ever sleep again", "we are looking for other parents",
+    "please, my husband and I are lost",
+    "can you tell me more", "wij zijn drager", "help me please, we are lost",
+    "als ons kind sma heeft hoe groot is dan de kans", "heb je een recept voor soep voor mij",
+    "our first child had it so which options we have",
+]
+
+
+@pytest.mark.parametrize("text", EXPERIENCES)
+def test_a_parent_telling_their_story(text: str) -> None:
+    assert feelings.recounts_experience(text)
+    assert feelings.recounts_experience(text.upper())
+
+
+@pytest.mark.parametrize("text", NOT_EXPERIENCES)
+def test_questions_requests_and_facts_are_not_a_story(text: str) -> None:
+    assert not feelings.recounts_experience(text)

@@ -112,10 +112,16 @@ ASKS = {
         'onterecht',
         'guarant',
         'garantie',
+        'is the diagnosis definite',
+        'was the result conclusive',
+        'is de uitslag definitief',
+        'geeft dat uitsluitsel',
     ],
     'numbers': [
         'how many people',
         'hoeveel mensen',
+        'how many embryos are put back',
+        'hoeveel nakomelingen heeft een donor',
     ],
     'risk': [
         'risks',
@@ -256,6 +262,8 @@ PLAIN = [
     "wanneer krijgen we de uitslag", "when will we hear the results",
     "waar vind ik betrouwbare informatie over sma", "where can i find reliable information",
     "worden gegevens internationaal verzameld in een register",
+    "how many of our children will get it", "hoeveel van onze kinderen krijgen het",
+    "hoeveel SMN2-kopieën heeft hij", "hoeveel procent kans is er",
 ]
 
 

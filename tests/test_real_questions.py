@@ -14,9 +14,10 @@ from __future__ import annotations
 from bot.content.content import Content
 from bot.ops.real_questions import BLIND, LEARN, kinds_uncovered, load, score
 
-# A little under what the blind third reached on 2026-11-30 (nl 74.0 %, en 78.1 %, honest on
-# not-covered 78 %, emergencies 15 of 19, 20 unrelated facts of 201; docs/measurements.md "Real parents'
-# questions"), so that a change for the worse fails. Raise them as the figures improve.
+# A little under what the blind third reached on 2026-11-30 and again, unchanged, on 2026-12-03
+# (nl 74.0 %, en 78.1 %, honest on not-covered 78 %, emergencies 15 of 19, 20 unrelated facts of
+# 201; docs/measurements.md "Real parents' questions"), so that a change for the worse fails. Raise them as
+# the figures improve.
 BLIND_FLOOR_RIGHT = {"nl": 0.72, "en": 0.75}
 BLIND_FLOOR_HONEST = 0.75
 BLIND_FLOOR_EMERGENCY = 0.75
@@ -39,7 +40,8 @@ def test_real_questions(rest_url: str, content: Content, report_figure) -> None:
     learn = score(LEARN, rest_url, content)
     blind = score(BLIND, rest_url, content)
     report_figure("Real questions (learn part, trained on)", learn.summary() + "\n" + learn.misses())
-    report_figure("Real questions (blind third)", blind.summary() + "\n" + blind.misses())
+    # the blind third: totals only, so that no one tunes the assistant to its wording
+    report_figure("Real questions (blind third)", blind.summary())
     report_figure("Real questions: what the sources leave uncovered",
                   "\n".join(f"{aspect}: {n}" for aspect, n in kinds_uncovered().most_common()))
     ok, n = learn.share()

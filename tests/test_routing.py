@@ -350,3 +350,23 @@ def test_whole_replies(content: Content, turn: Asked, kind: str, intent: str,
     got = (reply.kind, reply.intent, reply.answer.id if reply.answer else reply.answer,
            reply.condition, reply.question_kind, tuple(a.id for a in reply.offered), reply.note)
     assert got == (kind, intent, answer_id, condition, question_kind, offered, note)
+
+
+@pytest.mark.parametrize("intent, confidence", [("nlu_fallback", 0.3), ("out_of_scope", 0.6),
+                                                ("ask_pgt", 0.3)])
+def test_an_unclassified_story_gets_empathy_not_the_fallback(content: Content, intent: str,
+                                                             confidence: float) -> None:
+    reply = decide(asked(intent, "we geven het op, voor ons hoeft het allemaal niet meer",
+                         confidence=confidence), content)
+    assert reply.answer is not None and reply.answer.id == "distress"
+
+
+def test_an_unclassified_question_is_no_story(content: Content) -> None:
+    reply = decide(asked("nlu_fallback", "we wonder what the weather will be tomorrow?",
+                         confidence=0.3), content)
+    assert reply.answer is not None and reply.answer.id == "fallback"
+
+
+def test_a_confident_out_of_scope_statement_is_no_story(content: Content) -> None:
+    reply = decide(asked("out_of_scope", "my dog keeps barking at the neighbours", confidence=0.9), content)
+    assert reply.answer is not None and reply.answer.id == "fallback"

@@ -76,10 +76,15 @@ _PATTERNS: dict[str, str] = {
         r"|\bhow (sure|certain)\b|\b100 ?%|\bdefinitely\b|\bfor certain\b|\bmistake"
         r"|\bbetrouwba\w*\b(?!\s+(informatie|info|infomatie|bronnen?|websites?|sites?))|\bnauwkeurig\w*|\bvals(e|elijk)?[ -]?(positie\w*|negatie\w*|alarm)"
         r"|\b(fout|mis) (zijn|zitten|gaan)\b|\bvergis\w*|\bhoe (zeker|betrouwbaar)\b"
-        r"|\bzeker weten\b|\b100 procent\b|\bonterecht\w*|\bguarant\w*|\bgaranti?e\w*"),
+        r"|\bzeker weten\b|\b100 procent\b|\bonterecht\w*|\bguarant\w*|\bgaranti?e\w*"
+        r"|\b(definite|definitive|conclusive|inconclusive|definitief|sluitend|uitsluitsel)\b"),
     "numbers": (
-        r"\bhow many (people|children|kids|couples|babies|families|women|men|patients)\b"
-        r"|\bhoeveel (mensen|kinderen|stellen|paren|baby|baby's|vrouwen|mannen|gezinnen|patiënten)\b"),
+        # how many of anything but a chance, a percentage, carriers or gene copies (their own kinds
+        # and answers); "how many of our children" asks the chance
+        r"\bhow many\b(?! of (our|my|your)\b)(?!.{0,25}\b(chances?|percent\w*|carriers?|cop(y|ies)|risk"
+        r"|attempts|cycles|tries|rounds|days|weeks)\b)"
+        r"|\bhoeveel\b(?! van (onze|mijn|jouw|uw)\b)(?!.{0,25}\b(kans\w*|procent|drager\w*|kopie\w*|risico\w*"
+        r"|pogingen|behandelingen|cycli|rondes|dagen|weken)\b)"),
     "risk": (
         r"\brisks?\b|\brisky\b|\bsafe\b|\bsafety\b|\bdanger\w*|\bharm\w*|\bcomplicat\w*"
         r"|\brisico\w*|\bveilig\w*|\bgevaar\w*|\bschadelijk\w*|\bcomplicatie\w*"),

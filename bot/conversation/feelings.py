@@ -21,14 +21,17 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\bshould (we|i) have (known|done)\b|\bcould (we|i) have (prevented|known|done)\b"
         r"|\b(onze|mijn|zijn|haar) schuld\b|\bschuld\w*|\bschuldgevoel\w*|\bverwijt\w*"
         r"|\b(hebben|heb) (we|wij|ik) (iets )?(fout|verkeerd) gedaan\b"
-        r"|\bhadden (we|wij) (het )?(kunnen|moeten) (weten|voorkomen)\b",
+        r"|\bhadden (we|wij) (het |dit |dat )?(kunnen|moeten) (weten|voorkomen)\b"
+        r"|\b(hebben|heb|had|hadden) (we|wij|ik) (dit|dat|het) (kunnen|moeten) (weten|voorkomen|zien)\b",
         re.IGNORECASE),
     "death": re.compile(
         # Dutch "die" means "that": the English verb counts only in an English phrase.
         r"\b(will|can|could|might|may|would|going to|gonna|to|not) die\b|\bdie (of|from|young|early"
         r"|soon|before)\b|\b(will|can|could|might|may|would)\s+(my|our|your|he|she|they|the\s+baby"
         r"|the\s+child)\s+(\w+\s+)?(die|be\s+dying)\b|\b(dies|dying|death|dead|pass away|passing away|lose (him|her|them|our|my))\b"
-        r"|\b(dood|doodgaan|gaat dood|overlijd\w*|overleden|overlijden|sterven|sterft|verliezen)\b",
+        r"|\blosing (him|her|them|our|my)\b|\b(how much|how long) (time|longer)\b.{0,40}\b(left|with us|have)\b"
+        r"|\b(dood|doodgaan|gaat dood|overlijd\w*|overleden|overlijden|sterven|sterft|verliezen)\b"
+        r"|\bhoeveel tijd\b.{0,30}\bnog\b|\bhoe lang (hebben|heeft) (we|wij|hij|zij|ze)\b.{0,20}\bnog\b",
         re.IGNORECASE),
     "despair": re.compile(
         r"\bdevastat\w*|\bheartbroken|\bheart ?break\w*|\bhopeless\w*|\bdespair\w*"
@@ -49,7 +52,11 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(scared|afraid|frightened|terrified|anxious|anxiety|panick\w*|worr(y|ying|ied|ies)"
         r"|shock(ed|ing)?|lonely|isolated|upset|sad|sadness|tears|crying|cried|unbearable"
         r"|nightmare|overwhelm\w*|stressed|struggling|compassion|heartache|nervous|terrible"
-        r"|horrible|awful|worst|devastating|helpless|powerless)\b(?!\s+system)|\bbad news\b"
+        r"|horrible|awful|worst|devastating|helpless|powerless|scary|frightening|fright)\b(?!\s+system)|\bbad news\b"
+        # asking to be told it will be all right
+        r"|\bwill (he|she|they|it|everything|my \w+|our \w+) be (ok|okay|alright|all right|fine)\b"
+        r"|\b(komt|zou|zal) (het|alles) (ooit |nog |wel )*goed (komen)?\b|\b(alles|het) (zou|zal) goed komen\b"
+        r"|\b(wordt|komt) (het|alles) (ooit |nog |wel )*(weer )?goed\b"
         r"|\bwish (i|we) (knew|had known)\b|\bhard to (accept|bear|take|believe)\b"
         r"|\bfeel(ing)? (so |very )?alone\b|\bcan'?t sleep\b|\bno idea that\b"
         r"|\b(bang|angst\w*|ongerust\w*|paniek|geschrokken|schrik\w*|eenzaam|verdrietig|verdriet"
@@ -77,3 +84,35 @@ def feeling(text: str) -> Optional[str]:
                 continue
             return name
     return None
+
+
+# A question: a question mark, a sentence that opens with a question word or an inverted verb,
+# the same after a comma or full stop ("she has SMA, what happens now"), or "how"/"why"/"which"
+# anywhere.
+_QUESTION = re.compile(
+    r"\?|(?:^|[.,;:!]\s*)\W*(?:hoe|wat|waarom|wanneer|wie|welke|welk|waar|kan|kun|kunt|kunnen|is"
+    r"|zijn|heb|heeft|hebben|ben|bent|moet|moeten|mag|mogen|weet|weten|ken|kent|wil|wilt|zou|zal"
+    r"|zullen|gaat|gaan|doet|doen|werkt|krijg|krijgt|krijgen|word|wordt|worden|bestaat|komt|geef"
+    r"|vertel|noem|how|what|why|when|who|which|where|can|could|is|are|am|was|were|have|has|do"
+    r"|does|did|will|should|would|shall|may|isn['’]t|aren['’]t|don['’]t|doesn['’]t|won['’]t"
+    r"|can['’]t|give|show|list|name)\b"
+    r"|\b(?:hoe|waarom|wanneer|welke|how|why|which|whats|what['’]s|what (?:is|are)|wat (?:is|zijn))\b",
+    re.IGNORECASE)
+# The parent speaking of themselves or their family ("je"/"you" as the general person, too).
+_SPEAKER = re.compile(r"\b(i|i['’]m|we|we['’]re|my|our|me|us|ik|wij|mijn|m['’]n|ons|onze|mij|je"
+                      r"|you)\b", re.IGNORECASE)
+# Asking for something without a question mark ("ik wil meer weten over pgt"), or thanks.
+_REQUEST = re.compile(
+    r"\b(weten|know|informatie|information|info|vraag|vragen|question|questions|zoek|zoeken"
+    r"|looking for|tell|vertel|uitleg|explain|help|wil graag|would like|want to|graag|please"
+    r"|alsjeblieft|aub|bedankt|dank|thanks|thank)\b", re.IGNORECASE)
+
+
+def recounts_experience(text: str) -> bool:
+    """True for a parent telling what the family lives through ("we gave up", "my son turned out
+    to have SMA"): a statement of at least four words about themselves, neither a question nor
+    a request. When the classifier knows no topic for it, empathy and a person fit it better
+    than "I have no answer to that"."""
+    text = (text or "").strip()
+    return (len(text.split()) >= 4 and bool(_SPEAKER.search(text))
+            and not _QUESTION.search(text) and not _REQUEST.search(text))

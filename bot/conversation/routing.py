@@ -4,7 +4,8 @@ condition and kind-of-question decisions meet.
 Order, for a typed message (a button press skips the text-based nets):
 1. An acute worry about a child → the emergency answer, whatever the classifier said.
 2. Feelings (guilt, fear of death, despair, anger) → empathy and a person first; the topic the
-   message also asked about is one button away.
+   message also asked about is one button away. So does an unclassified statement in which the
+   parent tells what the family lives through (not a question, not a request).
 3. A "personal advice" classification that asks neither to choose nor to diagnose → the
    general answer the classifier ranked next, with "discuss your own situation".
 4. A medical intent with neither a confident classification nor a word of the subject matter
@@ -26,7 +27,7 @@ from bot.content import question_kind
 from bot.content.content import Answer, Content
 from bot.conversation import advice, feelings
 from bot.conversation.safety import is_acute
-from bot.conversation.scope import may_serve_medical, subject_named, sure_of_topic
+from bot.conversation.scope import CONFIDENT, may_serve_medical, subject_named, sure_of_topic
 
 # Served, offered, asked: what kind of reply this is.
 ANSWER, ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, UNSURE = (
@@ -90,6 +91,11 @@ def decide(asked: Asked, content: Content) -> Reply:
     if intent == "choose_condition" and (not asked.condition_named or (
             typed and _QUESTION.search(asked.text))):
         intent = "out_of_scope"  # choosing names a condition, and is not itself a question
+    if typed and (intent == "nlu_fallback" or intent == "out_of_scope" and confidence < CONFIDENT):
+        # (a confident "out of scope" is a subject we do not cover: "my dog keeps barking")
+        told = _experience(asked, content)
+        if told:
+            return told
     if typed and intent in ("out_of_scope", "nlu_fallback"):
         honest = _not_covered_by_subject(asked, content)
         if honest:
@@ -98,6 +104,9 @@ def decide(asked: Asked, content: Content) -> Reply:
     if medical and not may_serve_medical(asked.text, asked.is_payload, confidence):
         intent = "out_of_scope"  # unsure, and nothing in the message is about our subject
         medical = False
+        told = _experience(asked, content) if typed else None
+        if told:
+            return told
     if medical and typed and advice.about_own_situation(asked.text):
         note = "own_situation"
     chosen = _chosen_answer(asked, content, intent)
@@ -158,6 +167,14 @@ def _not_covered_by_subject(asked: Asked, content: Content) -> Optional[Reply]:
     if uncovered:
         return Reply(NOT_COVERED, subject, None, asked.condition, uncovered, tuple(approved))
     return Reply(UNSURE, subject, None, asked.condition, offered=tuple(approved))
+
+
+def _experience(asked: Asked, content: Content) -> Optional[Reply]:
+    """Empathy and a person for an unclassified statement in which the parent tells what the
+    family lives through: not a question, so "I have no answer to that" does not fit it."""
+    if feelings.recounts_experience(asked.text):
+        return Reply(ANSWER, "distress", content.answers["distress"], asked.condition)
+    return None
 
 
 def _chosen_answer(asked: Asked, content: Content, intent: str) -> Optional[Answer]:

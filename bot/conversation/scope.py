@@ -21,7 +21,7 @@ SURE = 0.95
 _DOMAIN = re.compile(
     r"smard|\bsma\b|ighmbp2|smn|spier|muscle|muscular|zenuw|nerve|neuron|motor|ruggenmerg|spinal|"
     r"adem|breath|respirat|diafragma|diaphragm|middenrif|beadem|ventilat|"
-    r"erfelijk|hereditar|inherit|\berf\w*|overerv|doorgeven|doorgegeven|passed on|pass (it |this )?on|"
+    r"erfelijk|hereditar|inherit|\berf\w*|\berv(?:en|t)\b|overerv|doorgeven|doorgegeven|passed on|pass (it |this )?on|"
     r"drager|carrier|\bgen\b|genen|\bgenes?\b|genetic|genetisch|"
     r"dna|recessie|recessive|autosom|kans|chance|risk|risico|odds|"
     r"pgt|ivf|embryo|vlokken|chorion|vruchtwater|amnio|prenata|miskraam|miscarr|"
@@ -32,6 +32,8 @@ _DOMAIN = re.compile(
     r"atypi|klassie|classic|ontwikkel|develop|intelli|verstand|hartritme|heart rhythm|obstipatie|"
     r"constipat|zweet|zweten|sweat|pijngevoel|pain|biomarker|neurofilament|follow[\s-]?up|"
     r"multidisciplin|workshop|enmc|rapport|report|dataset|registr|wait[\s-]and[\s-]see|afwacht|"
+    # "will my children have it too?": the condition the conversation is about
+    r"\b(?:have|get|inherit|carry|pass on) it\b|\b(?:het|dit) ook (?:krijgen|hebben|erven)\b|"
     r"vorm|\btypes?\b|\bforms?\b|diagnos|uitslag|result|afkorting|abbreviat|betekent|stands? for|zeldzaam|rare|common|vaak",
     re.I,
 )
