@@ -182,6 +182,24 @@ def report_figure():  # type: ignore[no-untyped-def]
     return add
 
 
+# Fixtures that start real processes (Rasa, the web server, PostgreSQL, Redis, Chromium) or
+# need the trained model: a test that uses none of them, and is neither slow nor a mutation
+# run, is a unit test.
+_SLOW_FIXTURES = {"servers", "services", "rest_url", "web_url", "model_path", "postgres",
+                  "postgres_url", "redis_server", "redis_url", "web_without_rasa", "browser",
+                  "open_page", "page", "cluster"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:  # type: ignore[no-untyped-def]
+    """Mark the fast tests `unit`, so `./test -m unit` runs them alone."""
+    for item in items:
+        slow = {m.name for m in item.iter_markers()} & {"slow", "mutation"}
+        # (A test parametrised over the databases asks for PostgreSQL by name at run time.)
+        if not slow and not set(getattr(item, "fixturenames", ())) & _SLOW_FIXTURES \
+                and "/browser/" not in str(item.fspath) and "postgres" not in item.name:
+            item.add_marker(pytest.mark.unit)
+
+
 def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
     if FIGURES:
         terminalreporter.section("measured figures")

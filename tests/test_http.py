@@ -164,6 +164,7 @@ def test_as_response_passes_responses_and_turns_raised_errors_into_responses() -
 def test_limits() -> None:
     assert request_rules.MAX_BODY_BYTES == 64 * 1024
     assert request_rules.SETTINGS.__class__ is web.AppKey and request_rules.HTTP_CLIENT.__class__ is web.AppKey
+    assert request_rules.GRAMMAR.__class__ is web.AppKey
 
 
 @pytest.mark.parametrize("text", [

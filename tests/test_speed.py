@@ -82,13 +82,19 @@ def test_a_valid_reply_becomes_events(patched: None, monkeypatch: pytest.MonkeyP
 def test_the_rasa_entry_installs_the_patch_before_rasa_runs(
         monkeypatch: pytest.MonkeyPatch) -> None:
     import rasa.__main__
+    from rasa.core.tracker_store import FailSafeTrackerStore
+
+    from bot.engine import store_errors
     seen = []
     monkeypatch.setattr(RemoteAction, "_validate_action_result",
                         RemoteAction._validate_action_result)
+    for name in ("retrieve", "retrieve_full_tracker", "save"):  # restored after the test
+        monkeypatch.setattr(FailSafeTrackerStore, name, getattr(FailSafeTrackerStore, name))
     monkeypatch.setattr(rasa.__main__, "main", lambda: seen.append(
-        RemoteAction._validate_action_result is action_reply.validate_action_result))
+        (RemoteAction._validate_action_result is action_reply.validate_action_result,
+         FailSafeTrackerStore.retrieve is store_errors._retrieve)))
     rasa_main.main()
-    assert seen == [True]
+    assert seen == [(True, True)]
 
 
 def test_bench_percentiles_and_table() -> None:

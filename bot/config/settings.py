@@ -64,6 +64,9 @@ class Settings:
     # action_port + 1, …; replica i calls action server i mod action_servers.
     rasa_replicas: int = 1
     action_servers: int = 1
+    # Addresses of a reverse proxy in front of us (nginx): from these, the client's address is
+    # read from X-Forwarded-For (for the rate limits and the console's lock-out).
+    trusted_proxies: tuple[str, ...] = ()
 
     @property
     def rasa_ports(self) -> tuple[int, ...]:
@@ -138,6 +141,7 @@ def load_settings(path: Path | None = None) -> Settings:
         unanswered_db_url=(os.environ.get("BOT_UNANSWERED_DB_URL")
                            or production.get("unanswered_db_url")),
         lock_store_url=os.environ.get("BOT_LOCK_STORE_URL") or production.get("lock_store_url"),
+        trusted_proxies=tuple(str(a) for a in server.get("trusted_proxies") or ()),
         rasa_replicas=int(os.environ.get("BOT_RASA_REPLICAS") or production.get("rasa_replicas", 1)),
         action_servers=int(os.environ.get("BOT_ACTION_SERVERS")
                            or production.get("action_servers", 1)),

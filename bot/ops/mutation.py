@@ -44,7 +44,7 @@ TARGETS = (
     Target("bot/conversation/safety.py", ("tests/test_safety.py",), 0.90),
     Target("bot/conversation/language.py", ("tests/test_language.py",), 0.90),
     Target("bot/conversation/condition.py", ("tests/test_condition.py",), 0.90),
-    Target("bot/web/request_rules.py", ("tests/test_http.py",), 0.80),
+    Target("bot/web/request_rules.py", ("tests/test_http.py",), 0.80, conftest=True),
     Target("bot/decision_aid/values.py", ("tests/test_values.py", "tests/test_decision_aid.py"), 0.80, conftest=True),
     Target("bot/content/formatting.py", ("tests/test_formatting.py",), 0.80, conftest=True),
     Target("bot/conversation/scope.py", ("tests/test_scope.py",), 0.90),

@@ -3,6 +3,7 @@
 raised HTTP errors into ordinary responses so every response gets the security headers."""
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
 from typing import Any, Awaitable, Callable, Optional
@@ -43,6 +44,20 @@ def error(kind: str, lang: Optional[str], status: int) -> web.Response:
     """A JSON error with a message the page can show."""
     return web.json_response({"error": kind, "message": error_message(kind, lang)},
                              status=status)
+
+
+def client_address(request: web.BaseRequest, trusted_proxies: tuple[str, ...]) -> str:
+    """The client's address: the peer's, or, when the peer is a trusted proxy, the address
+    that proxy saw (the last entry of X-Forwarded-For; our nginx site sets it to
+    $remote_addr). A forwarded value that is no IP address is not believed."""
+    peer = request.remote or ""
+    if peer in trusted_proxies:
+        forwarded = request.headers.get("X-Forwarded-For", "").split(",")[-1].strip()
+        try:
+            return str(ipaddress.ip_address(forwarded))
+        except ValueError:
+            return peer
+    return peer
 
 
 def loads(text: str) -> Any:

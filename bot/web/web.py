@@ -44,6 +44,7 @@ from bot.web.request_rules import (
     MAX_BODY_BYTES,
     SENDER_RE,
     SETTINGS,
+    client_address,
     error,
     loads,
 )
@@ -61,7 +62,8 @@ async def chat(request: web.Request) -> web.Response:
     if isinstance(clean, web.Response):
         return clean
     lang = clean["metadata"].get("language", lang)
-    if not request.app[CHAT_LIMITS].allow(clean["sender"], request.remote or "", time.monotonic()):
+    address = client_address(request, request.app[SETTINGS].trusted_proxies)
+    if not request.app[CHAT_LIMITS].allow(clean["sender"], address, time.monotonic()):
         return error("too_many", lang, 429)
     if clean["metadata"]["surface"] == "kiosk":
         request.app[KIOSK_SWEEPER].seen(clean["sender"], time.monotonic())

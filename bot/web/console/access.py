@@ -10,7 +10,7 @@ from typing import Awaitable, Callable, Optional
 from aiohttp import web
 
 from bot.web.console.console import PREFIX, console_of, forget_previews, session_of
-from bot.web.request_rules import as_response
+from bot.web.request_rules import as_response, client_address
 
 COOKIE = "console_session"
 LOGIN_COOKIE = "console_login"  # pre-login CSRF token (double submit)
@@ -50,7 +50,7 @@ async def console_guard(request: web.Request, handler: Handler) -> web.StreamRes
 
 
 def _client_address(request: web.Request) -> str:
-    return request.remote or "unknown"
+    return client_address(request, console_of(request).settings.trusted_proxies) or "unknown"
 
 
 async def login_page(request: web.Request) -> web.Response:
