@@ -280,6 +280,11 @@ def _network_guard() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _no_network_escape(_network_guard: None) -> Iterator[None]:
+    # Importing Sanic (through Rasa) installs uvloop's event loop policy for the whole process;
+    # uvloop opens sockets in C, past the guard. Every test runs on asyncio's own loop instead.
+    import asyncio
+    if type(asyncio.get_event_loop_policy()).__module__.startswith("uvloop"):
+        asyncio.set_event_loop_policy(None)
     before = len(NETWORK_ESCAPES)
     yield
     escaped = NETWORK_ESCAPES[before:]

@@ -222,3 +222,22 @@ def test_replicas_are_taken_in_turn_and_the_others_follow() -> None:
     assert all(sorted(o) == sorted(firsts[0]) and len(o) == 3 for o in firsts)
     assert firsts[1] == [f"http://127.0.0.1:{p}/webhooks/rest/webhook" for p in (5006, 5007, 5005)]
     assert Replicas((5005,)).order() == ["http://127.0.0.1:5005/webhooks/rest/webhook"]
+
+
+@pytest.mark.parametrize("peer, forwarded, trusted, expected", [
+    ("10.0.0.5", None, (), "10.0.0.5"),
+    ("10.0.0.5", "203.0.113.9", (), "10.0.0.5"),          # an untrusted peer is not believed
+    ("127.0.0.1", "203.0.113.9", ("127.0.0.1",), "203.0.113.9"),
+    ("127.0.0.1", "198.51.100.1, 203.0.113.9", ("127.0.0.1",), "203.0.113.9"),  # nginx's own
+    ("127.0.0.1", "not-an-address", ("127.0.0.1",), "127.0.0.1"),
+    ("127.0.0.1", None, ("127.0.0.1",), "127.0.0.1"),
+    ("127.0.0.1", "2001:db8::1", ("127.0.0.1",), "2001:db8::1"),
+])
+def test_client_address_behind_a_trusted_proxy(peer: str, forwarded: str | None,
+                                               trusted: tuple[str, ...], expected: str) -> None:
+    from aiohttp.test_utils import make_mocked_request
+
+    from bot.web.request_rules import client_address
+    headers = {"X-Forwarded-For": forwarded} if forwarded else {}
+    request = make_mocked_request("POST", "/api/chat", headers=headers)
+    assert client_address(request.clone(remote=peer), trusted) == expected

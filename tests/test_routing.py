@@ -359,6 +359,18 @@ def test_an_unclassified_story_gets_empathy_not_the_fallback(content: Content, i
     reply = decide(asked(intent, "we geven het op, voor ons hoeft het allemaal niet meer",
                          confidence=confidence), content)
     assert reply.answer is not None and reply.answer.id == "distress"
+    assert (reply.kind, reply.intent) == (ANSWER, "distress")
+
+
+def test_out_of_scope_at_exactly_the_confident_threshold_is_confident(content: Content) -> None:
+    """Sure of "out of scope" from CONFIDENT on (scope's threshold, inclusive): the fallback;
+    just below it, the statement of what a family lives through gets empathy."""
+    from bot.conversation.scope import CONFIDENT
+    story = "we geven het op, voor ons hoeft het allemaal niet meer"
+    at = decide(asked("out_of_scope", story, confidence=CONFIDENT), content)
+    below = decide(asked("out_of_scope", story, confidence=CONFIDENT - 0.01), content)
+    assert at.answer is not None and at.answer.id == "fallback"
+    assert below.answer is not None and below.answer.id == "distress"
 
 
 def test_an_unclassified_question_is_no_story(content: Content) -> None:

@@ -3,6 +3,7 @@ launcher really starts Rasa with them (bot.engine.action_reply, bot.engine.rasa_
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import jsonschema
@@ -42,8 +43,11 @@ def run_remote_action(reply: dict[str, Any], monkeypatch: pytest.MonkeyPatch) ->
                                "actions": ["action_answer"]})
     action = RemoteAction("action_answer", EndpointConfig("http://127.0.0.1:1/webhook"))
     tracker = DialogueStateTracker("sender", domain.slots)
-    return asyncio.run(action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator(
-        domain.responses), tracker, domain))
+    coro = action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator(
+        domain.responses), tracker, domain)
+    # In a worker thread: the browser tests' Playwright keeps a loop running in this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def test_written_for_this_rasa_version() -> None:

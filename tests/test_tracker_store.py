@@ -3,6 +3,7 @@ and sees what another process wrote or deleted (bot.engine.tracker_store)."""
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,10 @@ DOMAIN = Domain.from_dict({"intents": ["ask"], "actions": ["action_answer"],
 
 
 def run(coro: Any) -> Any:
-    return asyncio.run(coro)
+    """asyncio.run in a worker thread: the browser tests' Playwright keeps an event loop
+    running in the main thread for the whole session."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def stores(db: Path, n: int = 2) -> list[SQLTrackerStore]:
@@ -176,8 +180,6 @@ def test_an_unreachable_store_is_an_error_not_a_new_conversation(
     """Rasa's FailSafeTrackerStore would answer None (a new conversation) and save to memory;
     with bot.engine.store_errors installed (as bot.engine.rasa_main does) the error reaches
     the caller, and a working store is used exactly as before."""
-    import asyncio
-
     from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.trackers import DialogueStateTracker
@@ -194,14 +196,14 @@ def test_an_unreachable_store_is_an_error_not_a_new_conversation(
     domain = Domain.empty()
     tracker = DialogueStateTracker("s" * 32, domain.slots)
     stock = FailSafeTrackerStore(Down(domain))
-    assert asyncio.run(stock.retrieve("s" * 32)) is None  # Rasa's silent fallback …
+    assert run(stock.retrieve("s" * 32)) is None  # Rasa's silent fallback …
     for name in ("retrieve", "retrieve_full_tracker", "save"):  # restored after the test
         monkeypatch.setattr(FailSafeTrackerStore, name, getattr(FailSafeTrackerStore, name))
     store_errors.install()
     with pytest.raises(ConnectionError):
-        asyncio.run(FailSafeTrackerStore(Down(domain)).retrieve("s" * 32))
+        run(FailSafeTrackerStore(Down(domain)).retrieve("s" * 32))
     with pytest.raises(ConnectionError):
-        asyncio.run(FailSafeTrackerStore(Down(domain)).save(tracker))
+        run(FailSafeTrackerStore(Down(domain)).save(tracker))
     working = FailSafeTrackerStore(InMemoryTrackerStore(domain))
-    asyncio.run(working.save(tracker))
-    assert asyncio.run(working.retrieve("s" * 32)).sender_id == "s" * 32
+    run(working.save(tracker))
+    assert run(working.retrieve("s" * 32)).sender_id == "s" * 32

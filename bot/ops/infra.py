@@ -215,7 +215,13 @@ class RedisServer:
         """Start the server and wait until it answers PING."""
         cmd = [shutil.which("redis-server") or "/usr/bin/redis-server"]
         if self.config:
-            cmd.append(str(self.config))
+            # A copy in its own directory: the unprivileged account it runs as may not be
+            # allowed into the checkout (a CI clone under a 0700 temporary folder).
+            own = self.dir / "redis.conf"
+            shutil.copyfile(self.config, own)
+            if self._account:
+                os.chown(own, self._account.pw_uid, self._account.pw_gid)
+            cmd.append(str(own))
         # "-" (it must be the last argument) reads settings from stdin; Redis applies the file,
         # then stdin, then the options, so the options win.
         cmd += ["--bind", "127.0.0.1", "--port", str(self.port), "--dir", str(self.dir),
