@@ -8,10 +8,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import runtime
+from actions.runtime import get_renderer
 from actions.turn import Turn, read_turn, send, slot_events
-from bot.config.settings import get_settings
 from bot.conversation import feelings
-from bot.conversation.render import Message, get_renderer
+from bot.conversation.render import Message
 from bot.conversation.routing import (
     ASK_CONDITION,
     NOT_COVERED,
@@ -51,13 +52,14 @@ def keep_if_unanswered(turn: Turn, topic: Optional[str], messages: list[Message]
     turned that on, and only its (scrubbed) text, language, date, and what it was about (the
     recognised topic and kind of question). A counsellor's preview is not a parent's question,
     so it is never kept."""
-    settings = get_settings()
+    config = runtime.action_config()
+    settings = config.settings
     if settings.keep_unanswered and topic in ("fallback", NOT_COVERED, UNSURE) \
             and not turn.is_payload and turn.surface != "preview":
         asked = next((m.custom.get("asked") for m in messages if m.custom.get("asked")), None) or {}
         subject = asked.get("intent") or (
             turn.intent if turn.intent not in ("nlu_fallback", "out_of_scope") else None)
-        UnansweredStore(settings.unanswered_retention_days, settings.unanswered_db_url).record(
+        UnansweredStore(settings.unanswered_retention_days, config.unanswered_store).record(
             turn.text, turn.lang, dt.date.today(), subject=subject, kind=asked.get("kind"))
 
 

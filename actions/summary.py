@@ -12,8 +12,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer import answered_first
+from actions.runtime import get_renderer
 from actions.turn import read_turn, send, slot_events
-from bot.conversation.render import get_renderer
 from bot.decision_aid.summary import collect
 
 

@@ -1,5 +1,8 @@
-"""Shared fixtures. The end-to-end fixture starts the real servers (action server, Rasa,
-our web server) on test ports with a throwaway tracker store."""
+"""Shared fixtures. The test configuration is built once per session (`config`) and handed to
+what needs it; the end-to-end fixtures start the real servers (action server, Rasa, our web
+server) on test ports with a throwaway state directory, giving them that configuration
+through the environment of each subprocess (bot.ops.launcher.service_env), never through this
+process's own os.environ."""
 from __future__ import annotations
 
 import ipaddress
@@ -15,41 +18,70 @@ from typing import TYPE_CHECKING, Iterator, Optional
 
 import pytest
 
-# Test ports and state must be set before bot.config.settings / bot.config.paths are imported.
-os.environ.setdefault("BOT_STATE_DIR", tempfile.mkdtemp(prefix="bot-test-state-"))
-os.environ.setdefault("BOT_RASA_PORT", "15005")
-os.environ.setdefault("BOT_ACTION_PORT", "15055")
-os.environ.setdefault("BOT_PORT", "18000")
-# The test clinic keeps unanswered questions (off by default), so the console's list of them
-# can be tested end to end; everything else is the example clinic's settings.
-_STATE = Path(os.environ["BOT_STATE_DIR"])
-if "BOT_SETTINGS" not in os.environ:
-    _example = (Path(__file__).resolve().parent.parent / "clinic.example.yml").read_text(encoding="utf-8")
-    _STATE.mkdir(parents=True, exist_ok=True)
-    (_STATE / "clinic.test.yml").write_text(_example.replace(
-        "keep_unanswered_questions: false", "keep_unanswered_questions: true"), encoding="utf-8")
-    os.environ["BOT_SETTINGS"] = str(_STATE / "clinic.test.yml")
-# The example clinic page of the embed test is served from this origin: BOT_EMBED_HOST_PORT,
-# else the port of a BOT_EMBED_ORIGINS given from outside, else 18080.
-_origin_port = re.search(r":(\d+)/?$", os.environ.get("BOT_EMBED_ORIGINS", "").split()[0]
-                         if os.environ.get("BOT_EMBED_ORIGINS", "").split() else "")
-EMBED_HOST_PORT = int(os.environ.get("BOT_EMBED_HOST_PORT")
-                      or (_origin_port.group(1) if _origin_port else "18080"))
-os.environ.setdefault("BOT_EMBED_ORIGINS", f"http://127.0.0.1:{EMBED_HOST_PORT}")
-
-from bot.config.paths import ROOT  # noqa: E402
-from bot.config.settings import Settings, get_settings  # noqa: E402
-from bot.content.build import publish  # noqa: E402
-from bot.content.content import Content, get_content  # noqa: E402
-from bot.conversation.render import Renderer, get_renderer  # noqa: E402
-from bot.ops.launcher import Services, service_env, wait_for  # noqa: E402
-from bot.ops.model import ensure_model  # noqa: E402
+from bot.config.config import Config
+from bot.config.environment import read_config
+from bot.config.paths import ROOT
+from bot.config.settings import Settings
+from bot.content.build import publish
+from bot.content.content import Content, get_content
+from bot.conversation.published import PublishedRenderer
+from bot.conversation.render import Renderer
+from bot.ops.launcher import Services, service_env, wait_for
+from bot.ops.model import ensure_model
 
 if TYPE_CHECKING:
     from bot.ops.infra import PostgresServer, RedisServer
 
-# Parents are served from the published bundle: build it from the repository's content.
-publish()
+# Ports and directories given from outside (helpers and CI run several suites at once) win;
+# these are the defaults of a test run.
+TEST_DEFAULTS = {"BOT_RASA_PORT": "15005", "BOT_ACTION_PORT": "15055", "BOT_PORT": "18000"}
+
+
+def outside_overrides() -> dict[str, str]:
+    """The BOT_* variables this test run was started with (ports, a state directory, …)."""
+    return {k: v for k, v in os.environ.items() if k.startswith("BOT_")}
+
+
+def embed_host_port() -> int:
+    """The example clinic page of the embed test is served from this origin's port:
+    BOT_EMBED_HOST_PORT, else the port of a BOT_EMBED_ORIGINS given from outside, else 18080."""
+    outside = outside_overrides()
+    origins = outside.get("BOT_EMBED_ORIGINS", "").split()
+    found = re.search(r":(\d+)/?$", origins[0]) if origins else None
+    return int(outside.get("BOT_EMBED_HOST_PORT") or (found.group(1) if found else "18080"))
+
+
+EMBED_HOST_PORT = embed_host_port()
+
+
+def overrides_for_tests() -> dict[str, str]:
+    """The BOT_* values the test configuration is built from: the defaults above, then what
+    was given from outside; a fresh state directory unless one was given; the test clinic."""
+    overrides = {**TEST_DEFAULTS, "BOT_EMBED_ORIGINS": f"http://127.0.0.1:{EMBED_HOST_PORT}",
+                 **outside_overrides()}
+    if not overrides.get("BOT_STATE_DIR"):
+        overrides["BOT_STATE_DIR"] = tempfile.mkdtemp(prefix="bot-test-state-")
+    if "BOT_SETTINGS" not in overrides:
+        # The test clinic keeps unanswered questions (off by default), so the console's list
+        # of them can be tested end to end; everything else is the example clinic's settings.
+        state = Path(overrides["BOT_STATE_DIR"])
+        state.mkdir(parents=True, exist_ok=True)
+        example = (ROOT / "clinic.example.yml").read_text(encoding="utf-8")
+        (state / "clinic.test.yml").write_text(example.replace(
+            "keep_unanswered_questions: false", "keep_unanswered_questions: true"),
+            encoding="utf-8")
+        overrides["BOT_SETTINGS"] = str(state / "clinic.test.yml")
+    return overrides
+
+
+@pytest.fixture(scope="session")
+def config() -> Config:
+    """The test run's configuration, with the bundle parents are served published into its
+    state directory (from the repository's content)."""
+    built = read_config(overrides_for_tests())
+    p = built.paths
+    publish(p.content_dir, p.translations_dir, p.state_dir, p.sources_dir)
+    return built
 
 
 @pytest.fixture(scope="session")
@@ -58,13 +90,45 @@ def content() -> Content:
 
 
 @pytest.fixture(scope="session")
-def renderer() -> Renderer:
-    return get_renderer()
+def published(config: Config) -> PublishedRenderer:
+    """The renderer source over the test run's published bundle (what the servers serve)."""
+    return PublishedRenderer(config.settings, config.paths.state_dir)
 
 
 @pytest.fixture(scope="session")
-def settings() -> Settings:
-    return get_settings()
+def renderer(published: PublishedRenderer) -> Renderer:
+    return published.get()
+
+
+@pytest.fixture(scope="session")
+def settings(config: Config) -> Settings:
+    return config.settings
+
+
+@pytest.fixture(scope="session")
+def actions_config(config: Config) -> Iterator[Config]:
+    """The in-process Rasa actions see the test configuration (the action server builds its
+    own from its environment, actions/runtime.py)."""
+    from actions import runtime
+    mp = pytest.MonkeyPatch()
+    mp.setattr(runtime, "action_config", lambda: config)
+    runtime.published_renderer.cache_clear()
+    yield config
+    mp.undo()
+    runtime.published_renderer.cache_clear()
+
+
+@pytest.fixture()
+def web_client(aiohttp_client, config: Config):  # type: ignore[no-untyped-def]
+    """web_client(**setting_changes) -> an aiohttp test client on our web application built
+    from the test config (with those settings changed), in this process: pytest-aiohttp's
+    `aiohttp_client`, no Rasa. The application is `client.server.app`."""
+    from bot.web.web import create_app
+
+    async def make(**setting_changes):  # type: ignore[no-untyped-def]
+        return await aiohttp_client(create_app(config.with_settings(**setting_changes)
+                                               if setting_changes else config))
+    return make
 
 
 @dataclass(frozen=True)
@@ -74,19 +138,20 @@ class Counsellor:
     display_name: str
 
 
-def add_account(name: str, display_name: str, password: str,
+def add_account(config: Config, name: str, display_name: str, password: str,
                 env: Optional[dict[str, str]] = None) -> Counsellor:
-    """Create a console account the documented way: `python -m bot accounts add`."""
+    """Create a console account the documented way: `python -m bot accounts add`, in
+    `config`'s state directory (or with the environment `env`)."""
     subprocess.run([sys.executable, "-m", "bot", "accounts", "add", name, "--display-name",
                     display_name, "--password-stdin"], input=password + "\n", text=True,
-                   check=True, cwd=ROOT, env=env, capture_output=True)
+                   check=True, cwd=ROOT, env=env or service_env(config), capture_output=True)
     return Counsellor(name, password, display_name)
 
 
 @pytest.fixture(scope="session")
-def counsellor() -> Counsellor:
+def counsellor(config: Config) -> Counsellor:
     """A counsellor account in the test state directory."""
-    return add_account("jdevries", "J. de Vries (test)", "correct horse battery staple")
+    return add_account(config, "jdevries", "J. de Vries (test)", "correct horse battery staple")
 
 
 @pytest.fixture(scope="session")
@@ -95,9 +160,9 @@ def model_path() -> Path:
 
 
 @pytest.fixture(scope="session")
-def services(settings: Settings, model_path: Path) -> Iterator[Services]:
+def services(config: Config, model_path: Path) -> Iterator[Services]:
     """Action server + Rasa, real processes under the launcher's supervisor."""
-    running = Services(settings, model_path).start()
+    running = Services(config, model_path).start()
     try:
         yield running
     finally:
@@ -105,13 +170,14 @@ def services(settings: Settings, model_path: Path) -> Iterator[Services]:
 
 
 @pytest.fixture(scope="session")
-def servers(settings: Settings, services: Services) -> Iterator[Settings]:
+def servers(config: Config, services: Services) -> Iterator[Settings]:
     """Action server + Rasa + our web server, real processes, for the whole session."""
+    settings = config.settings
     # Its output is kept beside the Rasa processes' (the log-privacy test reads them all).
-    (_STATE / "logs").mkdir(parents=True, exist_ok=True)
-    log = (_STATE / "logs" / "web.log").open("ab")
+    config.paths.logs_dir.mkdir(parents=True, exist_ok=True)
+    log = (config.paths.logs_dir / "web.log").open("ab")
     web = subprocess.Popen([sys.executable, "-c", "from bot.web.web import serve; serve()"],
-                           cwd=ROOT, env=service_env(settings), stdout=log,
+                           cwd=ROOT, env=service_env(config), stdout=log,
                            stderr=subprocess.STDOUT)
     log.close()
     try:
@@ -133,17 +199,15 @@ def web_url(servers: Settings) -> str:
 
 
 # -- real PostgreSQL and Redis (issue 11), started only when a test asks -------------------
-# On loopback in temporary directories (bot/ops/infra.py); ports from the environment so
-# parallel runs do not collide.
-PG_PORT = int(os.environ.get("BOT_PG_PORT", "15432"))
-REDIS_PORT = int(os.environ.get("BOT_REDIS_PORT", "16379"))
+# On loopback in temporary directories (bot/ops/infra.py); ports from outside (BOT_PG_PORT,
+# BOT_REDIS_PORT) so parallel runs do not collide.
 
 
 @pytest.fixture(scope="session")
 def postgres() -> Iterator["PostgresServer"]:
     """A real PostgreSQL server for the session (stop()/start() it to test an outage)."""
     from bot.ops.infra import PostgresServer
-    with PostgresServer(PG_PORT) as server:
+    with PostgresServer(int(outside_overrides().get("BOT_PG_PORT", "15432"))) as server:
         yield server
 
 
@@ -157,7 +221,7 @@ def postgres_url(postgres: "PostgresServer") -> str:
 def redis_server() -> Iterator["RedisServer"]:
     """A real Redis server for the session (with a password, nothing saved to disk)."""
     from bot.ops.infra import RedisServer
-    with RedisServer(REDIS_PORT) as server:
+    with RedisServer(int(outside_overrides().get("BOT_REDIS_PORT", "16379"))) as server:
         yield server
 
 
@@ -191,7 +255,11 @@ _SLOW_FIXTURES = {"servers", "services", "rest_url", "web_url", "model_path", "p
 
 
 def pytest_collection_modifyitems(config, items) -> None:  # type: ignore[no-untyped-def]
-    """Mark the fast tests `unit`, so `./test -m unit` runs them alone."""
+    """Mark the fast tests `unit`, so `./test -m unit` runs them alone; run the browser tests
+    last: Playwright's sync API keeps an event loop running in the main thread from its first
+    use to the end of the session, and the in-process web tests (pytest-aiohttp) run theirs
+    there before it."""
+    items.sort(key=lambda item: "/browser/" in str(item.fspath))  # stable: order kept otherwise
     for item in items:
         slow = {m.name for m in item.iter_markers()} & {"slow", "mutation"}
         # (A test parametrised over the databases asks for PostgreSQL by name at run time.)

@@ -195,3 +195,69 @@ def test_a_module_outside_the_layers_is_refused(tmp_path: Path) -> None:
     root = _package(tmp_path, {"misc/x.py": ""})
     with pytest.raises(ValueError, match=r"bot\.misc"):
         [layer(m) for m in graph(root)]
+
+
+# -- configuration: read from the environment in one place, never at import -----------------
+ENV_READER = "bot/config/environment.py"
+MAX_LINES = 300
+
+
+def environment_reads(source: str) -> list[tuple[int, bool]]:
+    """(line, at module level) of every use of `os.environ`, `os.getenv`, `os.putenv`,
+    `os.unsetenv` or `environ`/`getenv` imported from os, found with ast."""
+    tree = ast.parse(source)
+    in_function: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            in_function |= {id(n) for n in ast.walk(node) if n is not node}
+    names = {"environ", "environb", "getenv", "getenvb", "putenv", "unsetenv"}
+    imported = {a.asname or a.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                and node.module == "os" for a in node.names if a.name in names}
+    found = []
+    for node in ast.walk(tree):
+        hit = (isinstance(node, ast.Attribute) and node.attr in names
+               and isinstance(node.value, ast.Name) and node.value.id == "os") or \
+              (isinstance(node, ast.Name) and node.id in imported) or \
+              (isinstance(node, ast.ImportFrom) and node.module == "os"
+               and any(a.name in names for a in node.names))
+        if hit:
+            found.append((getattr(node, "lineno", 0), id(node) not in in_function))
+    return found
+
+
+def _project_modules() -> Iterator[Path]:
+    for folder in ("bot", "actions"):
+        yield from sorted((ROOT / folder).rglob("*.py"))
+
+
+def test_the_environment_is_read_in_one_place_and_never_at_import() -> None:
+    """Configuration is built once by an entry point and passed in: only
+    bot/config/environment.py touches the environment, and only inside its functions."""
+    wrong = []
+    for path in _project_modules():
+        rel = path.relative_to(ROOT).as_posix()
+        for line, at_import in environment_reads(path.read_text(encoding="utf-8")):
+            if rel != ENV_READER or at_import:
+                wrong.append(f"{rel}:{line}{' (at import)' if at_import else ''}")
+    assert wrong == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("import os\nPORT = os.environ.get('BOT_PORT')\n", [(2, True)]),
+    ("import os\ndef f():\n    return os.getenv('X')\n", [(3, False)]),
+    ("from os import environ\n", [(1, True)]),
+    ("from os import environ as e\ndef f():\n    return e['X']\n", [(1, True), (3, False)]),
+    ("import os\nos.environ['BOT_STATE_DIR'] = '/tmp'\n", [(2, True)]),
+    ("import os\nx = lambda: os.environ\n", [(2, False)]),
+    ("import os\npath = os.path.join('a', 'b')\n", []),
+])
+def test_every_form_of_environment_read_is_found(source: str, expected: list[tuple[int, bool]]
+                                                 ) -> None:
+    assert sorted(environment_reads(source)) == expected
+
+
+def test_no_module_over_about_300_lines() -> None:
+    """One job per module: none of bot/ or actions/ over about 300 lines."""
+    long = {p.relative_to(ROOT).as_posix(): n for p in _project_modules()
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config.paths import CONTENT_DIR, TRANSLATIONS_DIR
-from bot.config.settings import get_settings
+from bot.config.settings import Settings
 from bot.content.build import BuildRefused, PublishedView, compile_bundle, publish, read_bundle
 from bot.content.catalog import update_catalogs
 from bot.content.content import load_content
@@ -43,7 +43,7 @@ def test_bundle_holds_no_draft_text_and_no_stale_translation(tmp_path: Path) -> 
     assert "en:smard_treatment.short" in bundle["untranslated"]
 
 
-def test_publish_is_picked_up_without_restart(tmp_path: Path) -> None:
+def test_publish_is_picked_up_without_restart(tmp_path: Path, settings: Settings) -> None:
     content_dir, tr_dir = _copy(tmp_path)
     state = tmp_path / "state"
     view = PublishedView(state)
@@ -58,7 +58,7 @@ def test_publish_is_picked_up_without_restart(tmp_path: Path) -> None:
     publish(content_dir, tr_dir, state_dir=state)
     content2, translations2, _ = view.get()
     assert not content2.answers["smard_treatment"].review.approved
-    [message] = Renderer(content2, translations2, get_settings()).answer(
+    [message] = Renderer(content2, translations2, settings).answer(
         content2.answers["smard_treatment"], "nl")
     assert message.custom["status"] == "draft" and "niet te genezen" not in message.text
     assert len(list((state / "published").glob("responses-*.json"))) == 2  # current + previous

@@ -7,7 +7,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from bot.config.paths import CONTENT_DIR, TRANSLATIONS_DIR
-from bot.config.settings import get_settings
+from bot.config.settings import Settings
 from bot.content.catalog import CURRENT, MISSING, STALE, Translations, po_path, update_catalogs
 from bot.content.checks import content_problems
 from bot.content.content import load_content
@@ -38,7 +38,8 @@ def test_catalog_is_current_for_every_approved_text() -> None:
                 assert translations.state("en", f"{a.id}.{name}", text) == CURRENT, (a.id, name)
 
 
-def test_changed_dutch_text_makes_the_translation_stale_and_unserved(tmp_path: Path) -> None:
+def test_changed_dutch_text_makes_the_translation_stale_and_unserved(
+        tmp_path: Path, settings: Settings) -> None:
     content_dir, tr_dir = _workspace(tmp_path)
     _change_dutch(content_dir)
     content = load_content(content_dir)
@@ -56,7 +57,7 @@ def test_changed_dutch_text_makes_the_translation_stale_and_unserved(tmp_path: P
     assert any("smard_treatment: en translation of short is stale" in p
                for p in content_problems(content, translations))
     # What a parent gets in English: an honest notice, never the stale or the Dutch text.
-    renderer = Renderer(content, translations, get_settings())
+    renderer = Renderer(content, translations, settings)
     [message] = renderer.answer(content.answers["smard_treatment"], "en")
     assert message.custom["status"] == "untranslated"
     assert "translation is still being checked" in message.text

@@ -106,10 +106,11 @@ def test_check_fails_for_a_section_that_is_not_in_the_source(tmp_path: Path) -> 
 
 # -- the safety texts (issue 15: clinical risks) ----------------------------------------------
 def _working_renderer(content: Content):  # type: ignore[no-untyped-def]
-    from bot.config.settings import get_settings
+    from bot.config.paths import ROOT
+    from bot.config.settings import load_settings
     from bot.content.catalog import get_translations
     from bot.conversation.render import Renderer
-    return Renderer(content, get_translations(), get_settings())
+    return Renderer(content, get_translations(), load_settings(ROOT / "clinic.example.yml"))
 
 
 @pytest.mark.parametrize("lang, call, signs, gp", [
@@ -143,8 +144,9 @@ def test_handoff_sends_danger_to_112_only(content: Content, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_distress_names_a_route_open_day_and_night(content: Content, lang: str) -> None:
-    from bot.config.settings import get_settings
-    settings = get_settings()
+    from bot.config.paths import ROOT
+    from bot.config.settings import load_settings
+    settings = load_settings(ROOT / "clinic.example.yml")
     text = _working_renderer(content).field(content.answers["distress"], "short", lang)
     assert settings.clinic_after_hours[lang] in text  # from the clinic's configuration
     assert settings.clinic_phone in text and "112" in text

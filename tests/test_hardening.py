@@ -5,37 +5,25 @@ only draws published addresses; console sessions end with their account; cookies
 off loopback."""
 from __future__ import annotations
 
-import asyncio
-import dataclasses
 import re
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
-from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.test_utils import TestClient
 
+from bot.config.config import Config
 from bot.config.settings import Settings, load_settings
-from bot.conversation.render import get_renderer
+from bot.conversation.render import Renderer
 from bot.web import web as bot_web
-from bot.web.console.accounts import AccountStore
+from bot.web.console.accounts import AccountStore, accounts_file
 from bot.web.ratelimit import Buckets, ChatLimits, Rate
 from bot.web.request_rules import error_message
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
            "Cache-Control", "Cross-Origin-Opener-Policy", "Permissions-Policy")
-
-
-def _run(coro_fn: Callable[[TestClient], Any], settings: Settings) -> Any:
-    """Run against a fresh app in a worker thread (the browser tests' Playwright keeps an
-    event loop running in the main thread)."""
-    async def main() -> Any:
-        async with TestClient(TestServer(bot_web.create_app(settings))) as client:
-            return await coro_fn(client)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, main()).result()
 
 
 def _sender() -> str:
@@ -48,12 +36,12 @@ def _sender() -> str:
     ("GET", "/api/qr?url=https://example.org/", None), ("GET", "/console/", None),
     ("GET", "/console/login", None), ("POST", "/console/api/try", b"{}"),
 ], ids=lambda v: v if isinstance(v, str) else f"{len(v or b'')}B")
-def test_every_response_has_the_security_headers_and_no_version(
-        settings: Settings, method: str, path: str, body: bytes | None) -> None:
+async def test_every_response_has_the_security_headers_and_no_version(
+        web_client: Any, method: str, path: str, body: bytes | None) -> None:
     async def go(client: TestClient) -> tuple[int, Any]:
         resp = await client.request(method, path, data=body, allow_redirects=False)
         return resp.status, resp.headers
-    status, headers = _run(go, settings)
+    status, headers = await go(await web_client())
     for name in HEADERS:
         assert name in headers, (path, status, name)
     assert re.search(r"\d", headers.get("Server", "")) is None, headers.get("Server")
@@ -63,8 +51,8 @@ def test_every_response_has_the_security_headers_and_no_version(
         assert headers["X-Frame-Options"] == "DENY"
 
 
-def test_an_unexpected_error_is_a_short_500_in_the_users_language(
-        settings: Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+async def test_an_unexpected_error_is_a_short_500_in_the_users_language(
+        web_client: Any, renderer: Renderer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     def broken(*args: Any) -> Any:
         raise TypeError("a bug, with the words mijn baby in it")
     monkeypatch.setattr(bot_web, "compose_summary", broken)
@@ -73,8 +61,8 @@ def test_an_unexpected_error_is_a_short_500_in_the_users_language(
         resp = await client.post("/api/summary", json={"language": "en", "topics": []},
                                  headers={"X-Chat-Language": "en"})
         return resp.status, await resp.json(), resp.headers
-    status, data, headers = _run(go, settings)
-    assert status == 500 and data["message"] == error_message("unavailable", "en")
+    status, data, headers = await go(await web_client())
+    assert status == 500 and data["message"] == error_message(renderer, "unavailable", "en")
     assert "Content-Security-Policy" in headers
     assert "mijn baby" not in caplog.text and "Traceback" not in caplog.text
     assert "TypeError" in caplog.text
@@ -89,17 +77,19 @@ def test_an_unexpected_error_is_a_short_500_in_the_users_language(
     ("/api/summary", b'{"language": "nl", "topics": [["smard_what"]]}'),
     ("/api/summary-qr", b'{"language": "en", "topics": [{}]}'),
 ], ids=lambda v: v if isinstance(v, str) else f"{len(v)}B")
-def test_deep_or_odd_json_is_a_clear_400(settings: Settings, path: str, body: bytes) -> None:
+async def test_deep_or_odd_json_is_a_clear_400(web_client: Any, renderer: Renderer, path: str,
+                                              body: bytes) -> None:
     async def go(client: TestClient) -> tuple[int, Any]:
         resp = await client.post(path, data=body, headers={"Content-Type": "application/json",
                                                            "X-Chat-Language": "en"})
         return resp.status, await resp.json()
-    status, data = _run(go, settings)
-    assert status == 400 and data["message"] == error_message("bad_request", "en")
+    status, data = await go(await web_client())
+    assert status == 400 and data["message"] == error_message(renderer, "bad_request", "en")
 
 
-def test_non_string_choices_are_refused_for_every_exercise_question(settings: Settings) -> None:
-    questions = [q.id for q in get_renderer().content.exercise]
+async def test_non_string_choices_are_refused_for_every_exercise_question(
+        web_client: Any, renderer: Renderer) -> None:
+    questions = [q.id for q in renderer.content.exercise]
     assert questions
 
     async def go(client: TestClient) -> list[int]:
@@ -110,7 +100,7 @@ def test_non_string_choices_are_refused_for_every_exercise_question(settings: Se
                     "language": "nl", "topics": [], "values": {q: choice}})
                 out.append(resp.status)
         return out
-    assert set(_run(go, settings)) == {400}
+    assert set(await go(await web_client())) == {400}
 
 
 def test_buckets_allow_a_burst_then_the_refill_rate() -> None:
@@ -141,8 +131,8 @@ def test_chat_limits_need_both_buckets() -> None:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_chat_flood_gets_429_in_the_parents_language(settings: Settings, lang: str) -> None:
-    limited = dataclasses.replace(settings, rate_per_sender=(3, 0.001), rate_per_address=(0, 0))
+async def test_chat_flood_gets_429_in_the_parents_language(web_client: Any, renderer: Renderer,
+                                                           lang: str) -> None:
     sender = _sender()
 
     async def go(client: TestClient) -> list[tuple[int, Any]]:
@@ -154,20 +144,21 @@ def test_chat_flood_gets_429_in_the_parents_language(settings: Settings, lang: s
         resp = await client.post("/api/chat", json={"sender": _sender(), "message": "hallo"})
         out.append((resp.status, None))
         return out
-    replies = _run(go, limited)
+    replies = await go(await web_client(rate_per_sender=(3, 0.001), rate_per_address=(0, 0)))
     assert [s == 429 for s, _ in replies] == [False] * 3 + [True] * 2 + [False]
-    assert replies[3][1]["message"] == error_message("too_many", lang)
+    assert replies[3][1]["message"] == error_message(renderer, "too_many", lang)
 
 
-def test_qr_codes_only_for_published_addresses(settings: Settings) -> None:
-    published = sorted(bot_web.published_addresses(get_renderer()))
+async def test_qr_codes_only_for_published_addresses(web_client: Any, renderer: Renderer
+                                                     ) -> None:
+    published = sorted(bot_web.published_addresses(renderer))
     assert len(published) >= 3 and all(u.startswith("https://") for u in published)
 
     async def go(client: TestClient) -> dict[str, int]:
         urls = published + [published[0] + "/../evil", "https://example.org/",
                             "https://www.erfelijkheid.nl/", published[0] + "?x=1", "javascript:x"]
         return {u: (await client.get("/api/qr", params={"url": u})).status for u in urls}
-    status = _run(go, settings)
+    status = await go(await web_client())
     assert {u for u, s in status.items() if s == 200} == set(published)
     assert {s for u, s in status.items() if u not in published} == {404}
 
@@ -199,8 +190,9 @@ def test_explicit_secure_cookie_setting_wins(tmp_path: Path, settings: Settings)
 
 
 @pytest.mark.parametrize("change", ["remove", "password"])
-def test_console_sessions_end_when_the_account_changes(settings: Settings, change: str) -> None:
-    store = AccountStore()
+async def test_console_sessions_end_when_the_account_changes(web_client: Any, config: Config,
+                                                             change: str) -> None:
+    store = AccountStore(accounts_file(config.paths.state_dir))
     name = f"t{uuid.uuid4().hex[:12]}"
     password = "paarse olifant op de fiets"
     store.add(name, "Test", password)
@@ -217,15 +209,13 @@ def test_console_sessions_end_when_the_account_changes(settings: Settings, chang
             store.set_password(name, "tram 9 naar het wkz")
         after = await client.get("/console/", allow_redirects=False)
         return login.status, before, after.status
-    login, before, after = _run(go, settings)
+    login, before, after = await go(await web_client())
     assert (login, before, after) == (303, 200, 303)
     if change == "password":
         store.remove(name)
 
 
-def test_behind_a_proxy_each_client_has_its_own_chat_limit(settings: Settings) -> None:
-    proxied = dataclasses.replace(settings, rate_per_sender=(0, 0), rate_per_address=(2, 0.001),
-                                  trusted_proxies=("127.0.0.1",))
+async def test_behind_a_proxy_each_client_has_its_own_chat_limit(web_client: Any) -> None:
 
     async def go(client: TestClient) -> list[int]:
         out = []
@@ -234,5 +224,6 @@ def test_behind_a_proxy_each_client_has_its_own_chat_limit(settings: Settings) -
                 "sender": _sender(), "message": "hallo"})
             out.append(resp.status)
         return out
-    statuses = _run(go, proxied)
+    statuses = await go(await web_client(
+        rate_per_sender=(0, 0), rate_per_address=(2, 0.001), trusted_proxies=("127.0.0.1",)))
     assert [s == 429 for s in statuses] == [False, False, True, False]

@@ -1,16 +1,38 @@
-"""Where the project's files live. One place, so nothing else hard-codes a path."""
+"""Where the project's files live. One place, so nothing else hard-codes a path.
+
+The constants are the checkout's own layout and the defaults of `Paths`; a process is told
+where its content, catalogs, sources and state are by the `Paths` in its `Config`
+(bot/config/environment.py reads them from the environment, once, at the entry point).
+"""
 from __future__ import annotations
 
-import os
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]  # bot/config/paths.py -> the project
-# The content and catalogs the console edits; another copy only for tests of approvals.
-CONTENT_DIR = Path(os.environ.get("BOT_CONTENT_DIR", ROOT / "content"))
-TRANSLATIONS_DIR = Path(os.environ.get("BOT_TRANSLATIONS_DIR", ROOT / "translations"))
 CATALOG_DOMAIN = "messages"
-# The vetted source documents sit beside the project (../shared/sources) unless told otherwise.
-SOURCES_DIR = Path(os.environ.get("BOT_SOURCES_DIR", ROOT.parent / "shared" / "sources"))
 MODELS_DIR = ROOT / "models"
-STATE_DIR = Path(os.environ.get("BOT_STATE_DIR", ROOT / ".state"))
 STATIC_DIR = ROOT / "bot" / "web" / "static"
+# The defaults of Paths: the repository's content and catalogs, the vetted source documents
+# beside the project (../shared/sources), the state in .state/.
+CONTENT_DIR = ROOT / "content"
+TRANSLATIONS_DIR = ROOT / "translations"
+SOURCES_DIR = ROOT.parent / "shared" / "sources"
+STATE_DIR = ROOT / ".state"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The directories one process works on: the content and catalogs the console edits
+    (another copy only for tests of approvals), the source documents, the state directory
+    (published bundles, conversations, accounts, logs)."""
+
+    content_dir: Path = CONTENT_DIR
+    translations_dir: Path = TRANSLATIONS_DIR
+    sources_dir: Path = SOURCES_DIR
+    state_dir: Path = STATE_DIR
+
+    @property
+    def logs_dir(self) -> Path:
+        """Where the servers' output is kept."""
+        return self.state_dir / "logs"

@@ -2,15 +2,15 @@
 
 `clinic.example.yml` holds clearly marked placeholder values and is used when no
 `clinic.yml` exists (or `BOT_SETTINGS` points elsewhere), so the assistant runs out of the box.
+The environment's overrides (ports, database URLs) are handed in as a mapping by the one reader
+of the environment, bot/config/environment.py; nothing here reads the environment itself.
 """
 from __future__ import annotations
 
 import ipaddress
-import os
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 
 import yaml
 
@@ -91,17 +91,20 @@ def is_loopback(host: str) -> bool:
         return host == "localhost"
 
 
-def settings_path() -> Path:
-    """The settings file in force."""
-    if os.environ.get("BOT_SETTINGS"):
-        return Path(os.environ["BOT_SETTINGS"])
+def settings_path(overrides: Mapping[str, str] = {}) -> Path:
+    """The settings file in force: `BOT_SETTINGS` among `overrides`, else clinic.yml, else
+    the example clinic."""
+    if overrides.get("BOT_SETTINGS"):
+        return Path(overrides["BOT_SETTINGS"])
     own = ROOT / "clinic.yml"
     return own if own.exists() else ROOT / "clinic.example.yml"
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """Read settings from `path` (default: settings_path())."""
-    path = path or settings_path()
+def load_settings(path: Path | None = None, overrides: Mapping[str, str] = {}) -> Settings:
+    """Read settings from `path` (default: settings_path(overrides)); `overrides` holds the
+    environment's BOT_* values (ports, embed origins, database URLs, process counts)."""
+    env = overrides
+    path = path or settings_path(env)
     raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     clinic, server, kiosk = raw["clinic"], raw.get("server", {}), raw.get("kiosk", {})
     privacy = raw.get("privacy") or {}
@@ -115,12 +118,12 @@ def load_settings(path: Path | None = None) -> Settings:
         clinic_hours=clinic["hours"],
         clinic_after_hours=clinic.get("after_hours") or DEFAULT_AFTER_HOURS,
         host=host,
-        port=int(os.environ.get("BOT_PORT", server.get("port", 8000))),
-        rasa_port=int(os.environ.get("BOT_RASA_PORT", server.get("rasa_port", 5005))),
-        action_port=int(os.environ.get("BOT_ACTION_PORT", server.get("action_port", 5055))),
+        port=int(env.get("BOT_PORT", server.get("port", 8000))),
+        rasa_port=int(env.get("BOT_RASA_PORT", server.get("rasa_port", 5005))),
+        action_port=int(env.get("BOT_ACTION_PORT", server.get("action_port", 5055))),
         kiosk_idle_seconds=int(kiosk.get("idle_seconds", 90)),
         kiosk_countdown_seconds=int(kiosk.get("countdown_seconds", 20)),
-        embed_origins=tuple(os.environ["BOT_EMBED_ORIGINS"].split()) if os.environ.get(
+        embed_origins=tuple(env["BOT_EMBED_ORIGINS"].split()) if env.get(
             "BOT_EMBED_ORIGINS") else tuple(server.get("embed_origins") or ()),
         retention_hours=float(privacy.get("conversation_retention_hours", 24)),
         keep_unanswered=bool(privacy.get("keep_unanswered_questions", False)),
@@ -137,13 +140,13 @@ def load_settings(path: Path | None = None) -> Settings:
         path=path,
         # From the environment first: a URL holds a password, which belongs in the service's
         # environment file (deploy/), not in clinic.yml.
-        tracker_db_url=os.environ.get("BOT_TRACKER_DB_URL") or production.get("tracker_db_url"),
-        unanswered_db_url=(os.environ.get("BOT_UNANSWERED_DB_URL")
+        tracker_db_url=env.get("BOT_TRACKER_DB_URL") or production.get("tracker_db_url"),
+        unanswered_db_url=(env.get("BOT_UNANSWERED_DB_URL")
                            or production.get("unanswered_db_url")),
-        lock_store_url=os.environ.get("BOT_LOCK_STORE_URL") or production.get("lock_store_url"),
+        lock_store_url=env.get("BOT_LOCK_STORE_URL") or production.get("lock_store_url"),
         trusted_proxies=tuple(str(a) for a in server.get("trusted_proxies") or ()),
-        rasa_replicas=int(os.environ.get("BOT_RASA_REPLICAS") or production.get("rasa_replicas", 1)),
-        action_servers=int(os.environ.get("BOT_ACTION_SERVERS")
+        rasa_replicas=int(env.get("BOT_RASA_REPLICAS") or production.get("rasa_replicas", 1)),
+        action_servers=int(env.get("BOT_ACTION_SERVERS")
                            or production.get("action_servers", 1)),
     )
 
@@ -153,9 +156,3 @@ def _rate(raw: Any, default: tuple[int, float]) -> tuple[int, float]:
     if not raw:
         return default
     return int(raw.get("burst", default[0])), float(raw.get("per_second", default[1]))
-
-
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    """Settings, loaded once per process."""
-    return load_settings()

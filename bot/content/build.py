@@ -27,7 +27,7 @@ from typing import Any, Optional
 
 import yaml
 
-from bot.config.paths import CONTENT_DIR, STATE_DIR, TRANSLATIONS_DIR
+from bot.config.paths import CONTENT_DIR, SOURCES_DIR, TRANSLATIONS_DIR
 from bot.content.catalog import TARGET_LANGUAGES, Translations
 from bot.content.checks import content_problems
 from bot.content.content import Content, content_from_raw, load_content
@@ -54,12 +54,12 @@ class Published:
     untranslated: list[str]
 
 
-def published_dir(state_dir: Optional[Path] = None) -> Path:
+def published_dir(state_dir: Path) -> Path:
     """Where bundles are written (inside the state directory, not in git)."""
-    return (state_dir or STATE_DIR) / "published"
+    return state_dir / "published"
 
 
-def pointer(state_dir: Optional[Path] = None) -> Path:
+def pointer(state_dir: Path) -> Path:
     """The file naming the bundle in force; replaced atomically on publish."""
     return published_dir(state_dir) / "current.json"
 
@@ -82,12 +82,13 @@ def _raw_answers(content_dir: Path) -> list[dict[str, Any]]:
     return raw
 
 
-def compile_bundle(content_dir: Path = CONTENT_DIR,
-                   translations_dir: Path = TRANSLATIONS_DIR) -> dict[str, Any]:
-    """The servable responses as one JSON-able dict; raises BuildRefused on problems."""
+def compile_bundle(content_dir: Path = CONTENT_DIR, translations_dir: Path = TRANSLATIONS_DIR,
+                   sources_dir: Path = SOURCES_DIR) -> dict[str, Any]:
+    """The servable responses as one JSON-able dict; raises BuildRefused on problems (checked
+    against the source documents in `sources_dir`)."""
     content = load_content(content_dir)
     translations = Translations(translations_dir)
-    problems = content_problems(content, translations, translations_required=False)
+    problems = content_problems(content, translations, sources_dir, translations_required=False)
     if problems:
         raise BuildRefused(problems)
     answers = []
@@ -126,10 +127,11 @@ def _servable_texts(content: Content) -> list[tuple[str, str]]:
     return out
 
 
-def publish(content_dir: Path = CONTENT_DIR, translations_dir: Path = TRANSLATIONS_DIR,
-            state_dir: Optional[Path] = None) -> Published:
-    """Compile and put in force a new bundle; older bundles except the previous are removed."""
-    bundle = compile_bundle(content_dir, translations_dir)
+def publish(content_dir: Path, translations_dir: Path, state_dir: Path,
+            sources_dir: Path = SOURCES_DIR) -> Published:
+    """Compile and put in force a new bundle in `state_dir`; older bundles except the previous
+    are removed."""
+    bundle = compile_bundle(content_dir, translations_dir, sources_dir)
     directory = published_dir(state_dir)
     directory.mkdir(parents=True, exist_ok=True)
     name = f"responses-{bundle['built_at'].replace(':', '')}-{secrets.token_hex(3)}.json"
@@ -146,7 +148,7 @@ def publish(content_dir: Path = CONTENT_DIR, translations_dir: Path = TRANSLATIO
                      len(bundle["answers"]), approved, bundle["untranslated"])
 
 
-def read_bundle(state_dir: Optional[Path] = None) -> dict[str, Any]:
+def read_bundle(state_dir: Path) -> dict[str, Any]:
     """The bundle in force; FileNotFoundError with a clear hint when nothing was published."""
     ptr = pointer(state_dir)
     if not ptr.exists():
@@ -162,7 +164,7 @@ class PublishedView:
     on their next message without restarting anything.
     """
 
-    def __init__(self, state_dir: Optional[Path] = None) -> None:
+    def __init__(self, state_dir: Path) -> None:
         self.state_dir = state_dir
         self._stamp: Optional[int] = None
         self._loaded: Optional[tuple[Content, Translations, dict[str, Any]]] = None

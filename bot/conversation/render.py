@@ -6,49 +6,21 @@ the parent gets an honest "not checked yet" / "not translated yet" and the couns
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 from babel.lists import format_list
 
-from bot.config.settings import Settings, get_settings
-from bot.content.build import PublishedView
+from bot.config.settings import Settings
 from bot.content.catalog import Translations
 from bot.content.content import CONDITIONS, PART_NAMES, Content
 from bot.content.formatting import format_long_date, format_value, locale_of
 from bot.content.schema import Answer
 from bot.conversation.comparison import comparison_table
 from bot.conversation.language import other
+from bot.conversation.message import LAST_RESORT, Message, Untranslated
 from bot.conversation.payloads import BEGIN, exercise_payload
 
-# Last resort when even the "not translated" notice lacks a translation: never show Dutch
-# to an English reader. The content check keeps this from happening in a release.
-_LAST_RESORT = {"en": "Sorry, this answer is not available in English yet. "
-                      "Please contact a genetic counsellor."}
-
 HANDOFF_ID = "handoff"
-
-
-@dataclass
-class Message:
-    """One bot message: markdown text, buttons, and machine-readable details."""
-
-    text: str
-    buttons: list[dict[str, str]] = field(default_factory=list)
-    custom: dict[str, Any] = field(default_factory=dict)
-
-    def as_dict(self) -> dict[str, Any]:
-        """The message as Rasa's REST channel would carry it."""
-        out: dict[str, Any] = {"text": self.text}
-        if self.buttons:
-            out["buttons"] = self.buttons
-        if self.custom:
-            out["custom"] = self.custom
-        return out
-
-
-class Untranslated(Exception):
-    """A text needed for this message has no current translation."""
 
 
 class Renderer:
@@ -232,7 +204,7 @@ class Renderer:
             return [Message(self._body(notice, lang, "short"), self._buttons(notice, lang, "short"),
                             custom)]
         except Untranslated:
-            return [Message(_LAST_RESORT[lang], [], custom)]
+            return [Message(LAST_RESORT[lang], [], custom)]
 
     def _subject(self, intent: str, lang: str) -> str:
         key = f"subject_{intent}"
@@ -266,7 +238,7 @@ class Renderer:
             buttons = [self._button(a, lang) for a in offered if a.review.approved]
             buttons.append(self._button(self.content.answers[HANDOFF_ID], lang))
         except Untranslated:
-            return [Message(_LAST_RESORT[lang], [], {"topic": notice, "language": lang})]
+            return [Message(LAST_RESORT[lang], [], {"topic": notice, "language": lang})]
         return [Message(body, buttons, {
             "topic": notice, "layer": "short", "language": lang, "kind": "conversation",
             "status": "served", "notice": notice, "condition": condition,
@@ -284,7 +256,7 @@ class Renderer:
                         "payload": f'/{offered.intents[0]}{{"topic":"{offered.id}"}}'},
                        self._button(self.content.answers[HANDOFF_ID], lang)]
         except Untranslated:
-            return [Message(_LAST_RESORT[lang], [], {"topic": "other_condition", "language": lang})]
+            return [Message(LAST_RESORT[lang], [], {"topic": "other_condition", "language": lang})]
         custom: dict[str, Any] = {
             "topic": requested.id if requested else "other_condition", "layer": "short",
             "language": lang, "kind": "conversation", "condition": condition,
@@ -310,16 +282,4 @@ def _other_condition(answer: Answer, condition: Optional[str]) -> bool:
     return bool(condition) and answer.condition in CONDITIONS and answer.condition != condition
 
 
-_PUBLISHED = PublishedView()
-_CURRENT: list[Renderer] = []
-
-
-def get_renderer() -> Renderer:
-    """The renderer over the *published* responses (see bot/content/build.py): what parents get.
-
-    A new bundle is picked up on the next call; the renderer is rebuilt only then.
-    """
-    content, translations, _ = _PUBLISHED.get()
-    if not _CURRENT or _CURRENT[0].content is not content:
-        _CURRENT[:] = [Renderer(content, translations, get_settings())]
-    return _CURRENT[0]
+__all__ = ["HANDOFF_ID", "Message", "Renderer", "Untranslated"]

@@ -24,13 +24,16 @@ import subprocess
 import sys
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Optional
 
 import yaml
 
+from bot.config.config import Config
 from bot.config.paths import ROOT
+from bot.ops.bench_processes import cpu_seconds, rss_mb
+from bot.ops.bench_table import Result, table
 
 HELDOUT_FILES = ("tests/heldout/questions.yml", "tests/heldout/questions_blind.yml")
 TURNS_PER_CONVERSATION = 4
@@ -53,37 +56,6 @@ def percentile(values: list[float], q: float) -> float:
     k = (len(s) - 1) * q / 100
     lo, hi = int(k), min(int(k) + 1, len(s) - 1)
     return s[lo] + (s[hi] - s[lo]) * (k - lo)
-
-
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its descendants, in MB (Linux /proc)."""
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            parts = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(parts[1]), []).append(int(stat.parent.name))
-    total, todo = 0.0, [pid]
-    while todo:
-        p = todo.pop()
-        todo += children.get(p, [])
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) / 1024
-        except OSError:
-            pass
-    return total
-
-
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) a process has used so far, in seconds (Linux /proc)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
@@ -142,28 +114,6 @@ async def long_conversation(client: Client, texts: list[str], turns: int) -> lis
     """One conversation of `turns` typed questions; every turn's latency."""
     sender = uuid.uuid4().hex
     return [(await client.say(sender, texts[t % len(texts)]))[0] for t in range(turns)]
-
-
-@dataclass
-class Result:
-    """What one variant measured. Times in ms, memory in MB."""
-
-    variant: str
-    one_rest_p50: float = 0.0
-    one_web_p50: float = 0.0
-    loads: dict[int, tuple[float, float, float]] = field(default_factory=dict)  # rate, p50, p99
-    failed: dict[int, int] = field(default_factory=dict)  # failed replies, all rounds
-    turns: int = 0
-    first10: float = 0.0
-    last10: float = 0.0
-    rss: dict[str, float] = field(default_factory=dict)
-    cpu_ms: dict[str, float] = field(default_factory=dict)  # CPU per message, per process
-    soak: list[tuple[int, dict[str, float]]] = field(default_factory=list)
-    start_s: float = 0.0
-
-    @property
-    def growth(self) -> float:
-        return self.last10 / self.first10 if self.first10 else float("nan")
 
 
 def _median(values: list[float]) -> float:
@@ -235,19 +185,19 @@ async def _soak(client: Client, texts: list[str], pids: dict[str, int], seconds:
     return samples
 
 
-def run_variant(variant: str, rounds: int, levels: tuple[int, ...], turns: int, soak: float,
-                say: Callable[[str], None]) -> Result:
-    """Start the servers of one variant with a fresh state directory, measure, stop them."""
-    from bot.config.settings import get_settings
+def run_variant(config: Config, variant: str, rounds: int, levels: tuple[int, ...], turns: int,
+                soak: float, say: Callable[[str], None]) -> Result:
+    """Start the servers of one variant with `config` (a fresh state directory), measure,
+    stop them."""
     from bot.ops.launcher import Services, service_env, wait_for
     from bot.ops.model import ensure_model
 
-    settings = get_settings()
-    services = Services(settings, ensure_model(), stock=(variant == "stock"))
+    settings = config.settings
+    services = Services(config, ensure_model(), stock=(variant == "stock"))
     started = time.monotonic()
     services.start()
     web = subprocess.Popen([sys.executable, "-c", "from bot.web.web import serve; serve()"],
-                           cwd=ROOT, env=service_env(settings),
+                           cwd=ROOT, env=service_env(config),
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for(f"http://127.0.0.1:{settings.port}/health", 30, web)
@@ -264,51 +214,14 @@ def run_variant(variant: str, rounds: int, levels: tuple[int, ...], turns: int, 
         services.stop()
 
 
-def table(results: list[Result], rounds: int) -> str:
-    """The results as a Markdown table, one column per variant."""
-    cols = [r.variant for r in results]
-    rows: list[tuple[str, list[str]]] = [
-        ("one client p50, Rasa REST", [f"{r.one_rest_p50:.0f} ms" for r in results]),
-        ("one client p50, through our web tier", [f"{r.one_web_p50:.0f} ms" for r in results]),
-    ]
-    for n in results[0].loads:
-        rows.append((f"{n} concurrent fresh conversations: messages/s, p50, p99",
-                     [f"{r.loads[n][0]:.1f}/s, {r.loads[n][1]:.0f} ms, {r.loads[n][2]:.0f} ms"
-                      + (f" ({r.failed[n]} failed)" if r.failed[n] else "") for r in results]))
-    if results[0].turns:
-        t = results[0].turns
-        rows.append((f"one conversation of {t} turns: p50 turns 1–10 → {t - 9}–{t} (ratio)",
-                     [f"{r.first10:.0f} → {r.last10:.0f} ms ({r.growth:.2f}×)" for r in results]))
-    rows.append(("CPU time per message (short measures): Rasa, actions, web",
-                 [" + ".join(f"{r.cpu_ms.get(k, 0):.0f}" for k in ("rasa", "actions", "web"))
-                  + " ms" for r in results]))
-    rows.append(("memory after the load (RSS): Rasa, actions, web",
-                 [" + ".join(f"{r.rss[k]:.0f}" for k in ("rasa", "actions", "web")) + " MB"
-                  for r in results]))
-    rows.append(("start-up (all three answering)", [f"{r.start_s:.0f} s" for r in results]))
-    if len(results) > 1 and results[0].loads:
-        n = max(results[0].loads)
-        base = results[0].loads[n][0]
-        rows.append((f"throughput at {n} clients relative to {results[0].variant}",
-                     [f"{r.loads[n][0] / base:.2f}×" for r in results]))
-    lines = [f"| measure (median of {rounds} rounds) | " + " | ".join(cols) + " |",
-             "|---|" + "---|" * len(cols)]
-    lines += [f"| {name} | " + " | ".join(vals) + " |" for name, vals in rows]
-    for r in results:
-        if r.soak:
-            lines += ["", f"Memory of {r.variant} under 10 clients, sampled every 10 s (MB):", "",
-                      "| s | " + " | ".join(r.soak[0][1]) + " |",
-                      "|---|" + "---|" * len(r.soak[0][1])]
-            lines += [f"| {s} | " + " | ".join(f"{v:.0f}" for v in m.values()) + " |"
-                      for s, m in r.soak]
-    return "\n".join(lines)
-
-
-def main(variants: tuple[str, ...] = VARIANTS, rounds: int = 3, levels: tuple[int, ...] = (10, 50),
-         turns: int = 200, soak: float = 0.0, out: Optional[Path] = None) -> str:
-    """Measure every variant in turn; print and write the table (test-artifacts/bench.md)."""
+def main(config: Config, variants: tuple[str, ...] = VARIANTS, rounds: int = 3,
+         levels: tuple[int, ...] = (10, 50), turns: int = 200, soak: float = 0.0,
+         out: Optional[Path] = None) -> str:
+    """Measure every variant in turn with `config` (its state directory a throwaway one, see
+    bot.ops.cli); print and write the table (test-artifacts/bench.md)."""
     from bot.content.build import publish
-    publish()  # into the state directory the caller chose (see bot.ops.cli: a throwaway one)
+    p = config.paths
+    publish(p.content_dir, p.translations_dir, p.state_dir, p.sources_dir)
 
     def say(line: str) -> None:
         print(line, flush=True)
@@ -316,7 +229,7 @@ def main(variants: tuple[str, ...] = VARIANTS, rounds: int = 3, levels: tuple[in
     results = []
     for v in variants:
         say(f"== {v} ==")
-        results.append(run_variant(v, rounds, levels, turns, soak, say))
+        results.append(run_variant(config, v, rounds, levels, turns, soak, say))
     text = (f"# Benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores; "
             "shared machine, figures are noisy)\n\n" + table(results, rounds) + "\n")
     out = out or ROOT / "test-artifacts" / "bench.md"

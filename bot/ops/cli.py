@@ -6,31 +6,37 @@ import argparse
 import json
 import sys
 
+from bot.config.config import Config
 
-def _run(args: argparse.Namespace) -> int:
+
+def _run(args: argparse.Namespace, config: Config) -> int:
     from bot.ops.launcher import run
-    run()
+    run(config)
     return 0
 
 
-def _train(args: argparse.Namespace) -> int:
+def _train(args: argparse.Namespace, config: Config) -> int:
     from bot.ops.model import ensure_model
     print(ensure_model(force=args.force))
     return 0
 
 
-def _catalog(args: argparse.Namespace) -> int:
+def _catalog(args: argparse.Namespace, config: Config) -> int:
     from bot.content.catalog import update_catalogs
-    from bot.content.content import get_content
-    for lang, fuzzy in update_catalogs(get_content()).items():
+    from bot.content.content import load_content
+    paths = config.paths
+    for lang, fuzzy in update_catalogs(load_content(paths.content_dir),
+                                       paths.translations_dir).items():
         print(f"{lang}: {fuzzy} translation(s) need review (marked fuzzy)")
     return 0
 
 
-def _build(args: argparse.Namespace) -> int:
+def _build(args: argparse.Namespace, config: Config) -> int:
     from bot.content.build import BuildRefused, publish
+    paths = config.paths
     try:
-        published = publish()
+        published = publish(paths.content_dir, paths.translations_dir, paths.state_dir,
+                            paths.sources_dir)
     except BuildRefused as refused:
         for p in refused.problems:
             print(p)
@@ -44,11 +50,15 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check(args: argparse.Namespace) -> int:
+def _check(args: argparse.Namespace, config: Config) -> int:
+    from bot.content.catalog import Translations
     from bot.content.checks import content_problems
+    from bot.content.content import load_content
     from bot.content.schema import ContentError
+    paths = config.paths
     try:
-        problems = content_problems()
+        problems = content_problems(load_content(paths.content_dir),
+                                    Translations(paths.translations_dir), paths.sources_dir)
     except ContentError as exc:  # a file off the schema: nothing else can be checked
         problems = str(exc).splitlines()
     for p in problems:
@@ -57,13 +67,13 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def _preview(args: argparse.Namespace) -> int:
-    from bot.config.settings import get_settings
-    from bot.ops.evaluate import preview_with_nlu
+def _preview(args: argparse.Namespace, config: Config) -> int:
+    from bot.ops.evaluate import preview_with_nlu, rest_url
     from bot.web.rest_format import falls_back
     messages, nlu = preview_with_nlu(args.question, language=args.language,
-                                     condition=args.condition, url=args.url,
-                                     db=get_settings().tracker_db_url)
+                                     condition=args.condition,
+                                     url=args.url or rest_url(config.settings),
+                                     db=config.tracker_store)
     for m in messages:
         print(m.get("text", ""))
         for b in m.get("buttons", []):
@@ -81,29 +91,33 @@ def _preview(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report(args: argparse.Namespace) -> int:
+def _report(args: argparse.Namespace, config: Config) -> int:
+    from bot.content.catalog import Translations
+    from bot.content.content import load_content
     from bot.content.report import answer_reports, as_text
-    print(as_text(answer_reports()))
+    paths = config.paths
+    print(as_text(answer_reports(load_content(paths.content_dir),
+                                 Translations(paths.translations_dir))))
     return 0
 
 
-def _heldout(args: argparse.Namespace) -> int:
-    from bot.ops.evaluate import HELDOUT, HELDOUT_BLIND, Report, heldout_report
-    first = heldout_report(url=args.url, path=HELDOUT)
-    blind = heldout_report(url=args.url, path=HELDOUT_BLIND)
+def _heldout(args: argparse.Namespace, config: Config) -> int:
+    from bot.ops.evaluate import HELDOUT, HELDOUT_BLIND, Report, heldout_report, rest_url
+    url = args.url or rest_url(config.settings)
+    first = heldout_report(url=url, path=HELDOUT)
+    blind = heldout_report(url=url, path=HELDOUT_BLIND)
     both = Report(first.results + blind.results)
     for title, report in [("first set", first), ("blind set", blind), ("both sets", both)]:
         print(f"== {title} ==\n{report.summary()}\n")
     return 0 if both.meets_targets() else 1
 
 
-def _unanswered(args: argparse.Namespace) -> int:
+def _unanswered(args: argparse.Namespace, config: Config) -> int:
     import datetime as dt
 
-    from bot.config.settings import get_settings
     from bot.stores.unanswered import UnansweredStore
-    settings = get_settings()
-    store = UnansweredStore(settings.unanswered_retention_days, settings.unanswered_db_url)
+    settings = config.settings
+    store = UnansweredStore(settings.unanswered_retention_days, config.unanswered_store)
     if args.action == "mark":
         status = "added" if args.topic else "out_of_scope"
         return 0 if store.mark(args.id, status, args.topic) else 1
@@ -125,9 +139,9 @@ def _password(args: argparse.Namespace) -> str:
     return first
 
 
-def _accounts(args: argparse.Namespace) -> int:
-    from bot.web.console.accounts import AccountError, AccountStore
-    store = AccountStore()
+def _accounts(args: argparse.Namespace, config: Config) -> int:
+    from bot.web.console.accounts import AccountError, AccountStore, accounts_file
+    store = AccountStore(accounts_file(config.paths.state_dir))
     try:
         if args.action == "add":
             account = store.add(args.name, args.display_name, _password(args))
@@ -148,18 +162,21 @@ def _accounts(args: argparse.Namespace) -> int:
     return 0
 
 
-def _bench(args: argparse.Namespace) -> int:
-    import os
+def _bench(args: argparse.Namespace, config: Config) -> int:
+    import dataclasses
     import tempfile
-    # A throwaway state directory (fresh tracker database), set before bot.paths is imported.
-    os.environ["BOT_STATE_DIR"] = tempfile.mkdtemp(prefix="bot-bench-")
+    from pathlib import Path
+
     from bot.ops.bench import main as bench
-    bench(tuple(args.variants), rounds=args.rounds, levels=tuple(args.clients), turns=args.turns,
+    # A throwaway state directory (fresh tracker database), given to every process it starts.
+    config = dataclasses.replace(config, paths=dataclasses.replace(
+        config.paths, state_dir=Path(tempfile.mkdtemp(prefix="bot-bench-"))))
+    bench(config, tuple(args.variants), rounds=args.rounds, levels=tuple(args.clients), turns=args.turns,
           soak=args.soak)
     return 0
 
 
-def _mutation(args: argparse.Namespace) -> int:
+def _mutation(args: argparse.Namespace, config: Config) -> int:
     from bot.ops.mutation import FAST
     from bot.ops.mutation import main as mutation
     return mutation(list(FAST) if args.fast else args.modules or None)
@@ -232,4 +249,5 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--url", default=None)
     p.set_defaults(fn=_heldout)
     args = parser.parse_args(argv)
-    sys.exit(args.fn(args))
+    from bot.config.environment import read_config
+    sys.exit(args.fn(args, read_config()))

@@ -16,7 +16,7 @@ import requests
 import yaml
 
 from bot.config.paths import ROOT
-from bot.config.settings import get_settings
+from bot.config.settings import Settings
 from bot.stores.conversations import forget, latest_parse
 from bot.stores.database import Location
 from bot.web.rest_format import merge_custom, nlu_summary
@@ -30,30 +30,29 @@ TARGET_DEFLECTED = 0.90
 DEFLECTIONS = {"fallback", "personal_advice"}
 
 
-def rest_url() -> str:
-    """Rasa's REST webhook on loopback."""
-    return f"http://127.0.0.1:{get_settings().rasa_port}/webhooks/rest/webhook"
+def rest_url(settings: Settings) -> str:
+    """Rasa's REST webhook on loopback (the first replica's)."""
+    return f"http://127.0.0.1:{settings.rasa_port}/webhooks/rest/webhook"
 
 
-def ask(question: str, metadata: Optional[dict[str, str]] = None, url: Optional[str] = None,
+def ask(question: str, metadata: Optional[dict[str, str]] = None, *, url: str,
         sender: Optional[str] = None, session: Optional[requests.Session] = None
         ) -> list[dict[str, Any]]:
     """Send one message (with optional page metadata); return the bot's messages."""
     body: dict[str, Any] = {"sender": sender or uuid.uuid4().hex, "message": question}
     if metadata:
         body["metadata"] = metadata
-    resp = (session or requests).post(url or rest_url(), json=body, timeout=60)
+    resp = (session or requests).post(url, json=body, timeout=60)
     resp.raise_for_status()
     return merge_custom(resp.json())
 
 
 def preview_with_nlu(question: str, language: Optional[str] = None,
-                     condition: Optional[str] = None, url: Optional[str] = None,
-                     db: Optional[Location] = None
+                     condition: Optional[str] = None, *, url: str, db: Location
                      ) -> tuple[list[dict[str, Any]], Optional[dict[str, Any]]]:
     """Exactly what a parent gets for `question` in a new conversation, and what the
     classifier made of it (see nlu_summary). The conversation is deleted afterwards, so
-    previews leave nothing behind. `db`: the tracker store (default: the embedded SQLite)."""
+    previews leave nothing behind. `db`: the tracker store (the config's tracker_store)."""
     sender = uuid.uuid4().hex
     metadata = {k: v for k, v in (("language", language), ("condition", condition)) if v}
     try:
@@ -64,9 +63,9 @@ def preview_with_nlu(question: str, language: Optional[str] = None,
 
 
 def preview(question: str, language: Optional[str] = None, condition: Optional[str] = None,
-            url: Optional[str] = None) -> list[dict[str, Any]]:
+            *, url: str, db: Location) -> list[dict[str, Any]]:
     """Exactly what a parent gets for `question` in a new conversation (nothing is kept)."""
-    return preview_with_nlu(question, language, condition, url)[0]
+    return preview_with_nlu(question, language, condition, url=url, db=db)[0]
 
 
 @dataclass
@@ -149,7 +148,7 @@ class Report:
         return "\n".join(lines)
 
 
-def heldout_report(url: Optional[str] = None, path: Path = HELDOUT) -> Report:
+def heldout_report(url: str, path: Path = HELDOUT) -> Report:
     """Send every held-out question (fresh conversation, no metadata) and score the replies."""
     report = Report()
     session = requests.Session()

@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 from typing import Any, Optional
 
+from bot.config.environment import process_environment
+
 # Debian puts the PostgreSQL server binaries in a versioned directory, not on PATH.
 _PG_DIRS = "/usr/lib/postgresql/*/bin"
 
@@ -97,7 +99,7 @@ class PostgresServer:
         if self._account:
             kwargs = {"user": self._account.pw_uid, "group": self._account.pw_gid,
                       "extra_groups": []}
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C",
+        env = {"PATH": process_environment().get("PATH", "/usr/bin:/bin"), "LC_ALL": "C",
                "HOME": str(self.dir)}
         with self.log.open("ab") as log:
             subprocess.run(cmd, check=True, stdout=log, stderr=subprocess.STDOUT, env=env,

@@ -20,19 +20,21 @@ from typing import Any, Optional
 import yaml
 from sqlalchemy.engine import make_url
 
-from bot.config.paths import ROOT, STATE_DIR
-from bot.config.settings import Settings, get_settings
+from bot.config.config import Config
+from bot.config.environment import child_environment
+from bot.config.paths import ROOT
+from bot.config.settings import Settings
 from bot.content.build import BuildRefused, pointer, publish
 from bot.ops.model import ensure_model
 
 
-def service_env(settings: Settings) -> dict[str, str]:
-    """Environment for the Rasa and action servers."""
-    env = dict(os.environ)
+def service_env(config: Config) -> dict[str, str]:
+    """Environment for the Rasa and action servers (and our web server): this process's,
+    with `config` as the BOT_* variables they build their own configuration from."""
+    env = child_environment(config)
     env.update({
         "PYTHONPATH": str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
         "SANIC_HOST": "127.0.0.1",  # rasa-sdk binds to this
-        "BOT_SETTINGS": str(settings.path),
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "LOG_LEVEL": env.get("LOG_LEVEL", "WARNING"),
         # Rasa's telemetry and its Sentry error reports would send data to Rasa's servers
@@ -43,7 +45,7 @@ def service_env(settings: Settings) -> dict[str, str]:
     return env
 
 
-def secure_state_dir(state_dir: Path = STATE_DIR) -> None:
+def secure_state_dir(state_dir: Path) -> None:
     """The state directory holds conversations (health data): owner-only, 0700 for it and its
     folders, 0600 for its files, including what the servers create later (the umask is
     inherited by every child process)."""
@@ -55,9 +57,10 @@ def secure_state_dir(state_dir: Path = STATE_DIR) -> None:
         path.chmod(0o700 if path.is_dir() else 0o600)
 
 
-def tracker_store_config(settings: Settings, stock: bool = False) -> dict[str, Any]:
+def tracker_store_config(config: Config, stock: bool = False) -> dict[str, Any]:
     """Rasa's tracker store: the project's (Rasa's SQL store reading only new events) or, for
     the benchmark's baseline, Rasa's own; on the SQLite file or on the configured database."""
+    settings = config.settings
     store: dict[str, Any] = {
         "type": "SQL" if stock else "bot.engine.tracker_store.CachedSQLTrackerStore"}
     if settings.tracker_db_url:
@@ -66,7 +69,7 @@ def tracker_store_config(settings: Settings, stock: bool = False) -> dict[str, A
         store.update({"dialect": url.drivername, "url": url.host, "port": url.port,
                       "db": url.database, "username": url.username, "password": url.password})
     else:
-        store.update({"dialect": "sqlite", "db": str(STATE_DIR / "trackers.db")})
+        store.update({"dialect": "sqlite", "db": str(config.tracker_store)})
     return {k: v for k, v in store.items() if v is not None}
 
 
@@ -81,14 +84,15 @@ def lock_store_config(settings: Settings) -> Optional[dict[str, Any]]:
                               "key_prefix": "keuzehulp"}.items() if v is not None}
 
 
-def write_endpoints(settings: Settings, stock: bool = False, replica: int = 0) -> Path:
+def write_endpoints(config: Config, stock: bool = False, replica: int = 0) -> Path:
     """The endpoints file Rasa replica `replica` uses: its action server and the tracker
     (and lock) store. Owner-only, since it may hold database passwords."""
-    secure_state_dir()
+    settings = config.settings
+    secure_state_dir(config.paths.state_dir)
     action_port = settings.action_port + replica % max(1, settings.action_servers)
     endpoints: dict[str, Any] = {
         "action_endpoint": {"url": f"http://127.0.0.1:{action_port}/webhook"},
-        "tracker_store": tracker_store_config(settings, stock),
+        "tracker_store": tracker_store_config(config, stock),
     }
     lock = lock_store_config(settings)
     if lock:
@@ -97,7 +101,7 @@ def write_endpoints(settings: Settings, stock: bool = False, replica: int = 0) -
     # mode) may share a state directory.
     port = settings.rasa_ports[replica] if replica < len(settings.rasa_ports) else \
         settings.rasa_port + replica
-    path = STATE_DIR / f"endpoints{'.stock' if stock else ''}.{port}.yml"
+    path = config.paths.state_dir / f"endpoints{'.stock' if stock else ''}.{port}.yml"
     path.write_text(yaml.safe_dump(endpoints), encoding="utf-8")
     return path
 
@@ -134,7 +138,7 @@ class Child:
 class Services:
     """The two Rasa processes, started and stopped together, and restarted when one dies."""
 
-    settings: Settings
+    config: Config
     model: Path
     # Stock: Rasa exactly as installed (its own CLI and SQL tracker store), the benchmark's
     # baseline; otherwise the project's speed-ups are applied (bot.engine).
@@ -149,15 +153,20 @@ class Services:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
+    def settings(self) -> Settings:
+        """The clinic's settings the services run with."""
+        return self.config.settings
+
+    @property
     def procs(self) -> list[subprocess.Popen]:
         """The running processes."""
         return [c.proc for c in self.children if c.proc is not None]
 
     def _spawn(self, child: Child) -> None:
-        logs = STATE_DIR / "logs"
+        logs = self.config.paths.logs_dir
         logs.mkdir(parents=True, exist_ok=True)
         out = (logs / f"{child.name}.log").open("ab") if self.quiet else None
-        child.proc = subprocess.Popen(child.argv, cwd=ROOT, env=service_env(self.settings),
+        child.proc = subprocess.Popen(child.argv, cwd=ROOT, env=service_env(self.config),
                                       stdout=out, stderr=subprocess.STDOUT if self.quiet else None)
         if out is not None:
             out.close()  # the child holds its own descriptor
@@ -180,7 +189,7 @@ class Services:
             Child("rasa" if i == 0 else f"rasa-{port}",
                   [sys.executable, "-m", "rasa" if self.stock else "bot.engine.rasa_main", "run",
                    "--model", str(self.model),
-                   "--endpoints", str(write_endpoints(s, self.stock, i)),
+                   "--endpoints", str(write_endpoints(self.config, self.stock, i)),
                    "--credentials", "credentials.yml",
                    "--interface", "127.0.0.1", "--port", str(port)],
                   f"http://127.0.0.1:{port}/", 180)
@@ -192,7 +201,7 @@ class Services:
                 wait_for(child.health, child.ready_timeout, child.proc)
         except (RuntimeError, TimeoutError) as exc:
             self.stop()
-            logs = STATE_DIR / "logs"
+            logs = self.config.paths.logs_dir
             tails = "".join(f"\n--- {p.name} ---\n" + p.read_text(errors="replace")[-2000:]
                             for p in sorted(logs.glob("*.log")))
             raise RuntimeError(f"{exc}{tails if quiet else ''}") from exc
@@ -215,7 +224,7 @@ class Services:
                     if len(child.restarts) >= self.max_restarts:
                         print(f"supervisor: {child.name} exited {len(child.restarts) + 1} times "
                               f"within {self.restart_window:.0f} s; not restarting it. "
-                              f"See {STATE_DIR / 'logs'}.", file=sys.stderr, flush=True)
+                              f"See {self.config.paths.logs_dir}.", file=sys.stderr, flush=True)
                         child.proc = None
                         continue
                     delay = min(30.0, 2.0 ** len(child.restarts))
@@ -246,31 +255,32 @@ class Services:
                 child.proc = None
 
 
-def run() -> None:
+def run(config: Config) -> None:
     """Train if needed, start everything, serve until Ctrl-C."""
     from bot.web.web import serve  # local import: aiohttp only needed here
 
-    settings = get_settings()
-    secure_state_dir()
+    settings, paths = config.settings, config.paths
+    secure_state_dir(paths.state_dir)
     model = ensure_model()
     try:
-        published = publish()
+        published = publish(paths.content_dir, paths.translations_dir, paths.state_dir,
+                            paths.sources_dir)
         print(f"Published responses: {published.approved} approved answers "
               f"({published.path.name})", flush=True)
     except BuildRefused as refused:
         # Parents keep the last good bundle; without one there is nothing safe to serve.
         print("The content has problems, so it was not published:", *refused.problems[:10],
               sep="\n  ", flush=True)
-        if not pointer().exists():
+        if not pointer(paths.state_dir).exists():
             raise SystemExit("Nothing was ever published: fix the problems above "
                              "(`python -m bot check`) and start again.") from None
         print("Serving the previously published content.", flush=True)
-    services = Services(settings, model)
+    services = Services(config, model)
     print("Starting the assistant (Rasa takes 10–30 s to load)…", flush=True)
     services.start(quiet=False)
     try:
         print(f"Ready: http://{settings.host}:{settings.port}/  (Ctrl-C stops everything)", flush=True)
-        serve(settings)
+        serve(config)
     except KeyboardInterrupt:
         pass
     finally:

@@ -14,7 +14,6 @@ Full run: `.venv/bin/python -m bot mutation`; one module: `... mutation bot/conv
 """
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -26,6 +25,7 @@ from typing import Callable, Optional
 
 import yaml
 
+from bot.config.environment import process_environment
 from bot.config.paths import ROOT
 
 EQUIVALENTS_DOC = ROOT / "docs" / "mutation.md"
@@ -126,7 +126,7 @@ def run_module(t: Target, equivalent: Optional[set[tuple[str, str]]] = None,
     with tempfile.TemporaryDirectory(prefix="bot-mutation-") as tmp:
         work = Path(tmp)
         _copy_tree(work)
-        env = dict(os.environ)
+        env = process_environment()
         env.setdefault("BOT_SOURCES_DIR", str(ROOT.parent / "shared" / "sources"))
         env["BOT_STATE_DIR"] = str(work / ".state")
         # mutmut 2 counts only exit code 1 as "tests failed"; pytest exits with 2 when a

@@ -13,11 +13,10 @@ from typing import Any, Optional, Union
 import sqlalchemy
 from sqlalchemy.engine import Row
 
-from bot.config.paths import STATE_DIR
 from bot.stores.database import Location, engine_for, is_missing_table
 
 
-def tracker_db(state_dir: Path = STATE_DIR) -> Path:
+def tracker_db(state_dir: Path) -> Path:
     """The SQLite file Rasa's tracker store writes (see launcher.write_endpoints)."""
     return state_dir / "trackers.db"
 
@@ -39,32 +38,32 @@ def _run(db: Location, sql: str, **params: Any) -> Optional[Union[list[Row], int
         raise
 
 
-def forget(sender_id: str, db: Location | None = None) -> int:
+def forget(sender_id: str, db: Location) -> int:
     """Delete everything stored for `sender_id`; return how many events were removed.
     `db`: the tracker store's SQLite file or database URL (default: the embedded SQLite)."""
-    removed = _run(db or tracker_db(), "DELETE FROM events WHERE sender_id = :sender",
+    removed = _run(db, "DELETE FROM events WHERE sender_id = :sender",
                    sender=sender_id)
     return removed if isinstance(removed, int) else 0
 
 
-def stored_events(sender_id: str, db: Location | None = None) -> int:
+def stored_events(sender_id: str, db: Location) -> int:
     """How many events are stored for `sender_id` (for tests and the console)."""
-    rows = _run(db or tracker_db(), "SELECT COUNT(*) FROM events WHERE sender_id = :sender",
+    rows = _run(db, "SELECT COUNT(*) FROM events WHERE sender_id = :sender",
                 sender=sender_id)
     return int(rows[0][0]) if isinstance(rows, list) and rows else 0
 
 
-def latest_parse(sender_id: str, db: Location | None = None) -> Optional[dict]:
+def latest_parse(sender_id: str, db: Location) -> Optional[dict]:
     """What the NLU made of the sender's latest message (intent, ranking), from the store."""
-    rows = _run(db or tracker_db(), "SELECT data FROM events WHERE sender_id = :sender AND "
+    rows = _run(db, "SELECT data FROM events WHERE sender_id = :sender AND "
                 "type_name = 'user' ORDER BY id DESC LIMIT 1", sender=sender_id)
     return json.loads(rows[0][0]).get("parse_data") if isinstance(rows, list) and rows else None
 
 
-def forget_older_than(cutoff: float, db: Location | None = None) -> int:
+def forget_older_than(cutoff: float, db: Location) -> int:
     """Delete every conversation whose last event is before `cutoff` (Unix time); return how
     many conversations were deleted."""
-    engine = engine_for(db or tracker_db())
+    engine = engine_for(db)
     if engine is None:
         return 0
     try:
@@ -89,7 +88,7 @@ class KioskSweeper:
     safety net: any kiosk conversation quiet for longer than that (plus a margin) is deleted.
     """
 
-    def __init__(self, max_quiet_seconds: float, db: Location | None = None) -> None:
+    def __init__(self, max_quiet_seconds: float, db: Location) -> None:
         self.max_quiet_seconds = max_quiet_seconds
         self.db = db
         self.last_seen: dict[str, float] = {}

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional, Union
+from typing import Optional
 
 import sqlalchemy
 from sqlalchemy.engine import Engine
 
 # A SQLite file, or a SQLAlchemy URL such as "postgresql://user:password@127.0.0.1/keuzehulp".
-Location = Union[Path, str]
+from bot.config.config import Location  # noqa: E402,F401 - one definition
 
 
 def is_url(location: Location) -> bool:

@@ -17,7 +17,6 @@ import sqlalchemy
 from sqlalchemy import Column, Integer, MetaData, Table, Text
 from sqlalchemy.engine import Connection, Engine
 
-from bot.config.paths import STATE_DIR
 from bot.stores.database import Location, engine_for
 
 MAX_CHARS = 500
@@ -56,12 +55,12 @@ def scrub(text: str) -> str:
 
 
 class UnansweredStore:
-    """The database that holds unanswered questions: `path` is a SQLite file (default
-    .state/unanswered.db) or a database URL."""
+    """The database that holds unanswered questions: `path` is a SQLite file (the config's
+    `unanswered_store`: .state/unanswered.db unless a database is configured) or a URL."""
 
-    def __init__(self, retention_days: int, path: Optional[Location] = None) -> None:
+    def __init__(self, retention_days: int, path: Location) -> None:
         self.retention_days = retention_days
-        self.path = path or STATE_DIR / "unanswered.db"
+        self.path = path
         self._engine: Optional[Engine] = None
 
     def _connect(self) -> ContextManager[Connection]:

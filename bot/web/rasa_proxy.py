@@ -33,15 +33,15 @@ async def read_chat(request: web.Request, lang: str,
     """The clean chat request, or the error response for a body that is too long, not JSON or
     not a chat request; `surfaces` are the surfaces this route may claim."""
     if request.content_length and request.content_length > MAX_BODY_BYTES:
-        return error("too_long", lang, 413)
+        return error(request, "too_long", lang, 413)
     try:
         body = loads(await request.text())
     except (ValueError, UnicodeDecodeError):
-        return error("bad_request", lang, 400)
+        return error(request, "bad_request", lang, 400)
     clean, problem = parse_chat(body, surfaces=surfaces,
                                 grammar=request.config_dict[GRAMMAR])
     if problem or clean is None:
-        return error(problem or "bad_request", lang, 413 if problem == "too_long" else 400)
+        return error(request, problem or "bad_request", lang, 413 if problem == "too_long" else 400)
     return clean
 
 
@@ -76,19 +76,19 @@ async def ask_rasa(request: web.Request, clean: dict[str, Any], lang: str
             async with request.config_dict[HTTP_CLIENT].post(url, json=clean) as resp:
                 if resp.status != 200:
                     log.warning("Rasa answered %s", resp.status)
-                    return error("unavailable", lang, 502)
+                    return error(request, "unavailable", lang, 502)
                 messages = await resp.json()
         except aiohttp.ClientConnectionError as exc:
             log.warning("Rasa replica unreachable: %s", type(exc).__name__)
             continue
         except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
             log.warning("Rasa failed: %s", type(exc).__name__)
-            return error("unavailable", lang, 503)
+            return error(request, "unavailable", lang, 503)
         if not isinstance(messages, list) or not messages:
             # Every message gets a reply; none means an action failed (Rasa answers 200 []
             # when the action server is down). Never leave a parent, or a counsellor, with
             # silence.
             log.warning("Rasa gave no reply")
-            return error("unavailable", lang, 502)
+            return error(request, "unavailable", lang, 502)
         return merge_custom(messages)
-    return error("unavailable", lang, 503)
+    return error(request, "unavailable", lang, 503)

@@ -15,7 +15,8 @@ from bot.config.settings import Settings
 from bot.content.content import CONDITIONS
 from bot.conversation.language import SUPPORTED
 from bot.conversation.payloads import PayloadGrammar
-from bot.web.ui_texts import error_text
+from bot.conversation.render import Renderer
+from bot.web.ui_texts import error_text, published_renderer
 
 # Typed keys for what the application object carries.
 SETTINGS = web.AppKey("settings", Settings)
@@ -33,17 +34,21 @@ PARENT_SURFACES = ("web", "kiosk")
 ERROR_KINDS = ("too_long", "bad_request", "too_many", "unavailable")
 
 
-def error_message(kind: str, lang: Optional[str]) -> Optional[str]:
-    """The message of error `kind` in `lang` (Dutch for an unknown language); None when the
-    text cannot be had, and the page then shows its own offline text."""
+def error_message(renderer: Optional[Renderer], kind: str, lang: Optional[str]
+                  ) -> Optional[str]:
+    """The message of error `kind` in `lang` (Dutch for an unknown language) from `renderer`;
+    None when the text cannot be had, and the page then shows its own offline text."""
     lang = lang if lang in SUPPORTED else "nl"
-    return error_text(kind, lang, max_chars=str(MAX_MESSAGE_CHARS))
+    return error_text(renderer, kind, lang, max_chars=str(MAX_MESSAGE_CHARS))
 
 
-def error(kind: str, lang: Optional[str], status: int) -> web.Response:
-    """A JSON error with a message the page can show."""
-    return web.json_response({"error": kind, "message": error_message(kind, lang)},
-                             status=status)
+def error(request: web.Request, kind: str, lang: Optional[str], status: int
+          ) -> web.Response:
+    """A JSON error with a message the page can show (from the bundle published for the
+    request's application)."""
+    return web.json_response(
+        {"error": kind, "message": error_message(published_renderer(request), kind, lang)},
+        status=status)
 
 
 def client_address(request: web.BaseRequest, trusted_proxies: tuple[str, ...]) -> str:

@@ -26,7 +26,7 @@ async def errors_as_responses(request: web.Request, handler: Any) -> web.StreamR
         raise
     except Exception as exc:  # noqa: BLE001 - the last line of defence for a parent's request
         log.error("%s %s failed: %s", request.method, request.path, type(exc).__name__)
-        return error("unavailable", request.headers.get("X-Chat-Language", "nl"), 500)
+        return error(request, "unavailable", request.headers.get("X-Chat-Language", "nl"), 500)
 
 
 async def security_headers(request: web.Request, response: web.StreamResponse) -> None:

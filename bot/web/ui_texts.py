@@ -12,7 +12,8 @@ from typing import Any, Optional
 from aiohttp import web
 
 from bot.conversation.language import SUPPORTED
-from bot.conversation.render import Renderer, Untranslated, get_renderer
+from bot.conversation.published import PublishedRenderer
+from bot.conversation.render import Renderer, Untranslated
 
 # The keys the pages read; everything else in ui.yml belongs to answers and the server.
 PAGE_PREFIXES = ("page_", "chat_", "kiosk_", "console_")
@@ -53,13 +54,28 @@ def page_texts(renderer: Renderer, lang: str) -> dict[str, Any]:
     return {"language": lang, "texts": texts, "untranslated": untranslated}
 
 
-def error_text(kind: str, lang: str, **values: str) -> Optional[str]:
-    """The server's error message `error_<kind>` in `lang`, or None when it cannot be had
-    (nothing published, no current translation): the page then shows its own offline text,
-    which it loaded at start."""
+PUBLISHED = web.AppKey("published", PublishedRenderer)
+
+
+def published_renderer(request: web.Request) -> Optional[Renderer]:
+    """The renderer of the bundle in force for this request's application, or None when
+    nothing was published yet."""
     try:
-        return get_renderer().ui_filled(f"error_{kind}", lang, **values)
-    except (FileNotFoundError, Untranslated, KeyError):
+        return request.config_dict[PUBLISHED].get()
+    except FileNotFoundError:
+        return None
+
+
+def error_text(renderer: Optional[Renderer], kind: str, lang: str, **values: str
+               ) -> Optional[str]:
+    """The server's error message `error_<kind>` in `lang` from `renderer` (the published
+    bundle's), or None when it cannot be had (nothing published, no current translation):
+    the page then shows its own offline text, which it loaded at start."""
+    if renderer is None:
+        return None
+    try:
+        return renderer.ui_filled(f"error_{kind}", lang, **values)
+    except (Untranslated, KeyError):
         return None
 
 
@@ -68,4 +84,4 @@ async def ui_json(request: web.Request) -> web.Response:
     lang = request.match_info["lang"]
     if lang not in SUPPORTED:
         raise web.HTTPNotFound()
-    return web.json_response(page_texts(get_renderer(), lang))
+    return web.json_response(page_texts(request.config_dict[PUBLISHED].get(), lang))

@@ -18,12 +18,14 @@ import segno
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
+from bot.config.config import Config
 from bot.config.paths import ROOT, STATIC_DIR
-from bot.config.settings import Settings, get_settings
+from bot.config.settings import Settings
 from bot.conversation.language import SUPPORTED
 from bot.conversation.payloads import load_grammar
 from bot.conversation.pictures import draw
-from bot.conversation.render import Renderer, get_renderer
+from bot.conversation.published import PublishedRenderer
+from bot.conversation.render import Renderer
 from bot.decision_aid.about import about
 from bot.decision_aid.summary import SummaryRequest
 from bot.decision_aid.summary import as_pdf as summary_as_pdf
@@ -49,11 +51,18 @@ from bot.web.request_rules import (
     loads,
 )
 from bot.web.safeguards import errors_as_responses, security_headers
-from bot.web.ui_texts import ui_json
+from bot.web.ui_texts import PUBLISHED, ui_json
 
 KIOSK_SWEEPER = web.AppKey("kiosk_sweeper", KioskSweeper)
 CHAT_LIMITS = web.AppKey("chat_limits", ChatLimits)
 CONSOLE_APP = web.AppKey("console_app", web.Application)
+CONFIG = web.AppKey("config", Config)
+
+
+def renderer_of(request: web.Request) -> Renderer:
+    """The renderer of the bundle published for this application (its config's state)."""
+    return request.config_dict[PUBLISHED].get()
+
 
 async def chat(request: web.Request) -> web.Response:
     """POST /api/chat {sender, message, metadata} -> {messages: [...]}"""
@@ -64,7 +73,7 @@ async def chat(request: web.Request) -> web.Response:
     lang = clean["metadata"].get("language", lang)
     address = client_address(request, request.app[SETTINGS].trusted_proxies)
     if not request.app[CHAT_LIMITS].allow(clean["sender"], address, time.monotonic()):
-        return error("too_many", lang, 429)
+        return error(request, "too_many", lang, 429)
     if clean["metadata"]["surface"] == "kiosk":
         request.app[KIOSK_SWEEPER].seen(clean["sender"], time.monotonic())
     messages = await ask_rasa(request, clean, lang)
@@ -78,17 +87,17 @@ async def forget_conversation(request: web.Request) -> web.Response:
     try:
         body = loads(await request.text())
     except (ValueError, UnicodeDecodeError):
-        return error("bad_request", request.headers.get("X-Chat-Language", "nl"), 400)
+        return error(request, "bad_request", request.headers.get("X-Chat-Language", "nl"), 400)
     sender = body.get("sender") if isinstance(body, dict) else None
     if not isinstance(sender, str) or not SENDER_RE.match(sender):
-        return error("bad_request", request.headers.get("X-Chat-Language", "nl"), 400)
+        return error(request, "bad_request", request.headers.get("X-Chat-Language", "nl"), 400)
     request.app[KIOSK_SWEEPER].forgotten(sender)
-    return web.json_response({"deleted": forget(sender, request.app[SETTINGS].tracker_db_url)})
+    return web.json_response({"deleted": forget(sender, request.app[CONFIG].tracker_store)})
 
 
 async def picture(request: web.Request) -> web.Response:
     """GET /pictures/{answer}.svg: the answer's picture, drawn from its published values."""
-    answer = get_renderer().content.answers.get(request.match_info["answer"])
+    answer = renderer_of(request).content.answers.get(request.match_info["answer"])
     if answer is None or not answer.picture or not answer.review.approved:
         raise web.HTTPNotFound()
     return web.Response(text=draw(answer.picture, answer.values), content_type="image/svg+xml")
@@ -104,7 +113,7 @@ async def _summary_request(request: web.Request) -> tuple[Optional[SummaryReques
             body = loads(str((await request.post()).get("request", "")))
     except (ValueError, UnicodeDecodeError):
         return None, lang
-    parsed = parse_summary(body, get_renderer())
+    parsed = parse_summary(body, renderer_of(request))
     return parsed, parsed.language if parsed else lang
 
 
@@ -113,16 +122,16 @@ async def summary_json(request: web.Request) -> web.Response:
     content. Built in memory for this response only; nothing is stored."""
     parsed, lang = await _summary_request(request)
     if parsed is None:
-        return error("bad_request", lang, 400)
-    return web.json_response(compose_summary(get_renderer(), parsed, dt.date.today()).as_dict())
+        return error(request, "bad_request", lang, 400)
+    return web.json_response(compose_summary(renderer_of(request), parsed, dt.date.today()).as_dict())
 
 
 async def summary_pdf(request: web.Request) -> web.Response:
     """POST /api/summary.pdf (form field `request`): the summary as a PDF download."""
     parsed, lang = await _summary_request(request)
     if parsed is None:
-        return error("bad_request", lang, 400)
-    summary = compose_summary(get_renderer(), parsed, dt.date.today())
+        return error(request, "bad_request", lang, 400)
+    summary = compose_summary(renderer_of(request), parsed, dt.date.today())
     name = "samenvatting" if lang == "nl" else "summary"
     return web.Response(body=summary_as_pdf(summary), content_type="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{name}-{dt.date.today()}.pdf"'})
@@ -132,8 +141,8 @@ async def summary_qr(request: web.Request) -> web.Response:
     """POST /api/summary-qr: a QR code holding the summary text itself (for the kiosk)."""
     parsed, lang = await _summary_request(request)
     if parsed is None:
-        return error("bad_request", lang, 400)
-    text = summary_qr_text(compose_summary(get_renderer(), parsed, dt.date.today()))
+        return error(request, "bad_request", lang, 400)
+    text = summary_qr_text(compose_summary(renderer_of(request), parsed, dt.date.today()))
     return web.Response(body=summary_qr_svg(text), content_type="image/svg+xml")
 
 
@@ -142,7 +151,7 @@ async def about_page(request: web.Request) -> web.Response:
     lang = request.query.get("lang", "nl")
     lang = lang if lang in ("nl", "en") else "nl"
     surface = "kiosk" if request.query.get("surface") == "kiosk" else "web"
-    return web.Response(text=html_page("about.html", page=about(get_renderer(), lang),
+    return web.Response(text=html_page("about.html", page=about(renderer_of(request), lang),
                                          surface=surface), content_type="text/html")
 
 
@@ -187,7 +196,7 @@ async def qr_code(request: web.Request) -> web.Response:
     """GET /api/qr?url=https://…: a QR code (SVG) so a kiosk visitor can take a link home;
     only for addresses in published content (never a code for any address someone types)."""
     url = request.query.get("url", "")
-    renderer = get_renderer()
+    renderer = renderer_of(request)
     cache = request.app[_ADDRESSES]  # per published bundle: rebuilt when a new one appears
     if cache.get("renderer") is not renderer:
         cache.update(renderer=renderer, addresses=published_addresses(renderer))
@@ -219,7 +228,7 @@ async def _sweeps(app: web.Application) -> AsyncIterator[None]:
         while True:
             await asyncio.sleep(30)
             app[KIOSK_SWEEPER].sweep(time.monotonic())
-            forget_older_than(time.time() - retention, app[SETTINGS].tracker_db_url)
+            forget_older_than(time.time() - retention, app[CONFIG].tracker_store)
             await sweep_sessions(app[CONSOLE_APP])
 
     task = asyncio.create_task(loop())
@@ -227,10 +236,13 @@ async def _sweeps(app: web.Application) -> AsyncIterator[None]:
     task.cancel()
 
 
-def create_app(settings: Optional[Settings] = None) -> web.Application:
-    """The aiohttp application (used by `serve` and by tests)."""
+def create_app(config: Config) -> web.Application:
+    """The aiohttp application (used by `serve` and by tests), fully determined by `config`:
+    its settings, the bundle published in its state directory, the console's workspace."""
     app = web.Application(middlewares=[errors_as_responses], client_max_size=MAX_BODY_BYTES)
-    app[SETTINGS] = settings = settings or get_settings()
+    app[CONFIG] = config
+    app[SETTINGS] = settings = config.settings
+    app[PUBLISHED] = PublishedRenderer(settings, config.paths.state_dir)
     # The kiosk erases after idle + countdown; the server waits one more minute.
     app[_ADDRESSES] = {}
     app[GRAMMAR] = load_grammar(ROOT / "domain.yml")
@@ -239,7 +251,7 @@ def create_app(settings: Optional[Settings] = None) -> web.Application:
                                   Buckets(Rate(*settings.rate_per_address)))
     app[KIOSK_SWEEPER] = KioskSweeper(
         settings.kiosk_idle_seconds + settings.kiosk_countdown_seconds + 60,
-        settings.tracker_db_url)
+        config.tracker_store)
     # aiohttp 3.9 declares this signal's callback type one level too deep (its Signal[...]
     # wraps the callback type in Callable again); the callback matches aiohttp's documentation.
     app.on_response_prepare.append(security_headers)  # type: ignore[arg-type]
@@ -261,7 +273,7 @@ def create_app(settings: Optional[Settings] = None) -> web.Application:
     app.router.add_static("/static/", STATIC_DIR)
     # The console, mounted: it gets this app's middleware and security headers (the prepare
     # signal runs for a sub-application's responses too) and its own access guard.
-    app[CONSOLE_APP] = create_console_app(Console(settings))
+    app[CONSOLE_APP] = create_console_app(Console(config))
     app.add_subapp(CONSOLE_PREFIX, app[CONSOLE_APP])
     return app
 
@@ -274,8 +286,12 @@ class PathOnlyAccessLogger(AbstractAccessLogger):
         self.logger.info("%s %s %s %.3fs", request.method, request.path, response.status, time)
 
 
-def serve(settings: Optional[Settings] = None) -> None:
-    """Run the web server until interrupted."""
-    settings = settings or get_settings()
-    web.run_app(create_app(settings), host=settings.host, port=settings.port,
+def serve(config: Optional[Config] = None) -> None:
+    """Run the web server until interrupted: with `config`, or (started as its own process,
+    `python -c "from bot.web.web import serve; serve()"`) the one its environment describes."""
+    if config is None:
+        from bot.config.environment import read_config
+        config = read_config()
+    settings = config.settings
+    web.run_app(create_app(config), host=settings.host, port=settings.port,
                 access_log_class=PathOnlyAccessLogger, print=None)

@@ -28,7 +28,7 @@ async def console_guard(request: web.Request, handler: Handler) -> web.StreamRes
         session = console.sessions.get(request.cookies.get(COOKIE), time.monotonic())
         if session is not None and console.accounts.stamp(session.account.name) != session.stamp:
             # The account was removed or its password changed since this login.
-            forget_previews(session, console.settings.tracker_db_url)
+            forget_previews(session, console.config.tracker_store)
             console.sessions.drop(session.token)
             session = None
         api = request.path.startswith(PREFIX + "/api/")
@@ -108,7 +108,7 @@ async def logout(request: web.Request) -> web.StreamResponse:
     console = console_of(request)
     session = console.sessions.drop(session_of(request).token)
     if session:
-        forget_previews(session, console.settings.tracker_db_url)
+        forget_previews(session, console.config.tracker_store)
     response = web.HTTPSeeOther(PREFIX + "/login")
     response.del_cookie(COOKIE, path=PREFIX)
     return response

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from bot.config.paths import STATE_DIR
-
 # scrypt cost: n=2**14, r=8 uses 16 MiB and about 50 ms per check here; enough to make
 # guessing slow, cheap enough for a login.
 SCRYPT_N, SCRYPT_R, SCRYPT_P, KEY_LEN = 2 ** 14, 8, 1, 32
@@ -65,11 +63,11 @@ _DUMMY_HASH = hash_password(secrets.token_hex(16))
 
 
 class AccountStore:
-    """accounts.json: {name: {display_name, password}}; read on every call (no restart
+    """accounts.json (in the state directory, see `accounts_file`): {name: {display_name, password}}; read on every call (no restart
     needed after the administrator adds someone)."""
 
-    def __init__(self, path: Optional[Path] = None) -> None:
-        self.path = path or STATE_DIR / "accounts.json"
+    def __init__(self, path: Path) -> None:
+        self.path = path
 
     def _read(self) -> dict[str, dict[str, str]]:
         if not self.path.exists():
@@ -171,3 +169,8 @@ def _check_strength(password: str) -> None:
     if len(set(password)) < 5 or is_common(password):
         raise AccountError("the password is too common or too simple; "
                            "use a few unrelated words")
+
+
+def accounts_file(state_dir: Path) -> Path:
+    """Where the console's accounts are kept in a state directory."""
+    return state_dir / "accounts.json"

@@ -43,7 +43,7 @@ async def sweep_sessions(console_app: web.Application) -> None:
     """Expired sessions: drop them and delete their preview conversations."""
     console = console_app[CONSOLE]
     for session in console.sessions.expired(time.monotonic()):
-        forget_previews(session, console.settings.tracker_db_url)
+        forget_previews(session, console.config.tracker_store)
 
 
 async def _to_home(request: web.Request) -> web.StreamResponse:

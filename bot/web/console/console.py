@@ -13,14 +13,14 @@ from typing import Any, Optional
 
 from aiohttp import web
 
-from bot.config.settings import Settings
+from bot.config.config import Config, Location
 from bot.content.build import fingerprint, read_bundle
 from bot.content.catalog import Translations
 from bot.content.content import Content, load_content
 from bot.content.review import Workspace
 from bot.conversation.render import Renderer
 from bot.stores.conversations import forget
-from bot.web.console.accounts import AccountStore
+from bot.web.console.accounts import AccountStore, accounts_file
 from bot.web.console.sessions import LoginThrottle, Session, SessionStore
 from bot.web.pages import html_page
 
@@ -38,11 +38,11 @@ DONE = {
 class Console:
     """Everything the console routes share: accounts, sessions, throttle, workspace."""
 
-    def __init__(self, settings: Settings, workspace: Optional[Workspace] = None,
-                 accounts: Optional[AccountStore] = None) -> None:
-        self.settings = settings
-        self.workspace = workspace or Workspace()
-        self.accounts = accounts or AccountStore()
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.settings = settings = config.settings
+        self.workspace = Workspace(config.paths.content_dir, config.paths.translations_dir)
+        self.accounts = AccountStore(accounts_file(config.paths.state_dir))
         self.sessions = SessionStore(settings.console_idle_minutes * 60,
                                      settings.console_max_hours * 3600)
         self.throttle = LoginThrottle(settings.console_lock_attempts,
@@ -69,7 +69,7 @@ class Console:
     def publish_state(self) -> dict[str, Any]:
         """Whether the working copy differs from what parents get."""
         try:
-            bundle = read_bundle()
+            bundle = read_bundle(self.config.paths.state_dir)
         except FileNotFoundError:
             return {"published": None, "pending": True}
         return {"published": bundle["built_at"],
@@ -99,9 +99,9 @@ def session_of(request: web.Request) -> Session:
     return request["session"]
 
 
-def forget_previews(session: Session, db: Optional[str]) -> None:
+def forget_previews(session: Session, db: Location) -> None:
     """Delete the preview conversations a session started (it ended, or was dropped) from the
-    tracker store at `db` (the settings' tracker_db_url; None: the embedded SQLite file)."""
+    tracker store at `db` (the config's tracker_store)."""
     for sender in session.previews:
         forget(sender, db)
     session.previews.clear()

@@ -81,7 +81,7 @@ def _answer_page(request: web.Request, answer_id: str, status: int = 200,
     if answer is None:
         raise web.HTTPNotFound(text="No such answer.")
     [report] = [r for r in answer_reports(content, translations) if r.answer.id == answer_id]
-    sections = section_texts(content)
+    sections = section_texts(content, console.config.paths.sources_dir)
     fields = []
     for name, dutch in answer.texts().items():
         ctx = f"{answer.id}.{name}"
@@ -143,7 +143,8 @@ async def publish_now(request: web.Request) -> web.StreamResponse:
     console = console_of(request)
     ws = console.workspace
     try:
-        published = publish(ws.content_dir, ws.translations_dir)
+        paths = console.config.paths
+        published = publish(ws.content_dir, ws.translations_dir, paths.state_dir, paths.sources_dir)
     except BuildRefused as refused:
         return console.page(request, "refused.html", status=409, nav="content",
                             problems=refused.problems)

@@ -47,7 +47,7 @@ async def try_question(request: web.Request) -> web.Response:
     messages = await ask_rasa(request, clean, "en")
     if isinstance(messages, web.Response):  # an action failed: say so, as the parents' route does
         return messages
-    nlu = nlu_summary(latest_parse(clean["sender"], console_of(request).settings.tracker_db_url))
+    nlu = nlu_summary(latest_parse(clean["sender"], console_of(request).config.tracker_store))
     return web.json_response({"messages": messages, "nlu": nlu,
                               "falls_back": falls_back(messages, nlu),
                               "drafts": _drafts(request, messages)})
@@ -59,6 +59,6 @@ async def try_reset(request: web.Request) -> web.Response:
     sender = body.get("sender") if isinstance(body, dict) else None
     session = session_of(request)
     if sender in session.previews:
-        forget(sender, console_of(request).settings.tracker_db_url)
+        forget(sender, console_of(request).config.tracker_store)
         session.previews.discard(sender)
     return web.json_response({"ok": True})

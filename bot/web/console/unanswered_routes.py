@@ -13,7 +13,7 @@ from bot.web.console.console import PREFIX, Console, console_of
 
 def _store(console: Console) -> UnansweredStore:
     return UnansweredStore(console.settings.unanswered_retention_days,
-                           console.settings.unanswered_db_url)
+                           console.config.unanswered_store)
 
 
 async def unanswered_page(request: web.Request) -> web.Response:
