@@ -105,10 +105,10 @@ def settings(config: Config) -> Settings:
     return config.settings
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def actions_config(config: Config) -> Iterator[Config]:
-    """The in-process Rasa actions see the test configuration (the action server builds its
-    own from its environment, actions/runtime.py)."""
+    """The Rasa actions that tests run in this process see the test configuration (the action
+    server builds its own from its environment, actions/runtime.py)."""
     from actions import runtime
     mp = pytest.MonkeyPatch()
     mp.setattr(runtime, "action_config", lambda: config)
@@ -261,7 +261,7 @@ def pytest_collection_modifyitems(config, items) -> None:  # type: ignore[no-unt
     there before it."""
     items.sort(key=lambda item: "/browser/" in str(item.fspath))  # stable: order kept otherwise
     for item in items:
-        slow = {m.name for m in item.iter_markers()} & {"slow", "mutation"}
+        slow = {m.name for m in item.iter_markers()} & {"slow", "mutation", "process"}
         # (A test parametrised over the databases asks for PostgreSQL by name at run time.)
         if not slow and not set(getattr(item, "fixturenames", ())) & _SLOW_FIXTURES \
                 and "/browser/" not in str(item.fspath) and "postgres" not in item.name:

@@ -12,6 +12,7 @@ import pytest
 import requests
 from pypdf import PdfReader
 
+from bot.config.config import Config
 from bot.config.paths import STATIC_DIR
 from bot.config.settings import Settings
 from bot.content.content import Content
@@ -22,10 +23,10 @@ from tests.conftest import Counsellor, add_account
 from tests.console_client import login, try_login
 
 
-def console_routes(settings: Settings) -> list[tuple[str, str]]:
+def console_routes(config: Config) -> list[tuple[str, str]]:
     """(method, path) of every console route, with sample path parameters."""
     out = []
-    for route in create_app(settings).router.routes():
+    for route in create_app(config).router.routes():
         info = route.resource.get_info() if route.resource else {}
         path = info.get("path") or info.get("formatter")
         if path and path.startswith("/console") and route.method in ("GET", "POST"):
@@ -34,8 +35,8 @@ def console_routes(settings: Settings) -> list[tuple[str, str]]:
     return out
 
 
-def test_every_console_route_refuses_without_a_session(web_url: str, settings: Settings) -> None:
-    routes = console_routes(settings)
+def test_every_console_route_refuses_without_a_session(web_url: str, settings: Settings, config: Config) -> None:
+    routes = console_routes(config)
     assert len(routes) >= 14
     for method, path in routes:
         if path == "/console/login":
@@ -53,8 +54,8 @@ def test_every_console_route_refuses_without_a_session(web_url: str, settings: S
         assert resp.status_code in (303, 401), (method, path)
 
 
-def test_wrong_password_is_refused_and_repeated_ones_lock_the_account(web_url: str) -> None:
-    user = add_account("locktest", "Lock Test", "a right password here")
+def test_wrong_password_is_refused_and_repeated_ones_lock_the_account(web_url: str, config: Config) -> None:
+    user = add_account(config, "locktest", "Lock Test", "a right password here")
     for _ in range(5):
         resp = try_login(web_url, user.name, "a wrong password here")
         assert resp.status_code == 401 and "Wrong login name or password" in resp.text
@@ -107,7 +108,7 @@ def test_console_responses_carry_security_headers(web_url: str, counsellor: Coun
 
 
 def test_a_parent_cannot_reach_counsellor_data(web_url: str, content: Content,
-                                               settings: Settings) -> None:
+                                               settings: Settings, config: Config) -> None:
     # A parent's conversation gives no way in…
     parent = requests.Session()
     sender = uuid.uuid4().hex
@@ -122,7 +123,7 @@ def test_a_parent_cannot_reach_counsellor_data(web_url: str, content: Content,
     # …the parents' route cannot claim to be a counsellor's preview: a preview's unanswered
     # question is never kept, a parent's is (this clinic keeps them), so a parent who claims
     # "preview" (or "console") is still a parent and the question is kept…
-    store = UnansweredStore(settings.unanswered_retention_days)
+    store = UnansweredStore(settings.unanswered_retention_days, config.unanswered_store)
     for surface, question in (("preview", "Waar staat de koffieautomaat op de tweede verdieping?"),
                               ("console", "Kan ik mijn fiets hier ergens kwijt vandaag?")):
         resp = parent.post(f"{web_url}/api/chat", timeout=60, json={
@@ -157,7 +158,7 @@ PREVIEW_QUESTIONS = [
 
 @pytest.mark.parametrize("question,metadata", PREVIEW_QUESTIONS)
 def test_preview_gives_exactly_what_a_parent_gets(web_url: str, counsellor: Counsellor,
-                                                  question: str, metadata: dict) -> None:
+                                                  question: str, metadata: dict, config: Config) -> None:
     s, csrf = login(web_url, counsellor.name, counsellor.password)
     parent = requests.post(f"{web_url}/api/chat", timeout=60, json={
         "sender": uuid.uuid4().hex, "message": question, "metadata": metadata}).json()
@@ -173,14 +174,14 @@ def test_preview_gives_exactly_what_a_parent_gets(web_url: str, counsellor: Coun
     if any(m["custom"].get("status") == "draft" for m in preview["messages"]):
         assert preview["drafts"] and preview["drafts"][0]["custom"]["status"] == "draft"
     # Starting over deletes the preview conversation.
-    assert stored_events(sender) > 0
+    assert stored_events(sender, config.tracker_store) > 0
     s.post(f"{web_url}/console/api/try/reset", timeout=30, headers={"X-CSRF-Token": csrf},
            json={"sender": sender})
-    assert stored_events(sender) == 0
+    assert stored_events(sender, config.tracker_store) == 0
 
 
 def test_preview_continues_a_conversation_and_logout_deletes_it(
-        web_url: str, counsellor: Counsellor) -> None:
+        web_url: str, counsellor: Counsellor, config: Config) -> None:
     s, csrf = login(web_url, counsellor.name, counsellor.password)
     sender = uuid.uuid4().hex
 
@@ -193,13 +194,13 @@ def test_preview_continues_a_conversation_and_logout_deletes_it(
     second = say(nxt["payload"])
     assert second["messages"][0]["custom"]["topic"] != step["custom"]["topic"]
     assert second["messages"][0]["custom"]["language"] == "nl"
-    assert stored_events(sender) > 0
+    assert stored_events(sender, config.tracker_store) > 0
     s.post(f"{web_url}/console/logout", data={"csrf": csrf}, timeout=30)
-    assert stored_events(sender) == 0
+    assert stored_events(sender, config.tracker_store) == 0
 
 
 def test_unanswered_questions_appear_without_identifying_data_and_expire(
-        web_url: str, counsellor: Counsellor, settings: Settings) -> None:
+        web_url: str, counsellor: Counsellor, settings: Settings, config: Config) -> None:
     # (The test clinic keeps unanswered questions; that they reach the page below shows the
     # running servers honour it. The shipped default, off, is tested in test_unanswered.py.)
     sender = uuid.uuid4().hex
@@ -209,7 +210,7 @@ def test_unanswered_questions_appear_without_identifying_data_and_expire(
     # A counsellor's own preview of a fallback question is not kept.
     s.post(f"{web_url}/console/api/try", timeout=60, headers={"X-CSRF-Token": csrf},
            json={"sender": uuid.uuid4().hex, "message": "Hoe laat gaat de kantine dicht vandaag?"})
-    store = UnansweredStore(settings.unanswered_retention_days)
+    store = UnansweredStore(settings.unanswered_retention_days, config.unanswered_store)
     old_day = dt.date.today() - dt.timedelta(days=settings.unanswered_retention_days + 1)
     store.record("Een vraag van lang geleden over de lift", "nl", old_day)
     page = s.get(f"{web_url}/console/unanswered", timeout=30).text
@@ -271,14 +272,14 @@ def test_overview_filters_and_answer_page(web_url: str, counsellor: Counsellor,
     assert "by Projectteam on" not in page
 
 
-def test_cli_preview_and_report_work_without_a_browser(servers: Settings) -> None:
+def test_cli_preview_and_report_work_without_a_browser(servers: Settings, config: Config) -> None:
     import subprocess
     import sys
 
     from bot.config.paths import ROOT
     from bot.ops.launcher import service_env
     run = lambda *args: subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT,  # noqa: E731
-                                       env=service_env(servers), capture_output=True, text=True,
+                                       env=service_env(config), capture_output=True, text=True,
                                        timeout=120)
     out = run("preview", "Hoe erft SMARD over?")
     assert out.returncode == 0, out.stderr

@@ -21,6 +21,7 @@ import pytest
 import requests
 import yaml
 
+from bot.config.config import Config
 from bot.config.paths import CONTENT_DIR, ROOT, TRANSLATIONS_DIR
 from bot.config.settings import Settings
 from bot.content.build import publish, read_bundle
@@ -37,7 +38,8 @@ NEW_EN = "Sadly, SMARD cannot be cured."
 
 
 @pytest.fixture()
-def workspace_console(servers: Settings, tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
+def workspace_console(servers: Settings, config: Config, tmp_path: Path
+                      ) -> Iterator[tuple[str, Path, Path]]:
     """A web server whose console edits a copy of the content; the parents' REST route is
     the shared Rasa server."""
     content_dir, tr_dir = tmp_path / "content", tmp_path / "translations"
@@ -45,7 +47,7 @@ def workspace_console(servers: Settings, tmp_path: Path) -> Iterator[tuple[str, 
     shutil.copytree(TRANSLATIONS_DIR, tr_dir)
     (content_dir / "review-log.jsonl").unlink(missing_ok=True)
     port = free_port()
-    env = dict(service_env(servers), BOT_PORT=str(port), BOT_CONTENT_DIR=str(content_dir),
+    env = dict(service_env(config), BOT_PORT=str(port), BOT_CONTENT_DIR=str(content_dir),
                BOT_TRANSLATIONS_DIR=str(tr_dir))
     proc = subprocess.Popen([sys.executable, "-c", "from bot.web.web import serve; serve()"],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
@@ -56,7 +58,8 @@ def workspace_console(servers: Settings, tmp_path: Path) -> Iterator[tuple[str, 
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-        publish()  # parents get the repository's content again
+        p = config.paths  # parents get the repository's content again
+        publish(p.content_dir, p.translations_dir, p.state_dir, p.sources_dir)
 
 
 def parent_asks(rest_url: str, question: str, language: str) -> dict:

@@ -8,14 +8,14 @@ import json
 import re
 import sqlite3
 import uuid
-from pathlib import Path
 from typing import Any, Optional
 
 import pytest
 import requests
 from pypdf import PdfReader
 
-from bot.config.paths import STATE_DIR, STATIC_DIR
+from bot.config.config import Config
+from bot.config.paths import STATIC_DIR
 from bot.config.settings import Settings
 from bot.content.content import Content
 from bot.content.formatting import format_long_date
@@ -75,21 +75,22 @@ def test_values_exercise_over_rest(web_url: str, lang: str) -> None:
     assert any(r["for"] for r in rows) and any(r["against"] for r in rows)
 
 
-def _state_files() -> dict[str, tuple[int, int]]:
+def _state_files(config: Config) -> dict[str, tuple[int, int]]:
     """Every file in the state directory except the tracker store, with size and mtime."""
-    return {str(p.relative_to(STATE_DIR)): (p.stat().st_size, p.stat().st_mtime_ns)
-            for p in Path(STATE_DIR).rglob("*") if p.is_file() and "trackers.db" not in p.name}
+    state = config.paths.state_dir
+    return {str(p.relative_to(state)): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in state.rglob("*") if p.is_file() and "trackers.db" not in p.name}
 
 
-def _stored_text(sender: str) -> str:
-    with sqlite3.connect(tracker_db()) as conn:
+def _stored_text(config: Config, sender: str) -> str:
+    with sqlite3.connect(tracker_db(config.paths.state_dir)) as conn:
         return " ".join(r[0] for r in conn.execute(
             "SELECT data FROM events WHERE sender_id = ?", (sender,)))
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_summary_is_built_from_the_conversation_and_not_kept(
-        web_url: str, lang: str, settings: Settings) -> None:
+        web_url: str, lang: str, settings: Settings, config: Config) -> None:
     chat = Chat(web_url, lang)
     chat.say("/ask_inheritance{\"condition\":\"smard\"}")
     chat.say("/ask_pgt{\"condition\":\"smard\"}")
@@ -99,7 +100,7 @@ def test_summary_is_built_from_the_conversation_and_not_kept(
     request = offer["custom"]["summary"]
     assert request == {"language": lang, "topics": ["smard_inheritance", "option_pgt"],
                        "values": {"values_avoid_ivf": "important"}}
-    before = _state_files()
+    before = _state_files(config)
     summary = requests.post(f"{web_url}/api/summary", json=request, timeout=30).json()
     assert [t["label"] for t in summary["topics"]][0] in (
         "Hoe erft SMARD over?", "How is SMARD inherited?")
@@ -115,8 +116,8 @@ def test_summary_is_built_from_the_conversation_and_not_kept(
     qr = requests.post(f"{web_url}/api/summary-qr", json=request, timeout=30)
     assert qr.status_code == 200 and qr.headers["Content-Type"] == "image/svg+xml"
     # Nothing of the summary stays: no file changed, and the conversation holds ids only.
-    assert _state_files() == before
-    stored = _stored_text(chat.sender)
+    assert _state_files(config) == before
+    stored = _stored_text(config, chat.sender)
     assert summary["questions"][2] not in stored and summary["values"][0] not in stored
     # A summary can only hold vetted content: a draft or made-up topic is refused.
     for bad in [{**request, "topics": ["sma_options"]}, {**request, "topics": ["x"]}, {"a": 1}]:

@@ -7,6 +7,7 @@ from typing import Any, Optional
 import pytest
 import requests
 
+from bot.config.config import Config
 from bot.web.rest_format import merge_custom
 
 
@@ -195,18 +196,19 @@ def test_proxy_rejects_bad_requests_clearly(web_url: str, body: bytes, status: i
     assert requests.get(f"{web_url}/health", timeout=10).status_code == 200
 
 
-def test_retention_on_the_real_tracker_store(rest_url: str) -> None:
+def test_retention_on_the_real_tracker_store(rest_url: str, config: Config) -> None:
     import time
 
     from bot.stores.conversations import forget_older_than, stored_events
 
     chat = Chat(rest_url)
     chat.say("wat is smard")
-    assert stored_events(chat.sender) > 0
-    forget_older_than(time.time() - 3600)        # an hour's retention keeps it
-    assert stored_events(chat.sender) > 0
-    assert forget_older_than(time.time() + 1) >= 1  # past its retention: gone
-    assert stored_events(chat.sender) == 0
+    db = config.tracker_store
+    assert stored_events(chat.sender, db) > 0
+    forget_older_than(time.time() - 3600, db)        # an hour's retention keeps it
+    assert stored_events(chat.sender, db) > 0
+    assert forget_older_than(time.time() + 1, db) >= 1  # past its retention: gone
+    assert stored_events(chat.sender, db) == 0
 
 
 @pytest.mark.parametrize("question, language", [
@@ -214,23 +216,23 @@ def test_retention_on_the_real_tracker_store(rest_url: str) -> None:
     ("wat is een vlokkentest", "nl"), ("is it hereditary", "en"),
 ])
 def test_preview_is_exactly_what_a_parent_gets_and_leaves_nothing(
-        rest_url: str, question: str, language: Optional[str]) -> None:
+        rest_url: str, config: Config, question: str, language: Optional[str]) -> None:
     from bot.ops.evaluate import preview
     from bot.stores.conversations import stored_events
 
     metadata = {"language": language} if language else None
     parent = Chat(rest_url, metadata=metadata)
     parent.say(question)
-    assert stored_events(parent.sender) > 0
-    senders_before = all_senders()
-    shown = preview(question, language=language, url=rest_url)
+    assert stored_events(parent.sender, config.tracker_store) > 0
+    senders_before = all_senders(config)
+    shown = preview(question, language=language, url=rest_url, db=config.tracker_store)
     assert shown == parent.last
-    assert all_senders() == senders_before  # the preview's conversation is gone again
+    assert all_senders(config) == senders_before  # the preview's conversation is gone again
 
 
-def all_senders() -> set[str]:
+def all_senders(config: Config) -> set[str]:
     import sqlite3
 
     from bot.stores.conversations import tracker_db
-    with sqlite3.connect(tracker_db()) as conn:
+    with sqlite3.connect(tracker_db(config.paths.state_dir)) as conn:
         return {row[0] for row in conn.execute("SELECT DISTINCT sender_id FROM events")}

@@ -1,15 +1,17 @@
 """Request rules shared by the parents' and the console's routes (bot/web/request_rules.py), by table."""
 from __future__ import annotations
 
-import asyncio
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from aiohttp import web
+from aiohttp.test_utils import make_mocked_request
 
 from bot.config.paths import ROOT
 from bot.conversation.payloads import load_grammar
+from bot.conversation.published import PublishedRenderer
 from bot.conversation.render import Renderer
 from bot.web import request_rules
 from bot.web.request_rules import (
@@ -20,8 +22,16 @@ from bot.web.request_rules import (
     error_message,
     parse_chat,
 )
+from bot.web.ui_texts import PUBLISHED
 
 SENDER = "abcdefgh" * 4  # 32 characters: the shortest accepted
+
+
+def _request(published: PublishedRenderer) -> web.Request:
+    """A request to an application serving the bundle `published` stands for."""
+    app = web.Application()
+    app[PUBLISHED] = published
+    return make_mocked_request("GET", "/", app=app)
 
 
 @pytest.mark.parametrize("body, kind", [
@@ -97,44 +107,36 @@ def test_surfaces_are_those_of_the_route() -> None:
 
 @pytest.mark.parametrize("kind", ERROR_KINDS)
 @pytest.mark.parametrize("lang, asked", [("nl", "nl"), ("en", "en"), ("nl", "de"), ("nl", None)])
-def test_errors_in_the_users_language(kind: str, lang: str, asked: Any, renderer: Renderer) -> None:
-    response = error(kind, asked, 418)
+def test_errors_in_the_users_language(kind: str, lang: str, asked: Any, renderer: Renderer,
+                                      published: PublishedRenderer) -> None:
+    response = error(_request(published), kind, asked, 418)
     assert response.status == 418
     assert response.content_type == "application/json"
     expected = renderer.ui_filled(f"error_{kind}", lang, max_chars=str(MAX_MESSAGE_CHARS))
     assert json.loads(response.body) == {"error": kind, "message": expected}
 
 
-def test_error_texts() -> None:
+def test_error_texts(renderer: Renderer) -> None:
     """The texts come from content/ui.yml and its catalog, with the limit filled in."""
     for lang in ("nl", "en"):
-        assert str(MAX_MESSAGE_CHARS) in (error_message("too_long", lang) or "")
-        assert "{" not in (error_message("too_long", lang) or "{")
-        assert "112" in (error_message("unavailable", lang) or "")
-    assert (error_message("bad_request", "en") or "").startswith("I could not read")
-    assert (error_message("unavailable", "nl") or "").startswith("De chat is even niet bereikbaar")
+        assert str(MAX_MESSAGE_CHARS) in (error_message(renderer, "too_long", lang) or "")
+        assert "{" not in (error_message(renderer, "too_long", lang) or "{")
+        assert "112" in (error_message(renderer, "unavailable", lang) or "")
+    assert (error_message(renderer, "bad_request", "en") or "").startswith("I could not read")
+    assert (error_message(renderer, "unavailable", "nl") or "").startswith(
+        "De chat is even niet bereikbaar")
 
 
 def test_an_error_without_its_text_leaves_the_message_to_the_page(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        renderer: Renderer, tmp_path: Path) -> None:
     """Nothing published (or no current translation): the page shows the offline text it
     loaded at start, rather than the server inventing one."""
-    from bot.web import ui_texts
-
-    def unpublished() -> Renderer:
-        raise FileNotFoundError("No published responses yet")
-    monkeypatch.setattr(ui_texts, "get_renderer", unpublished)
-    assert json.loads(error("unavailable", "nl", 503).body) == {"error": "unavailable", "message": None}
+    unpublished = PublishedRenderer(renderer.settings, tmp_path)  # nothing published there
+    assert json.loads(error(_request(unpublished), "unavailable", "nl", 503).body) == {
+        "error": "unavailable", "message": None}
 
 
-def _arun(coro_fn) -> None:  # type: ignore[no-untyped-def]
-    """asyncio.run in a worker thread (Playwright's sync API may hold the main thread's loop)."""
-    from concurrent.futures import ThreadPoolExecutor
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(lambda: asyncio.run(coro_fn())).result()
-
-
-def test_as_response_passes_responses_and_turns_raised_errors_into_responses() -> None:
+async def test_as_response_passes_responses_and_turns_raised_errors_into_responses() -> None:
     async def ok(request: Any) -> web.Response:
         return web.Response(text="fine", status=201)
 
@@ -147,18 +149,15 @@ def test_as_response_passes_responses_and_turns_raised_errors_into_responses() -
     async def crash(request: Any) -> web.Response:
         raise ValueError("boom")
 
-    async def main() -> None:
-        r = await as_response(ok, None)  # type: ignore[arg-type]
-        assert (r.status, r.text) == (201, "fine")
-        r = await as_response(forbidden, None)  # type: ignore[arg-type]
-        assert isinstance(r, web.Response) and not isinstance(r, web.HTTPException)
-        assert (r.status, r.text, r.reason) == (403, "no", "Forbidden")
-        r = await as_response(redirect, None)  # type: ignore[arg-type]
-        assert r.status == 302 and r.headers["Location"] == "/console/login"
-        with pytest.raises(ValueError):
-            await as_response(crash, None)  # type: ignore[arg-type]
-
-    _arun(main)
+    r = await as_response(ok, None)  # type: ignore[arg-type]
+    assert (r.status, r.text) == (201, "fine")
+    r = await as_response(forbidden, None)  # type: ignore[arg-type]
+    assert isinstance(r, web.Response) and not isinstance(r, web.HTTPException)
+    assert (r.status, r.text, r.reason) == (403, "no", "Forbidden")
+    r = await as_response(redirect, None)  # type: ignore[arg-type]
+    assert r.status == 302 and r.headers["Location"] == "/console/login"
+    with pytest.raises(ValueError):
+        await as_response(crash, None)  # type: ignore[arg-type]
 
 
 def test_limits() -> None:

@@ -11,7 +11,7 @@ import uuid
 import pytest
 import requests
 
-from bot.config.paths import STATE_DIR
+from bot.config.config import Config
 from bot.config.settings import Settings
 
 MARK = "zq" + uuid.uuid4().hex[:10]  # a word no log would otherwise hold
@@ -39,7 +39,7 @@ def _paths() -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_no_message_text_in_any_log(web_url: str, servers: Settings, lang: str) -> None:
+def test_no_message_text_in_any_log(web_url: str, servers: Settings, lang: str, config: Config) -> None:
     sender = uuid.uuid4().hex
     statuses = []
     for text in _paths():
@@ -49,7 +49,7 @@ def test_no_message_text_in_any_log(web_url: str, servers: Settings, lang: str) 
         assert resp.status_code in (200, 400, 413, 502), (text, resp.status_code)
         assert resp.json().get("messages") or resp.json().get("message"), text  # never silence
     time.sleep(1.0)  # let the servers flush
-    logs = sorted((STATE_DIR / "logs").glob("*.log"))
+    logs = sorted(config.paths.logs_dir.glob("*.log"))
     assert {p.stem for p in logs} >= {"rasa", "actions", "web"}, logs
     for path in logs:
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -58,12 +58,12 @@ def test_no_message_text_in_any_log(web_url: str, servers: Settings, lang: str) 
     assert statuses.count(200) >= len(_paths()) // 2  # most of them were answered
 
 
-def test_rasa_sends_nothing_to_its_vendor(servers: Settings) -> None:
+def test_rasa_sends_nothing_to_its_vendor(servers: Settings, config: Config) -> None:
     """Rasa's telemetry and Sentry error reports are off in every process we start: no
     attempt to reach them in any log (a failed attempt would be logged by urllib3)."""
     from bot.ops.launcher import service_env
-    assert service_env(servers)["RASA_TELEMETRY_ENABLED"] == "false"
-    for path in sorted((STATE_DIR / "logs").glob("*.log")):
+    assert service_env(config)["RASA_TELEMETRY_ENABLED"] == "false"
+    for path in sorted(config.paths.logs_dir.glob("*.log")):
         text = path.read_text(encoding="utf-8", errors="replace").lower()
         for vendor in ("sentry", "telemetry.rasa", "segment.io", "api.segment"):
             assert vendor not in text, (path.name, vendor)

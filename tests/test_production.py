@@ -19,8 +19,10 @@ from typing import Any, Iterator
 import pytest
 import requests
 
+from bot.config.config import Config
 from bot.config.paths import ROOT
 from bot.config.settings import Settings
+from bot.conversation.render import Renderer
 from bot.ops.launcher import Services, service_env, wait_for
 from bot.stores.conversations import stored_events
 from bot.web.request_rules import error_message
@@ -39,23 +41,22 @@ class Cluster:
 
 
 @pytest.fixture(scope="module")
-def cluster(settings: Settings, model_path: Path, postgres_url: str,
+def cluster(config: Config, model_path: Path, postgres_url: str,
             redis_url: str) -> Iterator[Cluster]:
     # Ports beside the embedded mode's (which keeps running for the other tests).
-    prod = dataclasses.replace(
-        settings, rasa_port=settings.rasa_port + 10, action_port=settings.action_port + 10,
+    settings = config.settings
+    prod = config.with_settings(
+        rasa_port=settings.rasa_port + 10, action_port=settings.action_port + 10,
         port=settings.port + 10, rasa_replicas=2, action_servers=2,
         tracker_db_url=postgres_url, lock_store_url=redis_url, rate_per_address=(0, 0))
     services = Services(prod, model_path).start()
-    env = dict(service_env(prod), BOT_PORT=str(prod.port), BOT_RASA_PORT=str(prod.rasa_port),
-               BOT_ACTION_PORT=str(prod.action_port), BOT_RASA_REPLICAS="2",
-               BOT_TRACKER_DB_URL=postgres_url, BOT_LOCK_STORE_URL=redis_url)
+    env = service_env(prod)  # its ports, replicas and databases: prod's BOT_* variables
     web = subprocess.Popen([sys.executable, "-c", "from bot.web.web import serve; serve()"],
                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
     try:
-        wait_for(f"http://127.0.0.1:{prod.port}/health", 30, web)
-        yield Cluster(prod, services, f"http://127.0.0.1:{prod.port}")
+        wait_for(f"http://127.0.0.1:{prod.settings.port}/health", 30, web)
+        yield Cluster(prod.settings, services, f"http://127.0.0.1:{prod.settings.port}")
     finally:
         web.terminate()
         web.wait(timeout=10)
@@ -158,7 +159,7 @@ def _user_events(sender: str, url: str) -> int:
 
 @pytest.mark.parametrize("lang", ["en"])
 def test_postgres_restart_gives_try_again_then_recovers(cluster: Cluster, postgres: Any,
-                                                        lang: str) -> None:
+                                                        renderer: Renderer, lang: str) -> None:
     sender = uuid.uuid4().hex
     chat = f"{cluster.web_url}/api/chat"
     assert _say(chat, sender, "what is smard", lang)["messages"]
@@ -167,7 +168,7 @@ def test_postgres_restart_gives_try_again_then_recovers(cluster: Cluster, postgr
         resp = requests.post(chat, timeout=60, json={
             "sender": sender, "message": "how is it inherited?", "metadata": {"language": lang}})
         assert resp.status_code in (502, 503), resp.text
-        assert resp.json()["message"] == error_message("unavailable", lang)
+        assert resp.json()["message"] == error_message(renderer, "unavailable", lang)
     finally:
         postgres.start()
     # After the outage: answered again, and the conversation goes on where it was.

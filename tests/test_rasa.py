@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.config.paths import ROOT
 
 
@@ -13,6 +15,7 @@ def rasa(*args: str, timeout: int = 900) -> subprocess.CompletedProcess:
                           text=True, timeout=timeout)
 
 
+@pytest.mark.process  # Rasa's own validator, a subprocess of 40 s: not a unit test
 def test_rasa_data_validate() -> None:
     result = rasa("data", "validate", "--fail-on-warnings")
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]

@@ -12,8 +12,9 @@ import uuid
 import pytest
 import requests
 
-from bot.config.paths import STATE_DIR
+from bot.config.config import Config
 from bot.config.settings import Settings
+from bot.conversation.render import Renderer
 from bot.ops.launcher import Services
 from bot.web.request_rules import error_message
 
@@ -31,7 +32,8 @@ def _actions(services: Services):  # type: ignore[no-untyped-def]
 @pytest.mark.slow
 @pytest.mark.parametrize("lang, question", [("en", "what is smard"), ("nl", "wat is smard")])
 def test_action_server_killed_gets_a_message_then_is_restarted(
-        web_url: str, services: Services, servers: Settings, lang: str, question: str) -> None:
+        web_url: str, services: Services, servers: Settings, renderer: Renderer, lang: str,
+        question: str) -> None:
     sender = uuid.uuid4().hex
     assert _chat(web_url, sender, question, lang).json()["messages"]
     child = _actions(services)
@@ -41,7 +43,7 @@ def test_action_server_killed_gets_a_message_then_is_restarted(
     # Meanwhile: never an empty reply, always the localised "try again".
     resp = _chat(web_url, sender, question, lang)
     assert resp.status_code in (502, 503)
-    assert resp.json()["message"] == error_message("unavailable", lang)
+    assert resp.json()["message"] == error_message(renderer, "unavailable", lang)
     assert "opnieuw" in resp.json()["message"] or "try again" in resp.json()["message"]
     # The supervisor restarts it (back-off 1 s the first time): answered again within 30 s.
     deadline = time.monotonic() + 30
@@ -57,9 +59,10 @@ def test_action_server_killed_gets_a_message_then_is_restarted(
     assert custom.get("language") == lang
 
 
-def test_state_files_are_owner_only(servers: Settings, web_url: str) -> None:
+def test_state_files_are_owner_only(servers: Settings, web_url: str, config: Config) -> None:
     _chat(web_url, uuid.uuid4().hex, "wat is smard", "nl")  # so the tracker store has a row
-    paths = [STATE_DIR, *STATE_DIR.rglob("*")]
+    state = config.paths.state_dir
+    paths = [state, *state.rglob("*")]
     assert any(p.name == "trackers.db" for p in paths)
     for p in paths:
         mode = stat.S_IMODE(p.stat().st_mode)

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from bot.config.paths import ROOT
+from bot.config.settings import Settings
 from bot.content.catalog import get_translations
 from bot.content.content import Content
 from bot.content.review_pdf import review_pdf
@@ -42,8 +43,8 @@ def _body_sample(answer: Answer) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdf(content: Content) -> bytes:
-    data = review_pdf(content, get_translations(), today=TODAY)
+def pdf(content: Content, settings: Settings) -> bytes:
+    data = review_pdf(content, get_translations(), settings, today=TODAY)
     ARTIFACT.parent.mkdir(exist_ok=True)
     ARTIFACT.write_bytes(data)  # kept for people to look at
     return data
@@ -73,7 +74,7 @@ def test_is_a_pdf_with_a_title_page(pdf: bytes, sections: dict[str, str]) -> Non
     assert _compact("page 2") in whole
 
 
-def test_the_document_shows_the_content_it_is_given(content: Content) -> None:
+def test_the_document_shows_the_content_it_is_given(content: Content, settings: Settings) -> None:
     """The text checks below can fail: change one approved answer's Dutch text and the
     document shows the new text in that answer's section, and the old one nowhere."""
     answer = next(a for a in content.answers.values() if a.review.approved and a.short
@@ -82,7 +83,7 @@ def test_the_document_shows_the_content_it_is_given(content: Content) -> None:
     answers = [dataclasses.replace(a, short=marker) if a.id == answer.id else a
                for a in content.answers.values()]
     changed = Content(answers, content.ui, content.flows, content.sources)
-    reader = PdfReader(io.BytesIO(review_pdf(changed, get_translations(), today=TODAY)))
+    reader = PdfReader(io.BytesIO(review_pdf(changed, get_translations(), settings, today=TODAY)))
     text = _compact("\n".join(page.extract_text() for page in reader.pages))
     assert _compact(marker) in text
     assert _compact(_excerpt(answer.short)) not in text
@@ -117,14 +118,14 @@ def test_sources_are_cited(content: Content, sections: dict[str, str]) -> None:
             assert cited in sections[answer.id], f"{answer.id}: {ref}"
 
 
-def test_odd_characters_and_markup_do_not_break_it(content: Content) -> None:
+def test_odd_characters_and_markup_do_not_break_it(content: Content, settings: Settings) -> None:
     """Characters outside WinAnsi and reportlab markup in a text must not raise."""
     answer = next(a for a in content.answers.values() if a.short)
     odd = dataclasses.replace(answer, id="odd_one", short="kans ≥ 1 → <b>x & y</b> 😀 {nope}")
     odd_content = Content([odd], content.ui, {}, content.sources)
     text = "".join(p.extract_text() for p in
                    PdfReader(io.BytesIO(review_pdf(odd_content, get_translations(),
-                                                   today=TODAY))).pages)
+                                                   settings, today=TODAY))).pages)
     assert "<b>x & y</b>" in text and "{nope}" in text
 
 

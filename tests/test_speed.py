@@ -2,8 +2,6 @@
 launcher really starts Rasa with them (bot.engine.action_reply, bot.engine.rasa_main)."""
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import jsonschema
@@ -34,7 +32,8 @@ def patched(monkeypatch: pytest.MonkeyPatch) -> None:
     action_reply.install()
 
 
-def run_remote_action(reply: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+async def run_remote_action(reply: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+                            ) -> list[Any]:
     """RemoteAction.run (Rasa's own code path) against an action server answering `reply`."""
     async def request(self: EndpointConfig, **kwargs: Any) -> dict[str, Any]:
         return reply
@@ -43,11 +42,8 @@ def run_remote_action(reply: dict[str, Any], monkeypatch: pytest.MonkeyPatch) ->
                                "actions": ["action_answer"]})
     action = RemoteAction("action_answer", EndpointConfig("http://127.0.0.1:1/webhook"))
     tracker = DialogueStateTracker("sender", domain.slots)
-    coro = action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator(
+    return await action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator(
         domain.responses), tracker, domain)
-    # In a worker thread: the browser tests' Playwright keeps a loop running in this one.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coro).result()
 
 
 def test_written_for_this_rasa_version() -> None:
@@ -65,11 +61,11 @@ def test_install_refuses_another_rasa(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("reply", INVALID)
-def test_an_invalid_reply_is_still_rejected(reply: dict[str, Any], patched: None,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_an_invalid_reply_is_still_rejected(reply: dict[str, Any], patched: None,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     assert RemoteAction._validate_action_result is action_reply.validate_action_result
     with pytest.raises(jsonschema.ValidationError) as ours:
-        run_remote_action(reply, monkeypatch)
+        await run_remote_action(reply, monkeypatch)
     # The same error as Rasa's own check (jsonschema.validate) would have raised.
     with pytest.raises(jsonschema.ValidationError) as stock:
         jsonschema.validate(reply, RemoteAction.action_response_format_spec())
@@ -77,8 +73,8 @@ def test_an_invalid_reply_is_still_rejected(reply: dict[str, Any], patched: None
     assert list(ours.value.path) == list(stock.value.path)
 
 
-def test_a_valid_reply_becomes_events(patched: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    events = run_remote_action(VALID, monkeypatch)
+async def test_a_valid_reply_becomes_events(patched: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    events = await run_remote_action(VALID, monkeypatch)
     assert [e.type_name for e in events] == ["bot", "slot"]
     assert events[1].key == "topic" and events[1].value == "smard_what"
 

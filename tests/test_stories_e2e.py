@@ -34,6 +34,7 @@ import pytest
 import requests
 import yaml
 
+from bot.config.config import Config
 from bot.config.paths import ROOT
 from bot.config.settings import Settings
 from bot.conversation.render import Renderer
@@ -180,7 +181,7 @@ def _free_port() -> int:
 
 @pytest.mark.slow
 def test_a_dead_action_server_fails_the_stories(servers: Settings, model_path: Path,
-                                                 renderer: Renderer, tmp_path: Path) -> None:
+                                                 renderer: Renderer, tmp_path: Path, config: Config) -> None:
     """Rasa with its action endpoint on a port where nothing listens: every story fails."""
     dead, port = _free_port(), _free_port()
     endpoints = tmp_path / "endpoints.yml"
@@ -192,7 +193,7 @@ def test_a_dead_action_server_fails_the_stories(servers: Settings, model_path: P
     rasa = subprocess.Popen(
         [sys.executable, "-m", "rasa", "run", "--model", str(model_path), "--endpoints",
          str(endpoints), "--credentials", "credentials.yml", "--interface", "127.0.0.1",
-         "--port", str(port)], cwd=ROOT, env=service_env(servers), stdout=log,
+         "--port", str(port)], cwd=ROOT, env=service_env(config), stdout=log,
         stderr=subprocess.STDOUT)
     try:
         wait_for(f"http://127.0.0.1:{port}/", 180, rasa)

@@ -2,8 +2,6 @@
 and sees what another process wrote or deleted (bot.engine.tracker_store)."""
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +27,6 @@ DOMAIN = Domain.from_dict({"intents": ["ask"], "actions": ["action_answer"],
                            "slots": {"topic": {"type": "any", "mappings": [{"type": "custom"}]}}})
 
 
-def run(coro: Any) -> Any:
-    """asyncio.run in a worker thread: the browser tests' Playwright keeps an event loop
-    running in the main thread for the whole session."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coro).result()
-
-
 def stores(db: Path, n: int = 2) -> list[SQLTrackerStore]:
     """`n` cached stores on one database (as separate Rasa processes would have) + a stock one."""
     made: list[SQLTrackerStore] = [CachedSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(db))
@@ -50,132 +41,132 @@ def turn(i: int) -> list[Event]:
             SlotSet("topic", f"topic {i}"), ActionExecuted("action_listen")]
 
 
-def say(store: SQLTrackerStore, sender: str, events: list[Event]) -> None:
+async def say(store: SQLTrackerStore, sender: str, events: list[Event]) -> None:
     """Retrieve (or start) the sender's tracker, add events, save: what Rasa does per message."""
-    tracker = run(store.retrieve(sender)) or store.init_tracker(sender)
+    tracker = (await store.retrieve(sender)) or store.init_tracker(sender)
     for e in events:
         tracker.update(e)
-    run(store.save(tracker))
+    await store.save(tracker)
 
 
-def dump(store: SQLTrackerStore, sender: str) -> list[dict[str, Any]]:
-    tracker = run(store.retrieve(sender))
+async def dump(store: SQLTrackerStore, sender: str) -> list[dict[str, Any]]:
+    tracker = await store.retrieve(sender)
     return [e.as_dict() for e in tracker.events] if tracker else []
 
 
-def test_history_is_complete_and_the_same_as_rasas_own_store(tmp_path: Path) -> None:
+async def test_history_is_complete_and_the_same_as_rasas_own_store(tmp_path: Path) -> None:
     ours, _, stock = stores(tmp_path / "t.db")
     for i in range(30):
-        say(ours, "a", turn(i))
-        say(ours, "b", turn(100 + i))  # another conversation in between
-        assert dump(ours, "a") == dump(stock, "a")
-    events = dump(ours, "a")
+        await say(ours, "a", turn(i))
+        await say(ours, "b", turn(100 + i))  # another conversation in between
+        assert await dump(ours, "a") == await dump(stock, "a")
+    events = await dump(ours, "a")
     assert len(events) == 30 * 5 and events[-2]["value"] == "topic 29"
-    assert run(ours.retrieve("a")).get_slot("topic") == "topic 29"
+    assert (await ours.retrieve("a")).get_slot("topic") == "topic 29"
 
 
-def test_only_new_rows_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_only_new_rows_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ours, _, _ = stores(tmp_path / "t.db")
     for i in range(10):
-        say(ours, "a", turn(i))
-    run(ours.retrieve("a"))
+        await say(ours, "a", turn(i))
+    await ours.retrieve("a")
     read: list[int] = []
     real = bot.engine.tracker_store.deserialise_events
     monkeypatch.setattr(bot.engine.tracker_store, "deserialise_events",
                         lambda rows: read.append(len(rows)) or real(rows))
-    say(ours, "a", turn(10))
-    assert len(run(ours.retrieve("a")).events) == 55
+    await say(ours, "a", turn(10))
+    assert len((await ours.retrieve("a")).events) == 55
     assert read == [5]  # the first retrieve was unchanged, the second read one turn
 
 
-def test_a_write_by_another_process_is_seen(tmp_path: Path) -> None:
+async def test_a_write_by_another_process_is_seen(tmp_path: Path) -> None:
     first, second, stock = stores(tmp_path / "t.db")
-    say(first, "a", turn(0))
-    say(second, "a", turn(1))          # the second replica answers the next message
-    assert dump(first, "a") == dump(stock, "a") and len(dump(first, "a")) == 10
-    say(first, "a", turn(2))
-    say(second, "a", turn(3))
-    assert dump(first, "a") == dump(second, "a") == dump(stock, "a")
-    assert run(first.retrieve("a")).get_slot("topic") == "topic 3"
+    await say(first, "a", turn(0))
+    await say(second, "a", turn(1))          # the second replica answers the next message
+    assert await dump(first, "a") == await dump(stock, "a") and len(await dump(first, "a")) == 10
+    await say(first, "a", turn(2))
+    await say(second, "a", turn(3))
+    assert await dump(first, "a") == await dump(second, "a") == await dump(stock, "a")
+    assert (await first.retrieve("a")).get_slot("topic") == "topic 3"
 
 
-def test_a_deleted_conversation_is_gone(tmp_path: Path) -> None:
+async def test_a_deleted_conversation_is_gone(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
     ours, _, _ = stores(db)
-    say(ours, "a", turn(0))
+    await say(ours, "a", turn(0))
     assert forget("a", db) == 5        # "start over", from the web server's process
-    assert run(ours.retrieve("a")) is None
-    say(ours, "a", turn(1))            # the same sender starts again: only the new turn
-    assert [e["text"] for e in dump(ours, "a") if e["event"] == "user"] == ["question 1"]
+    assert (await ours.retrieve("a")) is None
+    await say(ours, "a", turn(1))            # the same sender starts again: only the new turn
+    assert [e["text"] for e in await dump(ours, "a") if e["event"] == "user"] == ["question 1"]
 
 
-def test_a_new_session_keeps_rasas_session_boundary(tmp_path: Path) -> None:
+async def test_a_new_session_keeps_rasas_session_boundary(tmp_path: Path) -> None:
     first, second, stock = stores(tmp_path / "t.db")
-    say(first, "a", turn(0))
-    run(first.retrieve("a"))
-    say(second, "a", [ActionExecuted("action_session_start"), SessionStarted(),
+    await say(first, "a", turn(0))
+    await first.retrieve("a")
+    await say(second, "a", [ActionExecuted("action_session_start"), SessionStarted(),
                       SlotSet("topic", "carried over"), ActionExecuted("action_listen")])
-    say(second, "a", turn(1))
-    assert dump(first, "a") == dump(stock, "a")
-    assert [e["event"] for e in dump(first, "a")][:2] == ["session_started", "slot"]
+    await say(second, "a", turn(1))
+    assert await dump(first, "a") == await dump(stock, "a")
+    assert [e["event"] for e in await dump(first, "a")][:2] == ["session_started", "slot"]
 
 
-def test_the_cache_is_bounded(tmp_path: Path) -> None:
+async def test_the_cache_is_bounded(tmp_path: Path) -> None:
     ours = CachedSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"),
                                  cache_size=2)
     for sender in "abc":
-        say(ours, sender, turn(0))
-        run(ours.retrieve(sender))
+        await say(ours, sender, turn(0))
+        await ours.retrieve(sender)
     assert list(ours._cache) == ["b", "c"]
-    assert len(dump(ours, "a")) == 5   # dropped from memory, still in the database
+    assert len(await dump(ours, "a")) == 5   # dropped from memory, still in the database
 
 
-def test_the_launchers_endpoints_load_this_store(tmp_path: Path, settings: Any) -> None:
+def test_the_launchers_endpoints_load_this_store(tmp_path: Path, config: Any) -> None:
     # Rasa falls back to an in-memory store, with only a warning, if the class cannot load.
-    endpoints = write_endpoints(settings)
+    endpoints = write_endpoints(config)
     store = create_tracker_store(EndpointConfig.from_dict(
         __import__("yaml").safe_load(endpoints.read_text())["tracker_store"]), DOMAIN)
     assert isinstance(store, CachedSQLTrackerStore)
-    stock = write_endpoints(settings, stock=True)
+    stock = write_endpoints(config, stock=True)
     store = create_tracker_store(EndpointConfig.from_dict(
         __import__("yaml").safe_load(stock.read_text())["tracker_store"]), DOMAIN)
     assert type(store) is SQLTrackerStore
 
 
-def test_saving_a_tracker_it_built_needs_no_count_and_stores_each_event_once(
+async def test_saving_a_tracker_it_built_needs_no_count_and_stores_each_event_once(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ours, _, stock = stores(tmp_path / "t.db")
     counted: list[str] = []
     real = SQLTrackerStore._additional_events
     monkeypatch.setattr(SQLTrackerStore, "_additional_events",
                         lambda self, s, t: counted.append(t.sender_id) or real(self, s, t))
-    say(ours, "a", turn(0))            # a new conversation: counted the stock way
+    await say(ours, "a", turn(0))            # a new conversation: counted the stock way
     assert counted == ["a"]
-    tracker = run(ours.retrieve("a"))
+    tracker = await ours.retrieve("a")
     for e in turn(1):
         tracker.update(e)
-    run(ours.save(tracker))
-    run(ours.save(tracker))            # saved twice: nothing new the second time
+    await ours.save(tracker)
+    await ours.save(tracker)            # saved twice: nothing new the second time
     tracker.update(SlotSet("topic", "later"))
-    run(ours.save(tracker))
+    await ours.save(tracker)
     assert counted == ["a"]            # the three saves of a retrieved tracker: no count
-    assert dump(ours, "a") == dump(stock, "a")
-    assert len(dump(stock, "a")) == 11
+    assert await dump(ours, "a") == await dump(stock, "a")
+    assert len(await dump(stock, "a")) == 11
 
 
-def test_a_tracker_it_did_not_build_is_counted_the_stock_way(tmp_path: Path) -> None:
+async def test_a_tracker_it_did_not_build_is_counted_the_stock_way(tmp_path: Path) -> None:
     first, second, stock = stores(tmp_path / "t.db")
-    say(first, "a", turn(0))
-    run(first.retrieve("a"))             # first's cache: 5 events
-    say(second, "a", turn(1))            # the other replica stores 5 more
-    tracker = run(second.retrieve("a"))  # its tracker (10 events), saved through `first`
+    await say(first, "a", turn(0))
+    await first.retrieve("a")             # first's cache: 5 events
+    await say(second, "a", turn(1))            # the other replica stores 5 more
+    tracker = await second.retrieve("a")  # its tracker (10 events), saved through `first`
     for e in turn(2):
         tracker.update(e)
-    run(first.save(tracker))
-    assert dump(first, "a") == dump(stock, "a") and len(dump(stock, "a")) == 15
+    await first.save(tracker)
+    assert await dump(first, "a") == await dump(stock, "a") and len(await dump(stock, "a")) == 15
 
 
-def test_an_unreachable_store_is_an_error_not_a_new_conversation(
+async def test_an_unreachable_store_is_an_error_not_a_new_conversation(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Rasa's FailSafeTrackerStore would answer None (a new conversation) and save to memory;
     with bot.engine.store_errors installed (as bot.engine.rasa_main does) the error reaches
@@ -196,14 +187,14 @@ def test_an_unreachable_store_is_an_error_not_a_new_conversation(
     domain = Domain.empty()
     tracker = DialogueStateTracker("s" * 32, domain.slots)
     stock = FailSafeTrackerStore(Down(domain))
-    assert run(stock.retrieve("s" * 32)) is None  # Rasa's silent fallback …
+    assert (await stock.retrieve("s" * 32)) is None  # Rasa's silent fallback …
     for name in ("retrieve", "retrieve_full_tracker", "save"):  # restored after the test
         monkeypatch.setattr(FailSafeTrackerStore, name, getattr(FailSafeTrackerStore, name))
     store_errors.install()
     with pytest.raises(ConnectionError):
-        run(FailSafeTrackerStore(Down(domain)).retrieve("s" * 32))
+        await FailSafeTrackerStore(Down(domain)).retrieve("s" * 32)
     with pytest.raises(ConnectionError):
-        run(FailSafeTrackerStore(Down(domain)).save(tracker))
+        await FailSafeTrackerStore(Down(domain)).save(tracker)
     working = FailSafeTrackerStore(InMemoryTrackerStore(domain))
-    run(working.save(tracker))
-    assert run(working.retrieve("s" * 32)).sender_id == "s" * 32
+    await working.save(tracker)
+    assert (await working.retrieve("s" * 32)).sender_id == "s" * 32

@@ -3,20 +3,15 @@ GET /api/ui/{lang}, every key the pages use exists in both languages, a translat
 not current is never served, and no page script or page holds a text of its own."""
 from __future__ import annotations
 
-import asyncio
 import re
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
-from aiohttp.test_utils import TestClient, TestServer
 
 from bot.config.paths import STATIC_DIR
-from bot.config.settings import Settings
 from bot.content.catalog import LANGUAGES, Translations
 from bot.conversation.render import Renderer
-from bot.web import web as bot_web
 from bot.web.ui_texts import is_page_key, page_texts
 
 # The parents' and the console's page scripts. embed.js is left out on purpose: it runs on the
@@ -31,15 +26,10 @@ FALLBACK = "UNREACHABLE"
 NOT_TEXT = {"Content-Type", "X-Chat-Language", "X-CSRF-Token"}
 
 
-def _get(path: str, settings: Settings) -> tuple[int, Any]:
-    """GET `path` from a fresh in-process app (in a worker thread: the browser tests'
-    Playwright may hold the main thread's event loop)."""
-    async def main() -> tuple[int, Any]:
-        async with TestClient(TestServer(bot_web.create_app(settings))) as client:
-            resp = await client.get(path)
-            return resp.status, (await resp.json() if resp.status == 200 else None)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, main()).result()
+async def _get(path: str, web_client: Any) -> tuple[int, Any]:
+    """GET `path` from a fresh in-process app (pytest-aiohttp)."""
+    resp = await (await web_client()).get(path)
+    return resp.status, (await resp.json() if resp.status == 200 else None)
 
 
 def _source(name: str) -> str:
@@ -77,8 +67,9 @@ def test_the_scripts_use_page_texts_by_key() -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_key_the_pages_use_is_served_in_both_languages(lang: str, settings: Settings) -> None:
-    status, served = _get(f"/api/ui/{lang}", settings)
+async def test_every_key_the_pages_use_is_served_in_both_languages(lang: str, web_client: Any
+                                                                  ) -> None:
+    status, served = await _get(f"/api/ui/{lang}", web_client)
     assert status == 200 and served["language"] == lang
     missing = used_keys() - set(served["texts"])
     assert not missing, f"used by the pages but not served: {sorted(missing)}"
@@ -88,9 +79,9 @@ def test_every_key_the_pages_use_is_served_in_both_languages(lang: str, settings
     assert "{seconds}" in served["texts"]["kiosk_countdown"]  # the page counts down
 
 
-def test_the_served_texts_are_the_catalogs(renderer: Renderer, settings: Settings) -> None:
-    _, nl = _get("/api/ui/nl", settings)
-    _, en = _get("/api/ui/en", settings)
+async def test_the_served_texts_are_the_catalogs(renderer: Renderer, web_client: Any) -> None:
+    _, nl = await _get("/api/ui/nl", web_client)
+    _, en = await _get("/api/ui/en", web_client)
     assert nl["texts"]["kiosk_erase"] == renderer.content.ui["kiosk_erase"] == "Stop en wis"
     assert en["texts"]["kiosk_erase"] == renderer.ui("kiosk_erase", "en") == "Stop and erase"
     assert en["texts"]["switch_language_button"] == "Nederlands"
@@ -98,8 +89,8 @@ def test_the_served_texts_are_the_catalogs(renderer: Renderer, settings: Setting
     assert "error_unavailable" not in nl["texts"] and "source_line" not in nl["texts"]
 
 
-def test_an_unknown_language_is_not_found(settings: Settings) -> None:
-    assert _get("/api/ui/de", settings)[0] == 404
+async def test_an_unknown_language_is_not_found(web_client: Any) -> None:
+    assert (await _get("/api/ui/de", web_client))[0] == 404
 
 
 def test_a_translation_that_is_not_current_is_never_served(renderer: Renderer) -> None:

@@ -1,16 +1,16 @@
 """Unanswered questions: kept only when turned on, without identifying data, and purged."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from actions import answer
+from actions import answer, runtime
+from bot.config.config import Config
 from bot.config.paths import ROOT
-from bot.config.settings import Settings, load_settings
+from bot.config.settings import load_settings
 from bot.stores.unanswered import UnansweredStore, scrub
 from tests.test_actions import run, tracker
 
@@ -70,16 +70,16 @@ def test_off_by_default() -> None:
 
 
 def test_the_fallback_keeps_the_question_only_when_turned_on(
-        settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        config: Config, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = tmp_path / "unanswered.db"
     url = f"sqlite:///{path}"  # the settings' database URL, as production names PostgreSQL
     store = UnansweredStore(30, path=path)
-    monkeypatch.setattr(answer, "get_settings", lambda: dataclasses.replace(
-        settings, keep_unanswered=False, unanswered_db_url=url))
+    monkeypatch.setattr(runtime, "action_config", lambda: config.with_settings(
+        keep_unanswered=False, unanswered_db_url=url))
     run(answer.ActionFallback(), tracker("hoe laat is de kantine open", "out_of_scope"))
     assert store.list(dt.date.today()) == []
-    monkeypatch.setattr(answer, "get_settings", lambda: dataclasses.replace(
-        settings, keep_unanswered=True, unanswered_db_url=url))
+    monkeypatch.setattr(runtime, "action_config", lambda: config.with_settings(
+        keep_unanswered=True, unanswered_db_url=url))
     run(answer.ActionFallback(), tracker("hoe laat is de kantine open", "out_of_scope"))
     run(answer.ActionAnswer(), tracker("wat is smard", "ask_what_is"))  # answered: not kept
     [q] = store.list(dt.date.today())
@@ -87,10 +87,10 @@ def test_the_fallback_keeps_the_question_only_when_turned_on(
 
 
 def test_a_kind_the_sources_do_not_answer_is_kept_with_its_subject_and_kind(
-        settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        config: Config, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = tmp_path / "unanswered.db"
-    monkeypatch.setattr(answer, "get_settings", lambda: dataclasses.replace(
-        settings, keep_unanswered=True, unanswered_db_url=f"sqlite:///{path}"))
+    monkeypatch.setattr(runtime, "action_config", lambda: config.with_settings(
+        keep_unanswered=True, unanswered_db_url=f"sqlite:///{path}"))
     run(answer.ActionAnswer(), tracker("hoeveel kost pgt?", "ask_pgt", slots={"condition": "smard"}))
     run(answer.ActionAnswer(), tracker('/ask_pgt{"condition":"smard"}', "ask_pgt"))  # a button
     [q] = UnansweredStore(30, path=path).list(dt.date.today())

@@ -1,7 +1,6 @@
 """Our web server on its own: pages, headers, input checks, and Rasa being down."""
 from __future__ import annotations
 
-import os
 import re
 import socket
 import subprocess
@@ -10,8 +9,9 @@ import sys
 import pytest
 import requests
 
+from bot.config.config import Config
 from bot.config.paths import ROOT, STATIC_DIR
-from bot.ops.launcher import wait_for
+from bot.ops.launcher import service_env, wait_for
 from bot.web.request_rules import parse_chat
 
 
@@ -22,11 +22,10 @@ def free_port() -> int:
 
 
 @pytest.fixture()
-def web_without_rasa():  # type: ignore[no-untyped-def]
+def web_without_rasa(config: Config):  # type: ignore[no-untyped-def]
     """Our web server pointed at a Rasa port where nothing listens."""
     port = free_port()
-    env = dict(os.environ, BOT_PORT=str(port), BOT_RASA_PORT=str(free_port()),
-               PYTHONPATH=str(ROOT))
+    env = dict(service_env(config), BOT_PORT=str(port), BOT_RASA_PORT=str(free_port()))
     proc = subprocess.Popen([sys.executable, "-c", "from bot.web.web import serve; serve()"], cwd=ROOT,
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

@@ -15,23 +15,17 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer, make_mocked_request
 
+from bot.config.config import Config
 from bot.config.settings import Settings
 from bot.web import web as bot_web
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
-def _run(coro_fn, settings: Settings) -> Any:  # type: ignore[no-untyped-def]
-    """Run against a fresh app in a worker thread (the browser tests' Playwright keeps an
-    event loop running in the main thread)."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    async def main() -> Any:
-        app = bot_web.create_app(settings)
-        async with TestClient(TestServer(app)) as client:
-            return await coro_fn(client, app)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, main()).result()
+async def _run(coro_fn, web_client) -> Any:  # type: ignore[no-untyped-def]
+    """coro_fn(client, app) against a fresh in-process app (pytest-aiohttp)."""
+    client = await web_client()
+    return await coro_fn(client, client.server.app)
 
 
 async def _login_attempt(client: TestClient, name: str, password: str) -> tuple[int, str]:
@@ -43,15 +37,15 @@ async def _login_attempt(client: TestClient, name: str, password: str) -> tuple[
     return resp.status, resp.headers.getall("Set-Cookie", [])  # type: ignore[return-value]
 
 
-def test_console_cookies_are_samesite_strict_httponly_and_limited_to_console(
-        settings: Settings, counsellor) -> None:  # type: ignore[no-untyped-def]
+async def test_console_cookies_are_samesite_strict_httponly_and_limited_to_console(
+        web_client, counsellor) -> None:  # type: ignore[no-untyped-def]
     async def go(client: TestClient, app: web.Application) -> list[str]:
         page = await client.get("/console/login")
         cookies = page.headers.getall("Set-Cookie", [])
         status, more = await _login_attempt(client, counsellor.name, counsellor.password)
         assert status == 303
         return cookies + list(more)
-    cookies = _run(go, settings)
+    cookies = await _run(go, web_client)
     session = [c for c in cookies if c.startswith("console_session=")]
     assert session, cookies
     for cookie in cookies:
@@ -63,7 +57,8 @@ def test_console_cookies_are_samesite_strict_httponly_and_limited_to_console(
         assert "path=/console" in attrs, cookie
 
 
-def test_one_address_gets_exactly_twenty_wrong_passwords(settings: Settings) -> None:
+async def test_one_address_gets_exactly_twenty_wrong_passwords(
+        settings: Settings, web_client: Any) -> None:
     """README: after 5 wrong passwords a name is locked; an address gets 20 tries."""
     assert settings.console_lock_attempts == 5
 
@@ -73,15 +68,15 @@ def test_one_address_gets_exactly_twenty_wrong_passwords(settings: Settings) -> 
             status, _ = await _login_attempt(client, f"nobody{i}-{uuid.uuid4().hex[:6]}", "wrong")
             statuses.append(status)
         return statuses
-    statuses = _run(go, settings)
+    statuses = await _run(go, web_client)
     assert statuses[:20] == [401] * 20
     assert statuses[20] == 429
 
 
-def test_one_name_gets_exactly_five_wrong_passwords(settings: Settings) -> None:
+async def test_one_name_gets_exactly_five_wrong_passwords(web_client: Any) -> None:
     async def go(client: TestClient, app: web.Application) -> list[int]:
         return [(await _login_attempt(client, "locked-name", "wrong"))[0] for _ in range(6)]
-    assert _run(go, settings) == [401] * 5 + [429]
+    assert await _run(go, web_client) == [401] * 5 + [429]
 
 
 def test_access_log_has_method_path_and_status_only(caplog: pytest.LogCaptureFixture) -> None:
@@ -100,27 +95,28 @@ def test_access_log_has_method_path_and_status_only(caplog: pytest.LogCaptureFix
 
 
 def test_the_server_uses_the_path_only_access_log(monkeypatch: pytest.MonkeyPatch,
-                                                  settings: Settings) -> None:
+                                                  config: Config) -> None:
     seen: dict[str, Any] = {}
     monkeypatch.setattr(bot_web.web, "run_app", lambda app, **kw: seen.update(kw))
-    bot_web.serve(settings)
+    bot_web.serve(config)
     assert seen["access_log_class"] is bot_web.PathOnlyAccessLogger
     assert "access_log_format" not in seen
 
 
-def test_csp_frame_ancestors_lists_only_the_configured_origins(settings: Settings) -> None:
+async def test_csp_frame_ancestors_lists_only_the_configured_origins(
+        settings: Settings, web_client: Any) -> None:
     async def go(client: TestClient, app: web.Application) -> dict[str, str]:
         return {p: (await client.get(p)).headers["Content-Security-Policy"]
                 for p in ("/", "/kiosk", "/console/login")}
-    csp = _run(go, settings)
+    csp = await _run(go, web_client)
     ancestors = re.search(r"frame-ancestors ([^;]+)", csp["/"]).group(1).split()  # type: ignore[union-attr]
     assert ancestors == ["'self'", *settings.embed_origins]
     assert "http://127.0.0.1:1" not in ancestors and "*" not in ancestors
     assert "frame-ancestors 'none'" in csp["/console/login"]
 
 
-def test_retention_and_kiosk_sweeps_run_periodically(monkeypatch: pytest.MonkeyPatch,
-                                                     settings: Settings) -> None:
+async def test_retention_and_kiosk_sweeps_run_periodically(
+        monkeypatch: pytest.MonkeyPatch, settings: Settings, config: Config) -> None:
     """The loops, not only their functions: with the 30 s pause shortened, the running server
     sweeps again and again, with a 24-hour cutoff and the kiosk's idle + countdown + 60 s."""
     calls: dict[str, list[float]] = {"retention": [], "kiosk": [], "sessions": []}
@@ -147,7 +143,9 @@ def test_retention_and_kiosk_sweeps_run_periodically(monkeypatch: pytest.MonkeyP
         monkeypatch.setattr(sweeper, "sweep", lambda now: calls["kiosk"].append(now) or [])
         await real_sleep(0.5)
         return sweeper.max_quiet_seconds
-    max_quiet = _run(go, settings)
+    # Its own client, closed here: the sweeps must stop with the server.
+    async with TestClient(TestServer(bot_web.create_app(config))) as client:
+        max_quiet = await go(client, client.server.app)
     assert max_quiet == settings.kiosk_idle_seconds + settings.kiosk_countdown_seconds + 60
     assert set(pauses) == {30}
     for name, times in calls.items():
@@ -157,5 +155,5 @@ def test_retention_and_kiosk_sweeps_run_periodically(monkeypatch: pytest.MonkeyP
         assert abs((now - cutoff) - 24 * 3600) < 60
     # and the loop stops with the server: no sweeps after shutdown
     count = len(calls["retention"])
-    time.sleep(0.1)
+    await real_sleep(0.1)
     assert len(calls["retention"]) == count

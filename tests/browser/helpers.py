@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from bot.config.config import Location
+
 
 def bot_count(page: Page) -> int:
     return page.locator(".msg--bot").count()
@@ -27,15 +29,17 @@ def press(page: Page, title: str) -> str:
     return page.locator(".msg--bot").last.inner_text()
 
 
-def reload_then_start_over(page: Page, sender: str, restart_label: str, greeting: str) -> None:
-    """A reload keeps the conversation; "start over" clears it, on the server too."""
+def reload_then_start_over(page: Page, sender: str, restart_label: str, greeting: str,
+                           db: Location) -> None:
+    """A reload keeps the conversation; "start over" clears it, on the server too (in the
+    tracker store at `db`)."""
     from bot.stores.conversations import stored_events
 
     count = page.locator(".msg").count()
     page.reload()
     expect(page.locator(".msg")).to_have_count(count)
-    assert stored_events(sender) > 0
+    assert stored_events(sender, db) > 0
     page.get_by_role("button", name=restart_label).click()
     expect(page.locator(".msg--bot")).to_have_count(1, timeout=30_000)
     expect(page.locator(".msg--bot").first).to_contain_text(greeting)
-    assert stored_events(sender) == 0
+    assert stored_events(sender, db) == 0

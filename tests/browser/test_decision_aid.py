@@ -16,6 +16,7 @@ from PIL import Image
 from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
+from bot.config.config import Config
 from bot.decision_aid.summary import compose as compose_summary
 from bot.decision_aid.summary import parse_request, qr_text
 from bot.stores.conversations import stored_events, tracker_db
@@ -456,7 +457,7 @@ def test_summary_by_typing_before_anything_was_shown(open_page) -> None:  # type
 
 
 # -- the kiosk --------------------------------------------------------------------------------
-def test_kiosk_comparison_exercise_summary_qr_then_erase(open_page, renderer, content) -> None:  # type: ignore[no-untyped-def]
+def test_kiosk_comparison_exercise_summary_qr_then_erase(open_page, renderer, content, config: Config) -> None:  # type: ignore[no-untyped-def]
     page, rec = open_kiosk(open_page)
     message = kiosk_to_comparison(page)
     check_comparison(table_in(message), content)
@@ -506,14 +507,14 @@ def test_kiosk_comparison_exercise_summary_qr_then_erase(open_page, renderer, co
 
     # Stop and erase: gone from the screen and from the server
     sender = rec.senders[-1]
-    assert stored_events(sender) > 0
+    assert stored_events(sender, config.tracker_store) > 0
     page.get_by_role("button", name="Stop en wis").tap()
     expect(page.locator("#start")).to_be_visible(timeout=REPLY)
     expect(page.locator("#tiles button").first).to_be_visible(timeout=REPLY)
     expect(page.locator("#log .msg")).to_have_count(0)
     expect(page.locator(".summary, figure.summary-qr, table.grid__table")).to_have_count(0)
-    assert stored_events(sender) == 0
-    with sqlite3.connect(tracker_db()) as db:
+    assert stored_events(sender, config.tracker_store) == 0
+    with sqlite3.connect(tracker_db(config.paths.state_dir)) as db:
         left = db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ? OR data LIKE ? OR data LIKE ?",
                           (sender, f"%{sender}%", f"%{SUMMARY_TITLE}%")).fetchone()[0]
     assert left == 0

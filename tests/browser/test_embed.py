@@ -8,6 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from bot.config.config import Config
 from bot.config.paths import ROOT
 from tests.browser.conftest import DESKTOP, screenshot
 from tests.conftest import EMBED_HOST_PORT
@@ -35,15 +36,14 @@ def test_example_host_page_embeds_the_chat(open_page, web_url: str, tmp_path: Pa
         host.shutdown()
 
 
-def test_an_origin_not_listed_cannot_embed_the_chat(open_page, web_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_origin_not_listed_cannot_embed_the_chat(open_page, web_url: str, tmp_path: Path, config: Config) -> None:  # type: ignore[no-untyped-def]
     """The same host page from an origin that is not in server.embed_origins: the browser
     refuses to show the chat in the frame (CSP frame-ancestors)."""
     import socket
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    import os
-    assert f"http://127.0.0.1:{port}" not in os.environ["BOT_EMBED_ORIGINS"].split()
+    assert f"http://127.0.0.1:{port}" not in config.settings.embed_origins
     page_html = (ROOT / "examples" / "host-page.html").read_text(encoding="utf-8")
     (tmp_path / "host-page.html").write_text(page_html.replace("http://127.0.0.1:8000", web_url),
                                              encoding="utf-8")

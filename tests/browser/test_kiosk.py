@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from bot.config.config import Config
 from bot.stores.conversations import stored_events
 from tests.browser.conftest import KIOSK, screenshot
 
@@ -19,7 +20,7 @@ def open_kiosk(open_page, query: str = ""):  # type: ignore[no-untyped-def]
     return page, rec
 
 
-def test_a_whole_kiosk_session_by_taps(open_page) -> None:  # type: ignore[no-untyped-def]
+def test_a_whole_kiosk_session_by_taps(open_page, config: Config) -> None:  # type: ignore[no-untyped-def]
     page, rec = open_kiosk(open_page, "?idle=4&countdown=2")
     screenshot(page, "kiosk-start-nl")
     page.get_by_role("button", name="English").tap()
@@ -43,7 +44,7 @@ def test_a_whole_kiosk_session_by_taps(open_page) -> None:  # type: ignore[no-un
     screenshot(page, "kiosk-chat-en-qr")
     # idle: the question, then the reset, on the screen and on the server
     sender = rec.senders[-1]
-    assert stored_events(sender) > 0
+    assert stored_events(sender, config.tracker_store) > 0
     dialog = page.get_by_role("alertdialog")
     expect(dialog).to_be_visible(timeout=15_000)
     expect(dialog).to_contain_text("Are you still there?")
@@ -51,20 +52,20 @@ def test_a_whole_kiosk_session_by_taps(open_page) -> None:  # type: ignore[no-un
     expect(page.locator("#start")).to_be_visible(timeout=15_000)
     expect(dialog).to_be_hidden()
     expect(page.locator("html")).to_have_attribute("lang", "nl")
-    assert stored_events(sender) == 0
+    assert stored_events(sender, config.tracker_store) == 0
 
 
-def test_stop_and_erase(open_page) -> None:  # type: ignore[no-untyped-def]
+def test_stop_and_erase(open_page, config: Config) -> None:  # type: ignore[no-untyped-def]
     page, rec = open_kiosk(open_page)
     page.locator("#tiles button").first.tap()
     expect(page.locator(".msg--bot")).to_have_count(1, timeout=30_000)
     tap_in_last(page, "Welke typen SMARD zijn er?")
     sender = rec.senders[-1]
-    assert stored_events(sender) > 0
+    assert stored_events(sender, config.tracker_store) > 0
     page.get_by_role("button", name="Stop en wis").tap()
     expect(page.locator("#start")).to_be_visible(timeout=30_000)
     expect(page.locator("#log .msg")).to_have_count(0)
-    assert stored_events(sender) == 0
+    assert stored_events(sender, config.tracker_store) == 0
     assert rec.senders[-1] != sender
 
 

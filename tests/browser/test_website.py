@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from bot.config.config import Config
 from bot.content.formatting import format_long_date
 from tests.browser.conftest import DESKTOP, PHONE, screenshot
 from tests.browser.helpers import (
@@ -14,7 +15,7 @@ from tests.browser.helpers import (
 )
 
 
-def test_dutch_conversation_on_a_phone(open_page, content) -> None:  # type: ignore[no-untyped-def]
+def test_dutch_conversation_on_a_phone(open_page, content, config: Config) -> None:  # type: ignore[no-untyped-def]
     page, rec = open_page("/", PHONE)
     expect(page.locator(".msg--bot").first).to_contain_text("Ik ben een chatbot, geen mens")
     text = type_question(page, "hoe groot is de kans dat ons volgende kindje ook smard heeft")
@@ -33,11 +34,12 @@ def test_dutch_conversation_on_a_phone(open_page, content) -> None:  # type: ign
     assert "98 van de 100 (98%)" in text
     screenshot(page, "website-nl-phone-options")
     sender = rec.senders[-1]
-    reload_then_start_over(page, sender, "Opnieuw beginnen", "Ik ben een chatbot, geen mens")
+    reload_then_start_over(page, sender, "Opnieuw beginnen", "Ik ben een chatbot, geen mens",
+                           config.tracker_store)
     assert rec.senders[-1] != sender
 
 
-def test_english_conversation_on_a_desktop(open_page) -> None:  # type: ignore[no-untyped-def]
+def test_english_conversation_on_a_desktop(open_page, config: Config) -> None:  # type: ignore[no-untyped-def]
     page, rec = open_page("/?lang=en", DESKTOP)
     expect(page.locator(".msg--bot").first).to_contain_text("I am a chatbot, not a person")
     text = press(page, "How is SMARD inherited?")
@@ -54,7 +56,8 @@ def test_english_conversation_on_a_desktop(open_page) -> None:  # type: ignore[n
     link = page.locator(".msg--bot").last.get_by_role("link", name="pgtnederland.nl")
     assert link.get_attribute("rel") == "noopener noreferrer"
     screenshot(page, "website-en-desktop")
-    reload_then_start_over(page, rec.senders[-1], "Start over", "I am a chatbot, not a person")
+    reload_then_start_over(page, rec.senders[-1], "Start over", "I am a chatbot, not a person",
+                           config.tracker_store)
     # the language switch
     page.get_by_role("button", name="Nederlands").first.click()
     expect(page.locator(".msg--bot").last).to_contain_text("Prima, we gaan verder in het Nederlands")
