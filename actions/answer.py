@@ -76,6 +76,23 @@ def answered_first(turn: Turn, dispatcher: CollectingDispatcher) -> Optional[lis
                        else None)
 
 
+
+class NetsFirst(Action):
+    """An action other than the answer, under the same nets (`answered_first`): a typed
+    message about a child who may be ill now, or one that expresses a feeling, gets the
+    answer's reply; anything else gets this action's own reply (`respond`)."""
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        turn = read_turn(tracker)
+        first = answered_first(turn, dispatcher)
+        return first if first is not None else self.respond(turn, tracker, dispatcher)
+
+    def respond(self, turn: Turn, tracker: Tracker, dispatcher: CollectingDispatcher
+                ) -> list[EventType]:
+        """This action's reply to `turn`."""
+        raise NotImplementedError
+
 class ActionAnswer(Action):
     """Serve the answer for the recognised intent in the conversation's language."""
 
@@ -107,18 +124,14 @@ class ActionFallback(Action):
         return slot_events(turn.lang, condition)
 
 
-class ActionMoreDetail(Action):
+class ActionMoreDetail(NetsFirst):
     """The second layer ("more detail") of the topic asked for, or of the last topic."""
 
     def name(self) -> str:
         return "action_more_detail"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: dict[str, Any]) -> list[EventType]:
-        turn = read_turn(tracker)
-        first = answered_first(turn, dispatcher)
-        if first is not None:
-            return first
+    def respond(self, turn: Turn, tracker: Tracker, dispatcher: CollectingDispatcher
+                ) -> list[EventType]:
         renderer = get_renderer()
         topic = turn.entities.get("topic") or tracker.get_slot("last_topic")
         answer = renderer.content.answers.get(topic or "")

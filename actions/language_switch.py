@@ -1,19 +1,17 @@
 """Switches the conversation's language on request."""
 from __future__ import annotations
 
-from typing import Any
-
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer import answered_first
+from actions.answer import NetsFirst
 from actions.runtime import get_renderer
-from actions.turn import read_turn, send, slot_events
+from actions.turn import Turn, send, slot_events
 from bot.conversation import language
 
 
-class ActionSwitchLanguage(Action):
+class ActionSwitchLanguage(NetsFirst):
     """Switch to the requested language and confirm *in that language*.
 
     Rasa renders an action's messages with the slots from before its own SlotSet, so the
@@ -23,12 +21,8 @@ class ActionSwitchLanguage(Action):
     def name(self) -> str:
         return "action_switch_language"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: dict[str, Any]) -> list[EventType]:
-        turn = read_turn(tracker)
-        first = answered_first(turn, dispatcher)
-        if first is not None:
-            return first
+    def respond(self, turn: Turn, tracker: Tracker, dispatcher: CollectingDispatcher
+                ) -> list[EventType]:
         target = turn.entities.get("language")
         if target not in language.SUPPORTED:
             target = language.requested_language(turn.text)

@@ -5,30 +5,24 @@ text is never stored in the conversation.
 """
 from __future__ import annotations
 
-from typing import Any
-
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer import answered_first
+from actions.answer import NetsFirst
 from actions.runtime import get_renderer
-from actions.turn import read_turn, send, slot_events
+from actions.turn import Turn, send, slot_events
 from bot.decision_aid.summary import collect
 
 
-class ActionSummary(Action):
+class ActionSummary(NetsFirst):
     """Offer the summary of this conversation (download, print, or QR code on the kiosk)."""
 
     def name(self) -> str:
         return "action_summary"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: dict[str, Any]) -> list[EventType]:
-        turn = read_turn(tracker)
-        first = answered_first(turn, dispatcher)
-        if first is not None:
-            return first
+    def respond(self, turn: Turn, tracker: Tracker, dispatcher: CollectingDispatcher
+                ) -> list[EventType]:
         renderer = get_renderer()
         messages = renderer.answer(renderer.content.answers["summary"], turn.lang)
         request = collect(tracker.events, tracker.get_slot("values"), turn.lang)

@@ -1,30 +1,24 @@
 """The "what matters to you" exercise, one button press at a time (see bot/decision_aid/values.py)."""
 from __future__ import annotations
 
-from typing import Any
-
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer import answered_first
+from actions.answer import NetsFirst
 from actions.runtime import get_renderer
-from actions.turn import read_turn, send, slot_events
+from actions.turn import Turn, send, slot_events
 from bot.decision_aid import values
 
 
-class ActionValues(Action):
+class ActionValues(NetsFirst):
     """Record the answer (or skip) and ask the next question, or show the result."""
 
     def name(self) -> str:
         return "action_values"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: dict[str, Any]) -> list[EventType]:
-        turn = read_turn(tracker)
-        first = answered_first(turn, dispatcher)
-        if first is not None:
-            return first
+    def respond(self, turn: Turn, tracker: Tracker, dispatcher: CollectingDispatcher
+                ) -> list[EventType]:
         renderer = get_renderer()
         content = renderer.content
         state = values.State.from_slot(tracker.get_slot("values"))

@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, TypeVar
 
 from bot.config.environment import process_environment
 
@@ -68,7 +68,42 @@ class Exited(RuntimeError):
     """The server process ended while we waited for it (a configuration error, say)."""
 
 
-class PostgresServer:
+_Server = TypeVar("_Server", bound="_Throwaway")
+
+
+class _Throwaway:
+    """What both throwaway servers share: a directory of their own, removed on close, and a
+    `with` block that never leaves a server behind (one that did not come up included)."""
+
+    dir: Path
+
+    def start(self: _Server) -> _Server:
+        """Start the server; return it once it answers."""
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        """Stop the server; its directory stays."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Stop the server and remove its directory."""
+        try:
+            self.stop()
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def __enter__(self: _Server) -> _Server:
+        try:
+            return self.start()
+        except BaseException:  # a server that did not come up is not left behind
+            self.close()
+            raise
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class PostgresServer(_Throwaway):
     """A PostgreSQL cluster in a temporary directory, listening on 127.0.0.1:`port` only.
 
     `config` is an extra postgresql.conf (e.g. deploy/postgresql/keuzehulp.conf) included
@@ -172,25 +207,8 @@ class PostgresServer:
         if (self.data / "postmaster.pid").exists():
             self._run(pg_binary("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
 
-    def close(self) -> None:
-        """Stop the server and remove its directory."""
-        try:
-            self.stop()
-        finally:
-            shutil.rmtree(self.dir, ignore_errors=True)
 
-    def __enter__(self) -> "PostgresServer":
-        try:
-            return self.start()
-        except BaseException:  # a server that did not come up is not left behind
-            self.close()
-            raise
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-class RedisServer:
+class RedisServer(_Throwaway):
     """A Redis server in a temporary directory on 127.0.0.1:`port`, nothing saved to disk.
 
     `config` is a redis.conf (e.g. deploy/redis/keuzehulp.conf) read first; the password is
@@ -263,20 +281,3 @@ class RedisServer:
                 self.process.kill()
                 self.process.wait()
         self.process = None
-
-    def close(self) -> None:
-        """Stop the server and remove its directory."""
-        try:
-            self.stop()
-        finally:
-            shutil.rmtree(self.dir, ignore_errors=True)
-
-    def __enter__(self) -> "RedisServer":
-        try:
-            return self.start()
-        except BaseException:  # a server that did not come up is not left behind
-            self.close()
-            raise
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
