@@ -25,13 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
-
 from bot.config.paths import CONTENT_DIR, SOURCES_DIR, TRANSLATIONS_DIR
 from bot.content.catalog import TARGET_LANGUAGES, Translations
 from bot.content.checks import content_problems
 from bot.content.content import Content, content_from_raw, load_content
 from bot.content.schema import TEXT_FIELDS
+from bot.content.yaml_files import load_yaml
 
 
 class BuildRefused(Exception):
@@ -77,7 +76,7 @@ def fingerprint(content_dir: Path = CONTENT_DIR, translations_dir: Path = TRANSL
 def _raw_answers(content_dir: Path) -> list[dict[str, Any]]:
     raw: list[dict[str, Any]] = []
     for path in sorted((content_dir / "answers").glob("*.yml")):
-        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        for item in load_yaml(path) or []:
             raw.append({**item, "_file": path.name})
     return raw
 
@@ -107,7 +106,7 @@ def compile_bundle(content_dir: Path = CONTENT_DIR, translations_dir: Path = TRA
                 untranslated.append(f"{lang}:{ctx}")
             else:
                 table[lang][ctx] = [source, text]
-    read = lambda name: yaml.safe_load((content_dir / name).read_text(encoding="utf-8"))  # noqa: E731
+    read = lambda name: load_yaml(content_dir / name)  # noqa: E731
     bundle = {
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "fingerprint": fingerprint(content_dir, translations_dir),

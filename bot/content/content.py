@@ -11,10 +11,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
-
 from bot.config.paths import CONTENT_DIR
 from bot.content.schema import Answer, ContentError, answer_from_raw, normalize_text, unknown_keys
+from bot.content.yaml_files import load_yaml
 
 CONDITIONS = ("smard", "sma")
 # The attributes every option for carrier couples has; also the comparison's columns.
@@ -147,7 +146,7 @@ def content_from_raw(answers: list[dict[str, Any]], ui: dict[str, str],
 
 
 def _read(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path)
 
 
 def load_content(directory: Path = CONTENT_DIR) -> Content:

@@ -13,6 +13,8 @@ from typing import Any, Callable, Optional
 
 import yaml
 
+from bot.content.yaml_files import compose_yaml
+
 # Approvals recorded with the example content by the team that wrote it: not a counsellor's
 # sign-off. The console and the review document say so until a named counsellor approves.
 EXAMPLE_REVIEWERS = frozenset({"Projectteam"})
@@ -228,7 +230,7 @@ class ContentError(ValueError):
 def unknown_keys(path: Path) -> list[str]:
     """`file:line: …` for every key of an answer in `path` that ANSWER_KEYS does not declare
     (line numbers from YAML's node tree, which safe_load drops)."""
-    root = yaml.compose(path.read_text(encoding="utf-8"))
+    root = compose_yaml(path)
     problems = []
     for node in getattr(root, "value", None) or []:
         if not isinstance(node, yaml.MappingNode):
