@@ -250,7 +250,7 @@ def report_figure():  # type: ignore[no-untyped-def]
 # need the trained model: a test that uses none of them, and is neither slow nor a mutation
 # run, is a unit test.
 _SLOW_FIXTURES = {"servers", "services", "rest_url", "web_url", "model_path", "postgres",
-                  "postgres_url", "redis_server", "redis_url", "web_without_rasa", "browser",
+                  "postgres_url", "redis_server", "redis_url", "browser",
                   "open_page", "page", "cluster"}
 
 

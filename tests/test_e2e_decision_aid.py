@@ -127,11 +127,12 @@ def test_summary_is_built_from_the_conversation_and_not_kept(
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_page_about_the_assistant(web_url: str, lang: str, settings: Settings,
-                                      content: Content) -> None:
-    page = requests.get(f"{web_url}/about?lang={lang}", timeout=30)
-    assert page.status_code == 200 and f'<html lang="{lang}">' in page.text
-    text = page.text
+async def test_the_page_about_the_assistant(web_client: Any, lang: str, settings: Settings,
+                                            content: Content) -> None:
+    """In-process (pytest-aiohttp): the page needs the published bundle, not Rasa."""
+    page = await (await web_client()).get("/about", params={"lang": lang})
+    text = await page.text()
+    assert page.status == 200 and f'<html lang="{lang}">' in text
     assert "Informatie over SMARD" in text and "Samenvatting 292e ENMC-workshop" in text
     assert ("23–25 jan" in text) or ("23–25 Jan" in text)
     assert ("Het document vermeldt geen datum" in text) == (lang == "nl")

@@ -1,17 +1,12 @@
-"""Our web server on its own: pages, headers, input checks, and Rasa being down."""
+"""Our web server on its own, in-process (pytest-aiohttp): pages, headers, input checks, and
+Rasa being down."""
 from __future__ import annotations
 
 import re
 import socket
-import subprocess
-import sys
+from typing import Any
 
-import pytest
-import requests
-
-from bot.config.config import Config
-from bot.config.paths import ROOT, STATIC_DIR
-from bot.ops.launcher import service_env, wait_for
+from bot.config.paths import STATIC_DIR
 from bot.web.request_rules import parse_chat
 
 
@@ -21,38 +16,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture()
-def web_without_rasa(config: Config):  # type: ignore[no-untyped-def]
-    """Our web server pointed at a Rasa port where nothing listens."""
-    port = free_port()
-    env = dict(service_env(config), BOT_PORT=str(port), BOT_RASA_PORT=str(free_port()))
-    proc = subprocess.Popen([sys.executable, "-c", "from bot.web.web import serve; serve()"], cwd=ROOT,
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/health", 30, proc)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-
-
-def test_rasa_down_gives_a_clear_message_in_the_users_language(web_without_rasa: str) -> None:
+async def test_rasa_down_gives_a_clear_message_in_the_users_language(web_client: Any) -> None:
+    """Our web application, in-process, pointed at a Rasa port where nothing listens."""
+    client = await web_client(rasa_port=free_port(), rasa_replicas=1)
     for lang, phrase in [("nl", "De chat is even niet bereikbaar"), ("en", "The chat cannot be reached")]:
-        resp = requests.post(f"{web_without_rasa}/api/chat", timeout=30, json={
+        resp = await client.post("/api/chat", json={
             "sender": "abcdef123456" * 3, "message": "hallo", "metadata": {"language": lang}})
-        assert resp.status_code == 503
-        assert resp.json()["message"].startswith(phrase)
-        assert "112" in resp.json()["message"]
-    assert requests.get(f"{web_without_rasa}/health", timeout=10).status_code == 200
+        assert resp.status == 503
+        message = (await resp.json())["message"]
+        assert message.startswith(phrase)
+        assert "112" in message
+    assert (await client.get("/health")).status == 200
 
 
-def test_page_and_headers(web_without_rasa: str) -> None:
-    resp = requests.get(web_without_rasa + "/", timeout=10)
-    assert resp.status_code == 200 and "<main" in resp.text
+async def test_page_and_headers(web_client: Any) -> None:
+    client = await web_client()
+    resp = await client.get("/")
+    assert resp.status == 200 and "<main" in await resp.text()
     csp = resp.headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "script-src 'self'" in csp
     assert resp.headers["Referrer-Policy"] == "no-referrer"
-    assert requests.get(web_without_rasa + "/static/chat.js", timeout=10).status_code == 200
+    assert (await client.get("/static/chat.js")).status == 200
 
 
 def test_nothing_we_serve_loads_from_elsewhere() -> None:
