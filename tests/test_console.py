@@ -7,6 +7,7 @@ import io
 import json
 import re
 import uuid
+from typing import Any
 
 import pytest
 import requests
@@ -20,7 +21,7 @@ from bot.stores.conversations import stored_events
 from bot.stores.unanswered import UnansweredStore
 from bot.web.web import create_app
 from tests.conftest import Counsellor, add_account
-from tests.console_client import login, try_login
+from tests.console_client import login, login_in_process, try_login_in_process
 
 
 def console_routes(config: Config) -> list[tuple[str, str]]:
@@ -35,76 +36,86 @@ def console_routes(config: Config) -> list[tuple[str, str]]:
     return out
 
 
-def test_every_console_route_refuses_without_a_session(web_url: str, settings: Settings, config: Config) -> None:
+async def test_every_console_route_refuses_without_a_session(web_client: Any, config: Config
+                                                             ) -> None:
     routes = console_routes(config)
     assert len(routes) >= 14
+    client = await web_client()
     for method, path in routes:
         if path == "/console/login":
             continue
-        resp = requests.request(method, web_url + path, timeout=30, allow_redirects=False,
-                                json={} if method == "POST" else None)
+        resp = await client.request(method, path, allow_redirects=False,
+                                    json={} if method == "POST" else None)
         if method == "GET" and not path.startswith("/console/api/"):
-            assert resp.status_code == 303 and resp.headers["Location"] == "/console/login", path
+            assert resp.status == 303 and resp.headers["Location"] == "/console/login", path
         else:
-            assert resp.status_code == 401, (method, path)
-        assert "smard" not in resp.text.lower() or path.startswith("/console/answers"), path
+            assert resp.status == 401, (method, path)
+        assert "smard" not in (await resp.text()).lower() or path.startswith("/console/answers"), path
         # …and a made-up session cookie does not help.
-        resp = requests.request(method, web_url + path, timeout=30, allow_redirects=False,
-                                cookies={"console_session": "made-up-token"})
-        assert resp.status_code in (303, 401), (method, path)
+        resp = await client.request(method, path, allow_redirects=False,
+                                    cookies={"console_session": "made-up-token"})
+        assert resp.status in (303, 401), (method, path)
 
 
-def test_wrong_password_is_refused_and_repeated_ones_lock_the_account(web_url: str, config: Config) -> None:
+async def test_wrong_password_is_refused_and_repeated_ones_lock_the_account(
+        web_client: Any, config: Config) -> None:
     user = add_account(config, "locktest", "Lock Test", "a right password here")
+    client = await web_client()
     for _ in range(5):
-        resp = try_login(web_url, user.name, "a wrong password here")
-        assert resp.status_code == 401 and "Wrong login name or password" in resp.text
+        resp = await try_login_in_process(client, user.name, "a wrong password here")
+        assert resp.status == 401 and "Wrong login name or password" in await resp.text()
         assert "console_session" not in resp.cookies
-    resp = try_login(web_url, user.name, user.password)  # right, but locked now
-    assert resp.status_code == 429 and "Too many wrong passwords" in resp.text
+    resp = await try_login_in_process(client, user.name, user.password)  # right, but locked now
+    assert resp.status == 429 and "Too many wrong passwords" in await resp.text()
     assert "console_session" not in resp.cookies
 
 
-def test_unknown_name_and_missing_login_token_are_refused(web_url: str) -> None:
-    assert try_login(web_url, "nobody", "correct horse battery staple").status_code == 401
-    resp = requests.post(f"{web_url}/console/login", timeout=10, allow_redirects=False,
-                         data={"name": "jdevries", "password": "x"})
-    assert resp.status_code == 403  # no login CSRF token: a forged form from another site
+async def test_unknown_name_and_missing_login_token_are_refused(web_client: Any) -> None:
+    client = await web_client()
+    assert (await try_login_in_process(client, "nobody", "correct horse battery staple")
+            ).status == 401
+    client.session.cookie_jar.clear()
+    resp = await client.post("/console/login", allow_redirects=False,
+                             data={"name": "jdevries", "password": "x"})
+    assert resp.status == 403  # no login CSRF token: a forged form from another site
 
 
-def test_csrf_token_is_checked_on_every_post(web_url: str, counsellor: Counsellor) -> None:
-    s, csrf = login(web_url, counsellor.name, counsellor.password)
+async def test_csrf_token_is_checked_on_every_post(web_client: Any, counsellor: Counsellor
+                                                   ) -> None:
+    s = await web_client()
+    csrf = await login_in_process(s, counsellor.name, counsellor.password)
     for token in (None, "wrong-token"):
         data = {"csrf": token} if token else {}
         for path in ("/console/answers/smard_chance/approve", "/console/publish",
                      "/console/logout", "/console/unanswered/1"):
-            resp = s.post(web_url + path, data=data, timeout=30, allow_redirects=False)
-            assert resp.status_code == 403, path
-        resp = s.post(f"{web_url}/console/api/try", timeout=30,
-                      json={"sender": uuid.uuid4().hex, "message": "hallo"},
-                      headers={"X-CSRF-Token": token} if token else {})
-        assert resp.status_code == 403
+            resp = await s.post(path, data=data, allow_redirects=False)
+            assert resp.status == 403, path
+        resp = await s.post("/console/api/try",
+                            json={"sender": uuid.uuid4().hex, "message": "hallo"},
+                            headers={"X-CSRF-Token": token} if token else {})
+        assert resp.status == 403
     # With the token, the same session works (and logout ends it).
-    assert s.get(f"{web_url}/console/", timeout=30).status_code == 200
-    resp = s.post(f"{web_url}/console/logout", data={"csrf": csrf}, timeout=30,
-                  allow_redirects=False)
-    assert resp.status_code == 303
-    resp = s.get(f"{web_url}/console/", timeout=30, allow_redirects=False)
-    assert resp.status_code == 303 and resp.headers["Location"] == "/console/login"
+    assert (await s.get("/console/")).status == 200
+    resp = await s.post("/console/logout", data={"csrf": csrf}, allow_redirects=False)
+    assert resp.status == 303
+    resp = await s.get("/console/", allow_redirects=False)
+    assert resp.status == 303 and resp.headers["Location"] == "/console/login"
 
 
-def test_console_responses_carry_security_headers(web_url: str, counsellor: Counsellor) -> None:
-    s, _ = login(web_url, counsellor.name, counsellor.password)
+async def test_console_responses_carry_security_headers(web_client: Any, counsellor: Counsellor
+                                                        ) -> None:
+    s = await web_client()
+    await login_in_process(s, counsellor.name, counsellor.password)
     for path in ("/console/", "/console/login", "/console/answers/smard_chance",
                  "/console/no-such-page"):
-        resp = s.get(web_url + path, timeout=30, allow_redirects=False)
+        resp = await s.get(path, allow_redirects=False)
         h = resp.headers
         assert "frame-ancestors 'none'" in h["Content-Security-Policy"], path
         assert "script-src 'self'" in h["Content-Security-Policy"]
         assert h["X-Frame-Options"] == "DENY" and h["X-Content-Type-Options"] == "nosniff"
         assert h["Referrer-Policy"] == "no-referrer" and h["Cache-Control"] == "no-store"
-    cookie = next(c for c in s.cookies if c.name == "console_session")
-    assert cookie.path == "/console" and cookie.has_nonstandard_attr("HttpOnly")
+    cookie = next(c for c in s.session.cookie_jar if c.key == "console_session")
+    assert cookie["path"] == "/console" and cookie["httponly"]
 
 
 def test_a_parent_cannot_reach_counsellor_data(web_url: str, content: Content,
@@ -234,29 +245,32 @@ def test_unanswered_questions_appear_without_identifying_data_and_expire(
                                                          timeout=30).text
 
 
-def test_review_pdf_contains_every_approved_answer(web_url: str, counsellor: Counsellor,
-                                                   content: Content) -> None:
-    s, _ = login(web_url, counsellor.name, counsellor.password)
-    resp = s.get(f"{web_url}/console/review.pdf", timeout=60)
-    assert resp.status_code == 200 and resp.headers["Content-Type"] == "application/pdf"
-    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(io.BytesIO(resp.content)).pages))
+async def test_review_pdf_contains_every_approved_answer(web_client: Any, counsellor: Counsellor,
+                                                         content: Content) -> None:
+    s = await web_client()
+    await login_in_process(s, counsellor.name, counsellor.password)
+    resp = await s.get("/console/review.pdf")
+    assert resp.status == 200 and resp.headers["Content-Type"] == "application/pdf"
+    pdf = PdfReader(io.BytesIO(await resp.read()))
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in pdf.pages))
     for a in content.answers.values():
         if a.review.approved:
             assert a.id.replace(" ", "") in text, a.id
 
 
-def test_overview_filters_and_answer_page(web_url: str, counsellor: Counsellor,
-                                          content: Content) -> None:
-    s, _ = login(web_url, counsellor.name, counsellor.password)
-    everything = s.get(f"{web_url}/console/", timeout=30).text
+async def test_overview_filters_and_answer_page(web_client: Any, counsellor: Counsellor,
+                                                content: Content) -> None:
+    s = await web_client()
+    await login_in_process(s, counsellor.name, counsellor.password)
+    everything = await (await s.get("/console/")).text()
     for a in content.answers.values():
         assert f'href="/console/answers/{a.id}"' in everything
-    drafts = s.get(f"{web_url}/console/?state=drafts", timeout=30).text
+    drafts = await (await s.get("/console/?state=drafts")).text()
     for a in content.answers.values():
         assert (f'href="/console/answers/{a.id}"' in drafts) == (not a.review.approved), a.id
-    sma = s.get(f"{web_url}/console/?condition=sma", timeout=30).text
+    sma = await (await s.get("/console/?condition=sma")).text()
     assert 'href="/console/answers/sma_what"' in sma and 'answers/smard_what"' not in sma
-    page = s.get(f"{web_url}/console/answers/smard_chance", timeout=30).text
+    page = await (await s.get("/console/answers/smard_chance")).text()
     assert "Hoe erft het SMARD over?" in page and "000_8223b986a68f5339.txt" in page
     assert "SMARD ontstaat wanneer er in beide kopieën" in page  # the section's own text
     assert "ask_chance:" in page and "Dutch" in page and "English" in page
