@@ -1,6 +1,10 @@
 """`python -m bot.engine.rasa_main run …`: Rasa's own command line, with the project's changes
 installed in the process first: the speed-up of bot.engine.action_reply and the loud tracker
-store errors of bot.engine.store_errors. The launcher starts Rasa this way."""
+store errors of bot.engine.store_errors. The launcher starts Rasa this way.
+
+It needs none of our configuration: what Rasa must know (the action server, the tracker and
+lock stores, the port) the launcher writes into its endpoints file and command line, from the
+Config it was given (bot/ops/launcher.py); so nothing here reads the environment."""
 from __future__ import annotations
 
 
