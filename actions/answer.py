@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
@@ -77,10 +78,11 @@ def answered_first(turn: Turn, dispatcher: CollectingDispatcher) -> Optional[lis
 
 
 
-class NetsFirst(Action):
+class NetsFirst(Action, ABC):
     """An action other than the answer, under the same nets (`answered_first`): a typed
     message about a child who may be ill now, or one that expresses a feeling, gets the
-    answer's reply; anything else gets this action's own reply (`respond`)."""
+    answer's reply; anything else gets this action's own reply (`respond`). Abstract, so
+    rasa-sdk's executor does not register it as an action of its own."""
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
@@ -88,10 +90,10 @@ class NetsFirst(Action):
         first = answered_first(turn, dispatcher)
         return first if first is not None else self.respond(turn, tracker, dispatcher)
 
+    @abstractmethod
     def respond(self, turn: Turn, tracker: Tracker, dispatcher: CollectingDispatcher
                 ) -> list[EventType]:
         """This action's reply to `turn`."""
-        raise NotImplementedError
 
 class ActionAnswer(Action):
     """Serve the answer for the recognised intent in the conversation's language."""

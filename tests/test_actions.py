@@ -221,3 +221,17 @@ def test_every_action_puts_the_nets_first(action, intent: str) -> None:  # type:
     assert slot(events, "last_topic") == "emergency"
     messages, _ = run(action, tracker("we voelen ons zo schuldig", intent, slots={"language": "nl"}))
     assert messages[0]["custom"]["topic"] == "feelings_guilt"
+
+
+def test_the_action_server_registers_every_action_and_nothing_else() -> None:
+    """What rasa-sdk's executor loads from the package, as `python -m rasa_sdk --actions
+    actions` does: every action of the domain, and no helper base class."""
+    import yaml
+    from rasa_sdk.executor import ActionExecutor
+
+    from bot.config.paths import ROOT
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    ours = {a for a in domain["actions"] if a.startswith("action_")}
+    assert set(executor.actions) == ours
