@@ -144,7 +144,7 @@ def test_approval_reaches_parents_only_after_publishing(
 
 def test_a_draft_is_never_served_and_cannot_be_approved_without_a_source(
         workspace_console: tuple[str, Path, Path], rest_url: str,
-        counsellor: Counsellor) -> None:
+        counsellor: Counsellor, config: Config) -> None:
     base, content_dir, _ = workspace_console
     s, csrf = login(base, counsellor.name, counsellor.password)
     draft = load_content(content_dir).answers["sma_options"]
@@ -157,7 +157,7 @@ def test_a_draft_is_never_served_and_cannot_be_approved_without_a_source(
         reply = parent_asks(rest_url, question, lang)
         assert reply["custom"]["topic"] == "sma_options" and reply["custom"]["status"] == "draft"
         assert draft.short[:40] not in reply["text"]
-    bundle = json.dumps(read_bundle(), ensure_ascii=False)
+    bundle = json.dumps(read_bundle(config.paths.state_dir), ensure_ascii=False)
     assert draft.short[:40] not in bundle  # the draft's text is not even in what is served
     # The counsellor can still preview the draft, clearly marked.
     page = s.get(f"{base}/console/answers/sma_options", timeout=30).text
