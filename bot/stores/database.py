@@ -13,8 +13,9 @@ from typing import Optional
 import sqlalchemy
 from sqlalchemy.engine import Engine
 
-# A SQLite file, or a SQLAlchemy URL such as "postgresql://user:password@127.0.0.1/keuzehulp".
-from bot.config.config import Location  # noqa: E402,F401 - one definition
+# A SQLite file, or a SQLAlchemy URL such as "postgresql://user:password@127.0.0.1/keuzehulp"
+# (declared with the configuration, which names the stores' locations).
+from bot.config.config import Location
 
 
 def is_url(location: Location) -> bool:
