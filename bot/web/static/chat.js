@@ -79,8 +79,10 @@ async function reveal(li, focusButton) {
   if (!li) return;
   // a picture takes its room once loaded: measure after that
   await Promise.all([...li.querySelectorAll("img")].map((img) => img.decode().catch(() => null)));
-  const top = li.getBoundingClientRect().top + window.scrollY - 8;
-  window.scrollTo({ top: Math.max(top, 0), behavior: "instant" });
+  const box = li.getBoundingClientRect();
+  if (box.top < 0 || box.bottom > $("form").getBoundingClientRect().top) {  // not all in view yet
+    window.scrollTo({ top: Math.max(box.top + window.scrollY - 8, 0), behavior: "instant" });
+  }
   if (focusButton) {
     const first = li.querySelector(".buttons button");
     const r = first && first.getBoundingClientRect();
