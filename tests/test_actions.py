@@ -90,7 +90,7 @@ def test_personal_advice_is_refused_kindly_with_the_counsellor() -> None:
 def test_distress_gets_empathy_and_contact() -> None:
     [m], _ = run(ActionAnswer(), tracker("ik ben zo verdrietig", "distress"))
     assert m["text"].startswith("Wat naar dat u zich zo voelt")
-    assert "Bel [VOORBEELD]" in m["text"]
+    assert "Bel 000 000 0000" in m["text"]
 
 
 def test_draft_is_never_served() -> None:
@@ -137,7 +137,7 @@ def test_fallback_says_what_it_can_and_offers_a_person() -> None:
 def test_handoff_uses_the_clinic_settings() -> None:
     [m], _ = run(ActionAnswer(), tracker("can i talk to a person", "human_handoff"))
     assert "[EXAMPLE] the Department of Clinical Genetics" in m["text"]
-    assert "Phone: [VOORBEELD] 000 000 0000" in m["text"]
+    assert "Phone: 000 000 0000" in m["text"]
 
 
 def _domain_slots() -> dict[str, Any]:

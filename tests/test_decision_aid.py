@@ -128,6 +128,21 @@ def test_values_result_never_ranks_or_recommends(renderer: Renderer, lang: str) 
         assert not any(NUMBER.search(label) for label in labels)
 
 
+def test_every_answer_shows_in_the_result_and_a_wish_fits_somewhere(renderer: Renderer) -> None:
+    """Whatever a parent answers, "less important" too, the result shows it under some option
+    (the summary repeats every answer, so the result must not leave one out); and an answer
+    that makes an option fit less also fits some other option (issue 13: avoiding a procedure
+    during pregnancy was only ever "fits less")."""
+    content = renderer.content
+    for question in content.exercise:
+        for choice in question.choices:
+            fits = values.result(content, {question.id: choice})
+            shown = {rel for fit in fits for rel, items in fit.statements.items() if items}
+            assert shown, (question.id, choice, "appears nowhere in the result")
+            if "against" in shown:
+                assert "for" in shown, (question.id, choice, "only ever fits less")
+
+
 def test_each_question_says_why_and_can_be_skipped(renderer: Renderer) -> None:
     for lang, why in [("nl", "Waarom ik dit vraag"), ("en", "Why I ask")]:
         for question in renderer.content.exercise:

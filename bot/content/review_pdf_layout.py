@@ -23,21 +23,21 @@ WARN_BG = colors.HexColor("#fde4e4")
 
 
 def paragraph_styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName="Helvetica", fontSize=9, leading=11.5)
+    base = ParagraphStyle("body", fontName="Helvetica", fontSize=11, leading=14)  # text at least 10 pt
     return {
         "body": base,
-        "small": ParagraphStyle("small", base, fontSize=8, leading=10),
-        "small_warn": ParagraphStyle("small_warn", base, fontName="Helvetica-Bold", fontSize=8,
-                                     leading=10, textColor=WARN),
-        "cell_head": ParagraphStyle("cell_head", base, fontName="Helvetica-Bold", fontSize=8.5,
-                                    leading=10.5),
-        "key": ParagraphStyle("key", base, fontName="Helvetica-Bold", fontSize=8, leading=10,
+        "small": ParagraphStyle("small", base, fontSize=10, leading=12.5),
+        "small_warn": ParagraphStyle("small_warn", base, fontName="Helvetica-Bold", fontSize=10,
+                                     leading=12.5, textColor=WARN),
+        "cell_head": ParagraphStyle("cell_head", base, fontName="Helvetica-Bold", fontSize=10,
+                                    leading=12.5),
+        "key": ParagraphStyle("key", base, fontName="Helvetica-Bold", fontSize=10, leading=12.5,
                               textColor=colors.HexColor("#444444")),
         "title": ParagraphStyle("title", base, fontName="Helvetica-Bold", fontSize=18,
                                 leading=22, spaceAfter=4 * mm),
         "h1": ParagraphStyle("h1", base, fontName="Helvetica-Bold", fontSize=13, leading=16,
                              spaceBefore=4 * mm, spaceAfter=2 * mm),
-        "h2": ParagraphStyle("h2", base, fontName="Helvetica-Bold", fontSize=11.5, leading=14,
+        "h2": ParagraphStyle("h2", base, fontName="Helvetica-Bold", fontSize=12, leading=15,
                              spaceBefore=2 * mm, spaceAfter=1.5 * mm,
                              textColor=colors.HexColor("#1f3a68")),
         "warn": ParagraphStyle("warn", base, fontName="Helvetica-Bold", textColor=WARN,
@@ -87,7 +87,7 @@ def page_footer(title: str, today: dt.date) -> Callable[[Canvas, Any], None]:
     """The footer drawn on every page: the document's title and date, the page number."""
     def draw(canvas: Canvas, doc: Any) -> None:
         canvas.saveState()
-        canvas.setFont("Helvetica", 7.5)
+        canvas.setFont("Helvetica", 10)
         canvas.setFillColor(colors.HexColor("#666666"))
         y = 10 * mm
         canvas.drawString(MARGIN, y, f"{title} · {today.isoformat()}")

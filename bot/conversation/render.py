@@ -16,6 +16,7 @@ from bot.content.content import CONDITIONS, PART_NAMES, Content
 from bot.content.formatting import format_long_date, format_value, locale_of
 from bot.content.schema import Answer
 from bot.conversation.comparison import comparison_table
+from bot.conversation.dutch_names import dutch_names
 from bot.conversation.language import other
 from bot.conversation.message import LAST_RESORT, Message, Untranslated
 from bot.conversation.payloads import BEGIN, exercise_payload
@@ -174,6 +175,11 @@ class Renderer:
                                                           for r in answer.sources)],
             "reviewed": answer.review.date.isoformat() if answer.review.date else None,
         }
+        if lang != "nl":  # the Dutch names an English reply keeps, to be marked lang="nl"
+            rows = table["rows"] if table else []
+            english = " ".join([text] + [c["text"] for r in rows for c in r["cells"]])
+            related = [answer] + [self.content.answers[r["answer"]] for r in rows]
+            custom["dutch"] = dutch_names(self.content, related, english)
         if note:
             custom["note"] = note  # the interface text added under the answer
         if answer.picture:

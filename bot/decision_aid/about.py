@@ -10,8 +10,9 @@ from bot.content.formatting import format_long_date, format_value
 from bot.conversation.render import Renderer
 
 
-def about(renderer: Renderer, lang: str) -> dict[str, Any]:
-    """Everything the about page shows, in `lang`."""
+def about(renderer: Renderer, lang: str, surface: str = "web") -> dict[str, Any]:
+    """Everything the about page shows, in `lang`, on `surface` ("web" or "kiosk": each names
+    its own button that erases the conversation)."""
     ui = lambda key, **v: renderer.ui_filled(key, lang, **v)  # noqa: E731
     content, settings = renderer.content, renderer.settings
     sources = []
@@ -36,7 +37,8 @@ def about(renderer: Renderer, lang: str) -> dict[str, Any]:
                 ui("about_review"),
                 ui("about_last_review", date=format_long_date(max(reviewed), lang))]},
             {"title": ui("about_data_title"), "paragraphs": [
-                ui("about_data", hours=f"{hours:g}"), unanswered]},
+                ui("about_data_kiosk") if surface == "kiosk" else ui("about_data", hours=f"{hours:g}"),
+                unanswered]},
         ],
         "back": ui("about_back"),
         "other_lang": "en" if lang == "nl" else "nl",

@@ -23,6 +23,7 @@ from bot.conversation.render import Renderer
 MAX_TOPICS = 40
 THREE_QUESTIONS = ("three_questions_1", "three_questions_2", "three_questions_3")
 OWN_QUESTION_LINES = 6
+BODY_PT, SMALL_PT = 12, 11  # the PDF's body text and its source lines (issue 13: at least 11 pt)
 QR_MAX_BYTES = 2900  # a version-40 QR code at error level L holds 2,953 bytes
 
 
@@ -91,6 +92,7 @@ class Summary:
     footer: str
     language: str
     labels: dict[str, str] = field(default_factory=dict)  # the pages' buttons and QR note
+    dutch: list[str] = field(default_factory=list)  # source titles that stay Dutch (lang="nl")
 
     def as_dict(self) -> dict[str, Any]:
         return {"title": self.title, "made": self.made, "topics_heading": self.topics_heading,
@@ -98,17 +100,20 @@ class Summary:
                 "values_heading": self.values_heading, "values": self.values,
                 "questions_heading": self.questions_heading, "questions": self.questions,
                 "own_heading": self.own_heading, "footer": self.footer,
-                "language": self.language, "labels": self.labels}
+                "language": self.language, "labels": self.labels, "dutch": self.dutch}
 
 
 def compose(renderer: Renderer, request: SummaryRequest, today: dt.date) -> Summary:
     """Render a summary request with the published content."""
     lang, content = request.language, renderer.content
     ui = lambda key: renderer.ui(key, lang)  # noqa: E731
-    topics = []
+    topics, dutch = [], []
     for topic in request.topics:
         answer = content.answers[topic]
         topics.append((renderer.label(answer, lang), renderer.source_line(answer, lang) or ""))
+        if lang != "nl":
+            dutch += [content.sources[r.doc].title for r in answer.sources]
+            dutch += [f"‘{r.section}’" for r in answer.sources]
     values = [renderer.field(q, f"said.{request.values[q.id]}", lang)
               for q in content.exercise if q.id in request.values]
     return Summary(
@@ -124,6 +129,7 @@ def compose(renderer: Renderer, request: SummaryRequest, today: dt.date) -> Summ
         footer=renderer.ui_filled("summary_footer", lang),
         language=lang,
         labels={k: ui(f"summary_{k}") for k in ("download", "print", "qr")},
+        dutch=list(dict.fromkeys(dutch)),
     )
 
 
@@ -165,12 +171,14 @@ def qr_svg(text: str) -> bytes:
 def as_pdf(summary: Summary) -> bytes:
     """The summary as an A4 PDF (reportlab), with room for the parents' own questions."""
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
     from reportlab.lib.units import mm
     from reportlab.platypus import HRFlowable, ListFlowable, Paragraph, SimpleDocTemplate, Spacer
 
     styles = getSampleStyleSheet()
-    body, small = styles["BodyText"], styles["Italic"]
+    # Parents' body text at 12 pt, source lines and footer at 11 pt (never below 11 pt).
+    body = ParagraphStyle("summary_body", styles["BodyText"], fontSize=BODY_PT, leading=BODY_PT * 1.35)
+    small = ParagraphStyle("summary_small", styles["Italic"], fontSize=SMALL_PT, leading=SMALL_PT * 1.35)
     p = lambda text, style=body: Paragraph(escape(text), style)  # noqa: E731
     story = [p(summary.title, styles["Title"]), p(summary.made), Spacer(1, 4 * mm),
              p(summary.topics_heading, styles["Heading2"])]

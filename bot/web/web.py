@@ -151,7 +151,7 @@ async def about_page(request: web.Request) -> web.Response:
     lang = request.query.get("lang", "nl")
     lang = lang if lang in ("nl", "en") else "nl"
     surface = "kiosk" if request.query.get("surface") == "kiosk" else "web"
-    return web.Response(text=html_page("about.html", page=about(renderer_of(request), lang),
+    return web.Response(text=html_page("about.html", page=about(renderer_of(request), lang, surface),
                                          surface=surface), content_type="text/html")
 
 

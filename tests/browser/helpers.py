@@ -39,7 +39,11 @@ def reload_then_start_over(page: Page, sender: str, restart_label: str, greeting
     page.reload()
     expect(page.locator(".msg")).to_have_count(count)
     assert stored_events(sender, db) > 0
-    page.get_by_role("button", name=restart_label).click()
+    page.get_by_role("button", name=restart_label, exact=True).click()
+    dialog = page.get_by_role("dialog")  # it asks first
+    expect(dialog).to_be_visible()
+    assert stored_events(sender, db) > 0
+    dialog.locator(".confirm__yes").click()
     expect(page.locator(".msg--bot")).to_have_count(1, timeout=30_000)
     expect(page.locator(".msg--bot").first).to_contain_text(greeting)
     assert stored_events(sender, db) == 0

@@ -102,8 +102,20 @@ def test_content_overview_and_filter(open_page, web_url, counsellor, content) ->
     nav = page.get_by_role("navigation", name="Console")
     expect(nav.get_by_role("link", name="Content")).to_have_attribute("aria-current", "page")
     table = page.locator("table.content-table")
-    expect(table.locator("a[href='/console/answers/smard_chance']")).to_have_text("smard_chance")
+    # answers by their title, the id only beside it
+    expect(table.locator("a[href='/console/answers/smard_chance']")).to_have_text(
+        content.answers["smard_chance"].label)
     expect(table.locator("a[href='/console/answers/sma_options']")).to_have_count(1)
+    # the drafts that leave parents without an answer: a to-do at the top, before the table
+    drafts = [a for a in content.answers.values() if not a.review.approved]
+    todo = page.locator("section.todo")
+    expect(todo.locator("li")).to_have_count(len(drafts))
+    for a in drafts:
+        expect(todo.locator(f"a[href='/console/answers/{a.id}']")).to_have_text(a.label)
+    assert todo.bounding_box()["y"] < table.bounding_box()["y"]
+    # a readability flag says why it is there
+    for flag in page.locator("table.content-table .flag", has_text="above B1?").all():
+        assert re.search(r"\((score below 60|sentences over 15 words)\)", flag.inner_text()), flag.inner_text()
     expect(table.locator("tbody tr")).to_have_count(len(content.answers))
     summary = page.locator("section.summary")
     expect(summary).to_contain_text("Readability Dutch (Flesch–Douma)")
@@ -133,7 +145,20 @@ def test_answer_page_side_by_side_previews_and_source(  # type: ignore[no-untype
         open_page, web_url, counsellor, content) -> None:
     page = open_console(open_page, web_url, counsellor)
     page.goto(web_url + "/console/answers/smard_chance")
-    expect(page.get_by_role("heading", level=1)).to_contain_text("smard_chance")
+    expect(page.get_by_role("heading", level=1)).to_have_text(content.answers["smard_chance"].label)
+    expect(page.locator("main")).to_contain_text("Answer id: smard_chance")
+    # the decision comes after the texts, the preview and the sources it judges, and the two
+    # buttons look different
+    order = page.evaluate("""() => ['texts-title', 'preview-title', 'sources-title', 'review-title']
+        .map((id) => document.getElementById(id).getBoundingClientRect().top)""")
+    assert order == sorted(order), order
+    approve = page.locator("button.approve")
+    send_back = page.locator("button.send-back")
+    styles = [b.evaluate("b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]")
+              for b in (approve, send_back)]
+    assert styles[0][0] != styles[1][0] and styles[0][1] != styles[1][1], styles
+    # sources by their title, never the file name
+    expect(page.locator("main")).not_to_contain_text(".txt")
     expect(page.locator(".draft-banner")).to_have_count(0)  # approved: no draft banner
 
     # Dutch and English texts side by side
@@ -187,6 +212,8 @@ def test_answer_page_side_by_side_previews_and_source(  # type: ignore[no-untype
     page.goto(web_url + "/console/answers/sma_options")
     expect(page.locator(".draft-banner")).to_contain_text("not served to parents")
     expect(page.locator(".draft-banner")).to_contain_text("Draft")
+    # a draft's text is a placeholder: its English cannot be "approved" yet
+    expect(page.get_by_role("button", name="Approve the English translation")).to_have_count(0)
     expect(page.locator("[data-preview=nl] li.msg--bot").first).to_be_visible()
 
 
@@ -228,6 +255,10 @@ def test_try_a_question(open_page, web_url, counsellor) -> None:  # type: ignore
     expect(draft).to_contain_text("not served to parents")
     expect(draft.locator("li.msg--bot").first).to_be_visible()
     assert "draft" in diag_value(page, "Answer served"), diag.last.inner_text()
+    # the question box sits below the log, as on the parents' page: the newest reply is just above it
+    form = page.locator("#try-form").bounding_box()
+    last = log.locator("li").last.bounding_box()
+    assert form["y"] >= last["y"] + last["height"] - 1, (form, last)
     screenshot(page, "console-try")
 
     # a new conversation empties the log

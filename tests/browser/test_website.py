@@ -75,7 +75,9 @@ def _tab_until(page, condition: str, limit: int = 80) -> int:  # type: ignore[no
 
 def test_keyboard_only(open_page) -> None:  # type: ignore[no-untyped-def]
     """Everything by keyboard from a freshly loaded page: Tab to the input, type, Enter; Tab to
-    the answer's first button, Enter. Focus is never set by script."""
+    the answer's first button, Enter. After a typed question focus stays in the input; after a
+    button, it moves to the new reply's first button (or to the reply when that button is
+    below the screen), so the next choice is one key away."""
     page, _ = open_page("/", DESKTOP)
     expect(page.locator(".msg--bot")).to_have_count(1)
     page.evaluate("document.activeElement && document.activeElement.blur()")
@@ -91,6 +93,9 @@ def test_keyboard_only(open_page) -> None:  # type: ignore[no-untyped-def]
     page.keyboard.press("Enter")
     wait_for_reply(page, before)
     expect(page.locator(".msg--me").last).to_have_text(label.strip())
+    newest = page.locator(".msg--bot").last
+    assert page.evaluate("""() => { const el = document.activeElement, li = [...document.querySelectorAll('.msg--bot')].pop();
+        return el === li || el === li.querySelector('.buttons button'); }"""), newest.inner_text()[:80]
 
 
 def test_html_and_script_are_shown_as_text_and_run_nothing(open_page) -> None:  # type: ignore[no-untyped-def]

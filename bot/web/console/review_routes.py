@@ -56,7 +56,8 @@ async def overview(request: web.Request) -> web.Response:
     state = state if state in FILTERS else "all"
     condition = request.query.get("condition", "")
     shown = [r for r in reports if _keep(r, state, condition)]
-    return console.page(request, "overview.html", nav="content", reports=shown,
+    todo = [r for r in reports if not r.answer.review.approved]  # parents get no answer here
+    return console.page(request, "overview.html", nav="content", reports=shown, todo=todo,
                         total=len(reports), summary=totals(reports), state=state,
                         condition=condition, examples=example_counts(), conditions=CONDITIONS)
 

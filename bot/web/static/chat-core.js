@@ -102,6 +102,10 @@ function el(tag, attrs = {}, text) {
   return node;
 }
 
+/** A column name shown before its cell's value (on a phone, where the table is a list):
+ *  ends with a colon unless it is a question ("Kansen en risico’s:", "Wanneer?"). */
+function labelled(label) { return /[?:]$/.test(label) ? label : `${label}:`; }
+
 /** A table that stays a table for screen readers when narrow screens show it as a list
  *  (explicit roles: CSS display changes would otherwise drop the table semantics). */
 function grid(caption, corner, columns, rows, cell, onButton) {
@@ -120,7 +124,7 @@ function grid(caption, corner, columns, rows, cell, onButton) {
     open.addEventListener("click", () => onButton({ title: row.label, payload: row.payload }));
     th.append(open); tr.append(th);
     columns.forEach((c, i) => {
-      const td = el("td", { role: "cell", "data-label": c.label });
+      const td = el("td", { role: "cell", "data-label": labelled(c.label) });
       cell(td, row, c, i);
       tr.append(td);
     });
@@ -157,6 +161,25 @@ export function renderValues(container, data, onButton) {
   }, onButton));
 }
 
+/** Mark each of `phrases` (Dutch source titles on an English page) inside `root`'s text
+ *  with lang="nl", so a screen reader reads them as Dutch. */
+function markDutch(root, phrases) {
+  const unique = [...new Set(phrases || [])].filter(Boolean).sort((a, b) => b.length - a.length);
+  for (const phrase of unique) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const hits = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeValue.includes(phrase) && !(n.parentElement && n.parentElement.closest("[lang=nl]"))) hits.push(n);
+    }
+    for (const node of hits) {
+      const at = node.nodeValue.indexOf(phrase);
+      const rest = node.splitText(at); rest.splitText(phrase.length);
+      const span = el("span", { lang: "nl" }, phrase);
+      rest.replaceWith(span);
+    }
+  }
+}
+
 /** One bot message: text, picture (with text alternative), comparison or values table,
  *  summary (drawn by the page: `extras.summary(container, request)`) and buttons. */
 export function renderBot(li, message, onButton, link = anchor, extras = {}) {
@@ -173,6 +196,7 @@ export function renderBot(li, message, onButton, link = anchor, extras = {}) {
   }
   if (message.comparison) renderComparison(li, message.comparison, onButton);
   if (message.values_result) renderValues(li, message.values_result, onButton);
+  if (message.dutch) markDutch(li, message.dutch);
   if (message.summary && extras.summary) extras.summary(li, message.summary);
   if (message.buttons && message.buttons.length) {
     const box = document.createElement("div"); box.className = "buttons";
@@ -192,6 +216,7 @@ export function botEntries(messages) {
     return {
       who: "bot", text: m.text, buttons: m.buttons, lang: c.language, picture: c.picture,
       topic: c.topic, comparison: c.comparison, values_result: c.values_result, summary: c.summary,
+      dutch: c.dutch,
     };
   });
 }
@@ -225,5 +250,6 @@ export function summaryCard(summary) {
   own.append(el("h3", {}, summary.own_heading), el("div", { class: "summary__lines", "aria-hidden": "true" }));
   card.append(own);
   card.append(el("p", { class: "summary__footer" }, summary.footer));
+  if (summary.dutch) markDutch(card, summary.dutch);
   return card;
 }

@@ -10,7 +10,10 @@ const $ = (id) => document.getElementById(id);
 // A page can preset language and condition: /?lang=en&condition=sma
 const params = new URLSearchParams(window.location.search);
 const presetLang = ["nl", "en"].includes(params.get("lang")) ? params.get("lang") : null;
-const condition = ["smard", "sma"].includes(params.get("condition")) ? params.get("condition") : null;
+// Kept for the tab, so coming back from the About page keeps the conversation as it was.
+const condition = ["smard", "sma"].includes(params.get("condition")) ? params.get("condition")
+  : store.getItem("chat.condition");
+if (condition) store.setItem("chat.condition", condition);
 let lang = store.getItem("chat.lang") || presetLang || (document.documentElement.lang === "en" ? "en" : "nl");
 let sender = store.getItem("chat.sender") || newSender();
 store.setItem("chat.sender", sender);
@@ -52,14 +55,41 @@ window.addEventListener("afterprint", () => {
   document.querySelectorAll(".print-target").forEach((c) => c.classList.remove("print-target"));
 });
 
+// The header holds the language switch: a reply's own "English" button would be a second one.
+const ownButton = (b) => !String(b.payload || "").startsWith("/switch_language");
+
 function render(entry) {
   const li = document.createElement("li");
   if (entry.who === "me") { li.className = "msg msg--me"; li.textContent = entry.text; }
-  else renderBot(li, entry, (b) => send(b.payload, b.title), undefined, { summary: showSummary });
+  else {
+    const shown = { ...entry, buttons: (entry.buttons || []).filter(ownButton) };
+    renderBot(li, shown, (b) => send(b.payload, b.title, true), undefined, { summary: showSummary });
+  }
   $("log").append(li);
-  li.scrollIntoView({ block: "end" });
+  return li;
 }
-function remember(entry) { history.push(entry); store.setItem("chat.history", JSON.stringify(history)); render(entry); }
+function remember(entry) { history.push(entry); store.setItem("chat.history", JSON.stringify(history)); return render(entry); }
+
+/** Show a new reply from its first line: its top at the top of the screen (the typing bar
+ *  sits at the bottom), so a short reply and its buttons are in view and a long one is read
+ *  from its start. After a button press, focus moves to the reply's first button; when that
+ *  button is below the screen (a long reply), to the reply itself, and Tab goes on to the
+ *  button (scrolled clear of the typing bar): focus is never hidden. */
+async function reveal(li, focusButton) {
+  if (!li) return;
+  // a picture takes its room once loaded: measure after that
+  await Promise.all([...li.querySelectorAll("img")].map((img) => img.decode().catch(() => null)));
+  const box = li.getBoundingClientRect();
+  if (box.top < 0 || box.bottom > $("form").getBoundingClientRect().top) {  // not all in view yet
+    window.scrollTo({ top: Math.max(box.top + window.scrollY - 8, 0), behavior: "instant" });
+  }
+  if (focusButton) {
+    const first = li.querySelector(".buttons button");
+    const r = first && first.getBoundingClientRect();
+    if (r && r.top >= 0 && r.bottom <= $("form").getBoundingClientRect().top) first.focus({ preventScroll: true });
+    else { li.tabIndex = -1; li.focus({ preventScroll: true }); }
+  }
+}
 
 function showStatus(message, retry) {
   const s = $("status"); s.hidden = false; s.textContent = message;
@@ -69,7 +99,7 @@ function showStatus(message, retry) {
   }
 }
 
-async function send(message, shown) {
+async function send(message, shown, byButton = false) {
   $("status").hidden = true;
   if (shown !== null) remember({ who: "me", text: shown ?? message });
   const typing = document.createElement("li"); typing.className = "typing"; typing.textContent = ui(lang, "chat_typing");
@@ -78,10 +108,13 @@ async function send(message, shown) {
   const r = await post("/api/chat", { sender, message, metadata }, lang);
   typing.remove();
   if (!r.ok) { showStatus(r.data.message || ui(lang, "chat_offline"), () => send(message, null)); return; }
+  let first = null;
   for (const entry of botEntries(r.data.messages)) {
     if (entry.lang && entry.lang !== lang) { lang = entry.lang; applyLanguage(); }
-    remember(entry);
+    const li = remember(entry);
+    first = first || li;
   }
+  await reveal(first, byButton);
 }
 
 $("form").addEventListener("submit", (ev) => {
@@ -95,7 +128,14 @@ $("lang-switch").addEventListener("click", () => {
   lang = otherLang(lang); applyLanguage();
   send(`/switch_language{"language":"${lang}"}`, null);
 });
-$("restart").addEventListener("click", async () => {
+// Starting over erases the conversation, so the page asks first (its own dialog, in the
+// page's language; Escape or "No" keeps everything).
+const confirmRestart = $("confirm-restart");
+$("restart").addEventListener("click", () => { confirmRestart.showModal(); $("restart-no").focus(); });
+$("restart-no").addEventListener("click", () => confirmRestart.close());
+confirmRestart.addEventListener("close", () => $("restart").focus());
+$("restart-yes").addEventListener("click", async () => {
+  confirmRestart.close();
   await post("/api/forget", { sender }, lang);  // delete it on the server too
   history = []; store.removeItem("chat.history"); $("log").replaceChildren();
   sender = newSender(); store.setItem("chat.sender", sender);
@@ -107,5 +147,8 @@ $("restart").addEventListener("click", async () => {
   const [mine] = await Promise.all([loadUi(lang), loadUi(otherLang(lang))]);
   if (!mine) { showStatus(UNREACHABLE); return; }
   applyLanguage();
-  if (history.length) history.forEach(render); else send("/greet", null);
+  if (history.length) {  // back from the About page, or a reload: the conversation as it was
+    const shown = history.map(render);
+    reveal([...shown].reverse().find((li) => li.classList.contains("msg--bot")), false);
+  } else send("/greet", null);
 })();

@@ -76,14 +76,23 @@ async function ask(message, shown) {
   return botEntries(r.data.messages);
 }
 
+// A new reply is shown from its first line, just below the fixed bar at the top; focus
+// moves to its first button.
 function showChat(entries) {
   $("start").hidden = true; $("chat").hidden = false;
+  let first = null;
   for (const entry of entries) {
     const li = document.createElement("li");
     renderBot(li, entry, (b) => tap(b), qrLink, { summary: showSummary });
     $("log").append(li);
-    li.scrollIntoView({ block: "start" });
+    first = first || li;
   }
+  if (!first) return;
+  const bar = document.querySelector("#chat .bar").getBoundingClientRect().height;
+  const top = first.getBoundingClientRect().top + window.scrollY - bar - 12;
+  window.scrollTo({ top: Math.max(top, 0), behavior: "instant" });
+  const button = first.querySelector(".buttons button");
+  if (button) button.focus({ preventScroll: true });
 }
 
 async function tap(button) {
@@ -141,6 +150,8 @@ document.addEventListener("selectstart", (e) => e.preventDefault());
 document.addEventListener("gesturestart", (e) => e.preventDefault());
 for (const ev of ["pointerdown", "keydown", "touchstart"]) document.addEventListener(ev, activity, { passive: true });
 $("stay").addEventListener("click", () => { hideIdle(); armIdle(); });
+// A touch anywhere during the countdown, the dimmed background too, means "still here".
+$("idle").addEventListener("pointerdown", () => { if (countdownTimer) { hideIdle(); armIdle(); } });
 $("erase").addEventListener("click", erase);
 $("summary").addEventListener("click", () => tap({ payload: "/ask_summary", title: ui(lang, "page_summary") }));
 document.querySelectorAll(".about-open").forEach((b) => b.addEventListener("click", showAbout));
