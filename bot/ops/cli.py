@@ -159,6 +159,20 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _soak(args: argparse.Namespace) -> int:
+    import os
+
+    # A throwaway state directory (fresh tracker database), set before bot.paths is imported.
+    import shutil
+    import tempfile
+    os.environ["BOT_STATE_DIR"] = state = tempfile.mkdtemp(prefix="bot-soak-")
+    from bot.ops.soak import main as soak
+    try:
+        return soak(args.mode, minutes=args.minutes, clients=args.clients, think=args.think)
+    finally:
+        shutil.rmtree(state, ignore_errors=True)
+
+
 def _mutation(args: argparse.Namespace) -> int:
     from bot.ops.mutation import FAST
     from bot.ops.mutation import main as mutation
@@ -228,6 +242,14 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--soak", type=float, default=0, help="seconds of steady load, memory "
                    "sampled every 10 s (0: none)")
     p.set_defaults(fn=_bench)
+    p = sub.add_parser("soak", help="concurrent scripted conversations for minutes: errors, "
+                       "lost turns, latency, memory over time (test-artifacts/soak-MODE.txt)")
+    p.add_argument("--mode", choices=["embedded", "production"], default="embedded")
+    p.add_argument("--minutes", type=float, default=10)
+    p.add_argument("--clients", type=int, default=50)
+    p.add_argument("--think", type=float, default=1.0, help="seconds between a reply and the "
+                   "next message, on average")
+    p.set_defaults(fn=_soak)
     p = sub.add_parser("heldout", help="score the held-out questions against the running assistant")
     p.add_argument("--url", default=None)
     p.set_defaults(fn=_heldout)

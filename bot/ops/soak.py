@@ -1,0 +1,258 @@
+"""`python -m bot soak`: many concurrent conversations for minutes, through our web tier, against
+the embedded or the production mode, started here on the configured ports (BOT_RASA_PORT,
+BOT_ACTION_PORT, BOT_PORT; production also BOT_PG_PORT, BOT_REDIS_PORT) in a throwaway state
+directory (set by bot.ops.cli before anything reads it).
+
+- embedded: one Rasa, one action server, SQLite, as `./run` starts them;
+- production: two Rasa replicas and two action servers on a real PostgreSQL (tracker store)
+  and Redis (lock store), started on loopback by bot.ops.infra with deploy/'s sample
+  configurations, our web tier spreading the messages over the replicas.
+
+Prints (and writes to test-artifacts/soak-<mode>.txt): errors by kind, lost turns (user events
+in the tracker store against the messages answered), p50/p99, messages/s, and the resident
+memory of every process sampled every 10 s, with a flat/growing verdict. Not a timed test: the
+figures are printed; only errors and lost turns make the command fail (exit status 1).
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional
+
+import yaml
+
+from bot.config.paths import ROOT, STATE_DIR
+from bot.ops.bench import percentile, rss_mb
+from bot.ops.soak_walk import Tally, Walker
+
+MODES = ("embedded", "production")
+SAMPLE_SECONDS = 10.0
+DEPLOY = ROOT / "deploy"
+# Memory counts as flat when the last minute's median is within this of the second minute's.
+FLAT_MB, FLAT_SHARE = 10.0, 0.05
+
+
+def heldout_questions() -> dict[str, list[str]]:
+    """The held-out questions by language (never trained on): the walks' typed messages."""
+    by_lang: dict[str, list[str]] = {"nl": [], "en": []}
+    for name in ("tests/heldout/questions.yml", "tests/heldout/questions_blind.yml"):
+        for q in yaml.safe_load((ROOT / name).read_text(encoding="utf-8")):
+            by_lang.setdefault(q["lang"], []).append(q["text"])
+    return by_lang
+
+
+def soak_settings_file() -> Path:
+    """The clinic's settings with the per-address chat limit off: every simulated parent comes
+    from 127.0.0.1 (as every request does behind nginx, which then limits per client).
+    The per-conversation limit stays."""
+    from bot.config.settings import settings_path
+    raw = yaml.safe_load(settings_path().read_text(encoding="utf-8"))
+    raw.setdefault("rate_limits", {})["per_address"] = {"burst": 0}
+    path = STATE_DIR / "clinic.soak.yml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@dataclass
+class Stack:
+    """The running assistant: named processes whose memory is sampled."""
+
+    services: Any
+    web: subprocess.Popen
+    tracker_db: Optional[str]
+    url: str
+    extra: dict[str, Callable[[], Optional[int]]] = field(default_factory=dict)
+
+    def pids(self) -> dict[str, Optional[int]]:
+        """Every process by name (a restarted child has a new pid; None while it is down)."""
+        out: dict[str, Optional[int]] = {}
+        for child in self.services.children:
+            port = child.argv[-1]
+            kind = "actions" if "rasa_sdk" in child.argv else "rasa"
+            out[f"{kind} {port}"] = child.proc.pid if child.proc else None
+        out["web"] = self.web.pid
+        out.update({name: get() for name, get in self.extra.items()})
+        return out
+
+    def restarts(self) -> int:
+        """How often the supervisor restarted a child."""
+        return sum(len(c.restarts) for c in self.services.children)
+
+
+def _postmaster_pid(data: Path) -> Optional[int]:
+    try:
+        return int((data / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+@contextlib.contextmanager
+def running(mode: str) -> Iterator[Stack]:
+    """Start the assistant in `mode` (its databases too), yield it, stop everything."""
+    from bot.ops.infra import PostgresServer, RedisServer
+    with contextlib.ExitStack() as stack:
+        extra: dict[str, Callable[[], Optional[int]]] = {}
+        os.environ["BOT_SETTINGS"] = str(soak_settings_file())
+        if mode == "production":
+            pg = stack.enter_context(PostgresServer(
+                int(os.environ.get("BOT_PG_PORT", "15432")),
+                config=DEPLOY / "postgresql" / "keuzehulp.conf"))
+            redis = stack.enter_context(RedisServer(
+                int(os.environ.get("BOT_REDIS_PORT", "16379")),
+                config=DEPLOY / "redis" / "keuzehulp.conf"))
+            os.environ.update(BOT_TRACKER_DB_URL=pg.url, BOT_UNANSWERED_DB_URL=pg.url,
+                              BOT_LOCK_STORE_URL=redis.url, BOT_RASA_REPLICAS="2",
+                              BOT_ACTION_SERVERS="2")
+            extra = {"postgres": lambda: _postmaster_pid(pg.data),
+                     "redis": lambda: redis.process.pid if redis.process else None}
+        yield stack.enter_context(_assistant(extra))
+
+
+@contextlib.contextmanager
+def _assistant(extra: dict[str, Callable[[], Optional[int]]]) -> Iterator[Stack]:
+    from bot.config.settings import load_settings
+    from bot.content.build import publish
+    from bot.ops.launcher import Services, service_env, wait_for
+    from bot.ops.model import ensure_model
+
+    settings = load_settings()  # after the environment above (not the cached settings)
+    ports = [*settings.rasa_ports, settings.port,
+             *(settings.action_port + j for j in range(settings.action_servers))]
+    if len(set(ports)) < len(ports):
+        raise SystemExit(f"The ports overlap: Rasa {settings.rasa_ports}, actions from "
+                         f"{settings.action_port}, web {settings.port} (replicas take the "
+                         "ports after BOT_RASA_PORT and BOT_ACTION_PORT)")
+    publish()
+    services = Services(settings, ensure_model()).start()
+    with (STATE_DIR / "logs" / "web.log").open("ab") as log:  # the child keeps its own
+        web = subprocess.Popen([sys.executable, "-c", "from bot.web.web import serve; serve()"],
+                               cwd=ROOT, env=service_env(settings), stdout=log,
+                               stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{settings.port}"
+    try:
+        wait_for(f"{url}/health", 60, web)
+        yield Stack(services, web, settings.tracker_db_url, url, extra)
+    finally:
+        web.terminate()
+        web.wait(timeout=10)
+        services.stop()
+
+
+Samples = list[tuple[int, dict[str, float]]]
+
+
+async def _load(base_url: str, clients: int, seconds: float, think: float, stack: Stack,
+                say: Callable[[str], None]) -> tuple[Tally, Samples, float]:
+    """`clients` walkers for `seconds`; memory sampled every 10 s. The tally, the samples and
+    the wall time from the first message to the last reply."""
+    import aiohttp
+
+    from bot.stores.conversations import user_turns
+
+    questions, tally, samples = heldout_questions(), Tally(), []
+    db = stack.tracker_db
+
+    def count(sender: str) -> int:
+        return user_turns(sender, db)
+
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0),
+                                     timeout=aiohttp.ClientTimeout(total=120)) as session:
+        start = time.monotonic()
+        walkers = [Walker(session, base_url, questions, tally, count, think, seed=i)
+                   for i in range(clients)]
+        task = asyncio.gather(*(w.run(start + seconds) for w in walkers))
+        while True:
+            pids = stack.pids()
+            samples.append((round(time.monotonic() - start),
+                            {n: rss_mb(p) if p else 0.0 for n, p in pids.items()}))
+            say(f"  {samples[-1][0]:4d} s: {tally.answered} answered, "
+                f"{sum(tally.errors.values())} errors, "
+                + ", ".join(f"{k} {v:.0f}" for k, v in samples[-1][1].items()) + " MB")
+            done, _ = await asyncio.wait([task], timeout=SAMPLE_SECONDS)
+            if done:
+                break
+        await task
+        return tally, samples, time.monotonic() - start
+
+
+def verdict(samples: Samples) -> dict[str, str]:
+    """Per process: the last minute's median RSS against the second minute's (the first is
+    warm-up: models load, caches fill); 'flat' within 10 MB or 5 %, else 'growing'."""
+    end = samples[-1][0]
+    if end < 150:
+        return dict.fromkeys(samples[0][1], "too short for a verdict (needs 3 min)")
+    out = {}
+    for name in samples[0][1]:
+        second = statistics.median(m[name] for s, m in samples if 60 <= s < 120)
+        last = statistics.median(m[name] for s, m in samples if s >= end - 60)
+        growth = last - second
+        word = "flat" if growth <= max(FLAT_MB, FLAT_SHARE * second) else "growing"
+        out[name] = f"{word} ({second:.0f} → {last:.0f} MB, {growth:+.0f} MB)"
+    return out
+
+
+def report(mode: str, clients: int, minutes: float, think: float, tally: Tally,
+           samples: Samples, wall: float, restarts: int, load: tuple[str, str]) -> str:
+    """The soak's figures as text."""
+    lat = tally.latencies
+    lines = [f"# Soak, {mode} mode ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, "
+             f"load average before/after: {load[0]} / {load[1]}; shared machine)", "",
+             f"{clients} concurrent conversations for {minutes:g} min through /api/chat, "
+             f"think time {think:g} s on average",
+             f"walks completed: {tally.walks}; conversations checked in the tracker store: "
+             f"{tally.conversations}",
+             f"messages answered: {tally.answered} ({tally.answered / wall:.1f}/s)",
+             f"latency: p50 {1000 * percentile(lat, 50):.0f} ms, "
+             f"p99 {1000 * percentile(lat, 99):.0f} ms",
+             f"errors: {sum(tally.errors.values())}"
+             + "".join(f"\n  {kind}: {n}" for kind, n in sorted(tally.errors.items())),
+             f"lost turns: {tally.lost} (answered {tally.answered}, user events stored "
+             f"{tally.stored})",
+             f"process restarts by the supervisor: {restarts}", "",
+             "Resident memory (MB), sampled every 10 s:", "",
+             "| s | " + " | ".join(samples[0][1]) + " |",
+             "|---|" + "---|" * len(samples[0][1])]
+    lines += [f"| {s} | " + " | ".join(f"{v:.0f}" for v in m.values()) + " |"
+              for s, m in samples]
+    marks = verdict(samples)
+    lines += ["", "Memory, last minute against the second:"]
+    lines += [f"  {name}: {word}" for name, word in marks.items()]
+    flat = all(w.startswith("flat") for w in marks.values())
+    short = any(w.startswith("too short") for w in marks.values())
+    lines += ["", f"verdict: {'-' if short else 'flat' if flat else 'GROWING'} memory; "
+              f"{'OK' if not tally.errors and not tally.lost else 'FAILED'} "
+              f"({sum(tally.errors.values())} errors, {tally.lost} lost turns)"]
+    return "\n".join(lines) + "\n"
+
+
+def _loadavg() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def main(mode: str = "embedded", minutes: float = 10.0, clients: int = 50, think: float = 1.0,
+         out: Optional[Path] = None) -> int:
+    """Start `mode`, soak it, print and write the report; 1 when there were errors or lost
+    turns."""
+    def say(line: str) -> None:
+        print(line, flush=True)
+
+    before = _loadavg()
+    say(f"== soak: {mode} mode, {clients} clients, {minutes:g} min ==")
+    with running(mode) as stack:
+        tally, samples, wall = asyncio.run(_load(stack.url, clients,
+                                                 60 * minutes, think, stack, say))
+        restarts = stack.restarts()
+    text = report(mode, clients, minutes, think, tally, samples, wall, restarts,
+                  (before, _loadavg()))
+    out = out or ROOT / "test-artifacts" / f"soak-{mode}.txt"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    say("\n" + text + f"(written to {out})")
+    return 1 if tally.errors or tally.lost else 0
