@@ -47,6 +47,34 @@ def test_a_short_soak_has_no_error_and_no_lost_turn(mode: str, settings: Setting
     assert answered > CI_CLIENTS, text  # every client got through at least a few turns
 
 
+def _idle_then_reuse(port: int, path: str, idle: float) -> bytes:
+    """One keep-alive connection: a request, `idle` seconds of silence, a second request on
+    the same connection; the start of the second answer (b"" when the server closed it)."""
+    import socket
+    import time
+    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode()
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(request)
+        assert sock.recv(65536).startswith(b"HTTP/1.1 200")
+        time.sleep(idle)
+        try:
+            sock.sendall(request)
+            return sock.recv(65536)[:12]
+        except OSError:
+            return b""
+
+
+@pytest.mark.slow
+def test_rasa_and_the_action_server_keep_idle_connections_longer_than_their_clients(
+        services: Any, settings: Settings) -> None:
+    # Sanic's default closes an idle connection after 5 s, while Rasa's and our web tier's
+    # aiohttp clients keep theirs 15 s: a message sent on a connection being closed failed
+    # (the soak's "try again" replies). Idle past Sanic's default, the connection still serves.
+    idle = 6.0
+    assert _idle_then_reuse(settings.action_port, "/health", idle) == b"HTTP/1.1 200"
+    assert _idle_then_reuse(settings.rasa_port, "/", idle) == b"HTTP/1.1 200"
+
+
 def _server(kind: str) -> web.Application:
     """A stand-in web tier: answers well, with 502 'unavailable', or with no messages."""
     async def chat(request: web.Request) -> web.Response:

@@ -173,6 +173,19 @@ def _soak(args: argparse.Namespace) -> int:
         shutil.rmtree(state, ignore_errors=True)
 
 
+def _audit(args: argparse.Namespace) -> int:
+    from bot.ops import audit
+    if args.extract:
+        from pathlib import Path
+
+        from bot.ops.audit_extract import write_extract
+        data = write_extract(Path(args.extract), list(audit.pins()), audit.EXTRACT)
+        print(f"{audit.EXTRACT}: {sum(map(len, data['advisories'].values()))} records, "
+              f"snapshot {data['snapshot_date']} ({data['commit'][:12]})")
+        return 0
+    return audit.main(offline_only=args.offline)
+
+
 def _mutation(args: argparse.Namespace) -> int:
     from bot.ops.mutation import FAST
     from bot.ops.mutation import main as mutation
@@ -250,6 +263,12 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--think", type=float, default=1.0, help="seconds between a reply and the "
                    "next message, on average")
     p.set_defaults(fn=_soak)
+    p = sub.add_parser("audit", help="known advisories against requirements.lock (pip-audit, "
+                       "else the committed extract); each must be fixed or explained")
+    p.add_argument("--offline", action="store_true", help="only the committed extract")
+    p.add_argument("--extract", metavar="ADVISORY_DB", help="rebuild deploy/audit/advisories.yml "
+                   "from a clone of PyPA's advisory database")
+    p.set_defaults(fn=_audit)
     p = sub.add_parser("heldout", help="score the held-out questions against the running assistant")
     p.add_argument("--url", default=None)
     p.set_defaults(fn=_heldout)
