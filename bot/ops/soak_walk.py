@@ -143,7 +143,8 @@ class Walker:
         button = self._button(last)
         if button:
             await self.say(sender, button, lang)
-        last = await self.say(sender, exercise_payload(BEGIN), lang, lang)
+        # (No language check from here: a typed question may have switched the language.)
+        last = await self.say(sender, exercise_payload(BEGIN), lang)
         for _ in range(2):
             button = self._button(last)
             if not button:
