@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -144,3 +145,14 @@ def test_memory_verdict_flat_or_growing() -> None:
     text = report("embedded", 2, 3, 1, Tally(latencies=[0.1], answered=1), growing, 180.0, 0,
                   ("1", "1"))
     assert "GROWING memory" in text and "OK (0 errors, 0 lost turns)" in text
+
+
+def test_a_typed_message_in_any_log_is_found(tmp_path: Path) -> None:
+    from bot.ops.soak import logged_messages
+    question = "how is smard inherited by our children"
+    clean, leaky = tmp_path / "rasa.log", tmp_path / "pg.log"
+    clean.write_text("WARNING Rasa answered 502\nhow is\n", encoding="utf-8")
+    leaky.write_text(f"ERROR: duplicate key; DETAIL: ({question})\n", encoding="utf-8")
+    questions = {"en": [question, "hi"], "nl": []}
+    assert logged_messages([clean], questions) == 0
+    assert logged_messages([clean, leaky], questions) == 1

@@ -69,6 +69,12 @@ class Stack:
     tracker_db: Optional[str]
     url: str
     extra: dict[str, Callable[[], Optional[int]]] = field(default_factory=dict)
+    server_logs: list[Path] = field(default_factory=list)  # PostgreSQL's and Redis's
+
+    def logs(self) -> list[Path]:
+        """Every log the running assistant writes: its processes' and its databases'."""
+        return sorted((STATE_DIR / "logs").glob("*.log")) + \
+            [p for p in self.server_logs if p.exists()]
 
     def pids(self) -> dict[str, Optional[int]]:
         """Every process by name (a restarted child has a new pid; None while it is down)."""
@@ -99,6 +105,7 @@ def running(mode: str) -> Iterator[Stack]:
     from bot.ops.infra import PostgresServer, RedisServer
     with contextlib.ExitStack() as stack:
         extra: dict[str, Callable[[], Optional[int]]] = {}
+        server_logs: list[Path] = []
         os.environ["BOT_SETTINGS"] = str(soak_settings_file())
         if mode == "production":
             pg = stack.enter_context(PostgresServer(
@@ -110,9 +117,12 @@ def running(mode: str) -> Iterator[Stack]:
             os.environ.update(BOT_TRACKER_DB_URL=pg.url, BOT_UNANSWERED_DB_URL=pg.url,
                               BOT_LOCK_STORE_URL=redis.url, BOT_RASA_REPLICAS="2",
                               BOT_ACTION_SERVERS="2")
+            server_logs = [pg.log, redis.log]
             extra = {"postgres": lambda: _postmaster_pid(pg.data),
                      "redis": lambda: redis.process.pid if redis.process else None}
-        yield stack.enter_context(_assistant(extra))
+        running_stack = stack.enter_context(_assistant(extra))
+        running_stack.server_logs = server_logs
+        yield running_stack
 
 
 @contextlib.contextmanager
@@ -146,6 +156,18 @@ def _assistant(extra: dict[str, Callable[[], Optional[int]]]) -> Iterator[Stack]
 
 
 Samples = list[tuple[int, dict[str, float]]]
+
+
+def logged_messages(logs: list[Path], questions: dict[str, list[str]]) -> int:
+    """How many times a message the walkers typed appears in a log (it never may: the logs
+    hold no message text). Only questions of 20 characters or more, which no log line holds
+    by chance."""
+    texts = [q for qs in questions.values() for q in qs if len(q) >= 20]
+    found = 0
+    for path in logs:
+        content = path.read_text(encoding="utf-8", errors="replace")
+        found += sum(content.count(t) for t in texts)
+    return found
 
 
 async def _load(base_url: str, clients: int, seconds: float, think: float, stack: Stack,
@@ -249,8 +271,14 @@ def main(mode: str = "embedded", minutes: float = 10.0, clients: int = 50, think
         tally, samples, wall = asyncio.run(_load(stack.url, clients,
                                                  60 * minutes, think, stack, say))
         restarts = stack.restarts()
+        logs = stack.logs()
+        leaks = logged_messages(logs, heldout_questions())
+        if leaks:
+            tally.errors["message text in a log"] = leaks
     text = report(mode, clients, minutes, think, tally, samples, wall, restarts,
                   (before, _loadavg()))
+    text += (f"message text in the logs: {leaks} ({len(logs)} logs searched: "
+             + ", ".join(p.name for p in logs) + ")\n")
     out = out or ROOT / "test-artifacts" / f"soak-{mode}.txt"
     out.parent.mkdir(exist_ok=True)
     out.write_text(text, encoding="utf-8")
