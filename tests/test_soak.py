@@ -18,7 +18,7 @@ from aiohttp import web
 
 from bot.config.paths import ROOT
 from bot.config.settings import Settings
-from bot.ops.soak import report, verdict
+from bot.ops.soak_report import report, verdict
 from bot.ops.soak_walk import Tally, Walker
 
 # CI: one minute per mode (two minutes in all), 50 clients as in the full soak.
@@ -148,7 +148,7 @@ def test_memory_verdict_flat_or_growing() -> None:
 
 
 def test_a_typed_message_in_any_log_is_found(tmp_path: Path) -> None:
-    from bot.ops.soak import logged_messages
+    from bot.ops.soak_report import logged_messages
     question = "how is smard inherited by our children"
     clean, leaky = tmp_path / "rasa.log", tmp_path / "pg.log"
     clean.write_text("WARNING Rasa answered 502\nhow is\n", encoding="utf-8")

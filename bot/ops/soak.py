@@ -9,7 +9,7 @@ directory (set by bot.ops.cli before anything reads it).
   configurations, our web tier spreading the messages over the replicas.
 
 Prints (and writes to test-artifacts/soak-<mode>.txt): errors by kind, lost turns (user events
-in the tracker store against the messages answered), p50/p99, messages/s, and the resident
+in the tracker store against the messages answered), p50/p99, messages/s, and the proportional
 memory of every process sampled every 10 s, with a flat/growing verdict. Not a timed test: the
 figures are printed; only errors and lost turns make the command fail (exit status 1).
 """
@@ -18,7 +18,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import statistics
 import subprocess
 import sys
 import time
@@ -29,14 +28,12 @@ from typing import Any, Callable, Iterator, Optional
 import yaml
 
 from bot.config.paths import ROOT, STATE_DIR
-from bot.ops.bench import percentile, rss_mb
+from bot.ops.soak_report import Samples, logged_messages, pss_mb, report
 from bot.ops.soak_walk import Tally, Walker
 
 MODES = ("embedded", "production")
 SAMPLE_SECONDS = 10.0
 DEPLOY = ROOT / "deploy"
-# Memory counts as flat when the last minute's median is within this of the second minute's.
-FLAT_MB, FLAT_SHARE = 10.0, 0.05
 
 
 def heldout_questions() -> dict[str, list[str]]:
@@ -155,19 +152,6 @@ def _assistant(extra: dict[str, Callable[[], Optional[int]]]) -> Iterator[Stack]
         services.stop()
 
 
-Samples = list[tuple[int, dict[str, float]]]
-
-
-def logged_messages(logs: list[Path], questions: dict[str, list[str]]) -> int:
-    """How many times a message the walkers typed appears in a log (it never may: the logs
-    hold no message text). Only questions of 20 characters or more, which no log line holds
-    by chance."""
-    texts = [q for qs in questions.values() for q in qs if len(q) >= 20]
-    found = 0
-    for path in logs:
-        content = path.read_text(encoding="utf-8", errors="replace")
-        found += sum(content.count(t) for t in texts)
-    return found
 
 
 async def _load(base_url: str, clients: int, seconds: float, think: float, stack: Stack,
@@ -193,7 +177,7 @@ async def _load(base_url: str, clients: int, seconds: float, think: float, stack
         while True:
             pids = stack.pids()
             samples.append((round(time.monotonic() - start),
-                            {n: rss_mb(p) if p else 0.0 for n, p in pids.items()}))
+                            {n: pss_mb(p) if p else 0.0 for n, p in pids.items()}))
             say(f"  {samples[-1][0]:4d} s: {tally.answered} answered, "
                 f"{sum(tally.errors.values())} errors, "
                 + ", ".join(f"{k} {v:.0f}" for k, v in samples[-1][1].items()) + " MB")
@@ -202,56 +186,6 @@ async def _load(base_url: str, clients: int, seconds: float, think: float, stack
                 break
         await task
         return tally, samples, time.monotonic() - start
-
-
-def verdict(samples: Samples) -> dict[str, str]:
-    """Per process: the last minute's median RSS against the second minute's (the first is
-    warm-up: models load, caches fill); 'flat' within 10 MB or 5 %, else 'growing'."""
-    end = samples[-1][0]
-    if end < 150:
-        return dict.fromkeys(samples[0][1], "too short for a verdict (needs 3 min)")
-    out = {}
-    for name in samples[0][1]:
-        second = statistics.median(m[name] for s, m in samples if 60 <= s < 120)
-        last = statistics.median(m[name] for s, m in samples if s >= end - 60)
-        growth = last - second
-        word = "flat" if growth <= max(FLAT_MB, FLAT_SHARE * second) else "growing"
-        out[name] = f"{word} ({second:.0f} → {last:.0f} MB, {growth:+.0f} MB)"
-    return out
-
-
-def report(mode: str, clients: int, minutes: float, think: float, tally: Tally,
-           samples: Samples, wall: float, restarts: int, load: tuple[str, str]) -> str:
-    """The soak's figures as text."""
-    lat = tally.latencies
-    lines = [f"# Soak, {mode} mode ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, "
-             f"load average before/after: {load[0]} / {load[1]}; shared machine)", "",
-             f"{clients} concurrent conversations for {minutes:g} min through /api/chat, "
-             f"think time {think:g} s on average",
-             f"walks completed: {tally.walks}; conversations checked in the tracker store: "
-             f"{tally.conversations}",
-             f"messages answered: {tally.answered} ({tally.answered / wall:.1f}/s)",
-             f"latency: p50 {1000 * percentile(lat, 50):.0f} ms, "
-             f"p99 {1000 * percentile(lat, 99):.0f} ms",
-             f"errors: {sum(tally.errors.values())}"
-             + "".join(f"\n  {kind}: {n}" for kind, n in sorted(tally.errors.items())),
-             f"lost turns: {tally.lost} (answered {tally.answered}, user events stored "
-             f"{tally.stored})",
-             f"process restarts by the supervisor: {restarts}", "",
-             "Resident memory (MB), sampled every 10 s:", "",
-             "| s | " + " | ".join(samples[0][1]) + " |",
-             "|---|" + "---|" * len(samples[0][1])]
-    lines += [f"| {s} | " + " | ".join(f"{v:.0f}" for v in m.values()) + " |"
-              for s, m in samples]
-    marks = verdict(samples)
-    lines += ["", "Memory, last minute against the second:"]
-    lines += [f"  {name}: {word}" for name, word in marks.items()]
-    flat = all(w.startswith("flat") for w in marks.values())
-    short = any(w.startswith("too short") for w in marks.values())
-    lines += ["", f"verdict: {'-' if short else 'flat' if flat else 'GROWING'} memory; "
-              f"{'OK' if not tally.errors and not tally.lost else 'FAILED'} "
-              f"({sum(tally.errors.values())} errors, {tally.lost} lost turns)"]
-    return "\n".join(lines) + "\n"
 
 
 def _loadavg() -> str:

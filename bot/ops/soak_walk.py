@@ -95,7 +95,7 @@ class Walker:
         if expect_language:
             custom: dict[str, Any] = next((m["custom"] for m in messages if m.get("custom")), {})
             if custom.get("language") != expect_language:
-                self.tally.error("reply in the wrong language")
+                self.tally.error(f"reply in the wrong language to {text.split('{')[0]}")
         return messages
 
     def _button(self, messages: Optional[list[dict[str, Any]]]) -> Optional[str]:
