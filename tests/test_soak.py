@@ -36,11 +36,14 @@ def test_a_short_soak_has_no_error_and_no_lost_turn(mode: str, settings: Setting
     env = dict(os.environ, BOT_RASA_PORT=str(settings.rasa_port + 30),
                BOT_ACTION_PORT=str(settings.action_port + 30), BOT_PORT=str(settings.port + 30),
                BOT_PG_PORT=str(PG_PORT + 30), BOT_REDIS_PORT=str(REDIS_PORT + 30))
+    artifact = ROOT / "test-artifacts" / f"soak-{mode}.txt"
+    artifact.unlink(missing_ok=True)  # never read an earlier run's report
     out = subprocess.run([sys.executable, "-m", "bot", "soak", "--mode", mode, "--minutes",
                           str(CI_MINUTES), "--clients", str(CI_CLIENTS)], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=900)
-    text = (ROOT / "test-artifacts" / f"soak-{mode}.txt").read_text(encoding="utf-8")
-    report_figure(f"soak {mode}", text)
+    assert artifact.exists(), out.stdout[-3000:] + out.stderr[-3000:]
+    text = artifact.read_text(encoding="utf-8")
+    report_figure(f"CI soak {mode}", text)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
     assert re.search(r"^errors: 0$", text, re.M), text
     assert re.search(r"^lost turns: 0 ", text, re.M), text
