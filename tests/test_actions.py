@@ -235,3 +235,17 @@ def test_the_action_server_registers_every_action_and_nothing_else() -> None:
     domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
     ours = {a for a in domain["actions"] if a.startswith("action_")}
     assert set(executor.actions) == ours
+
+
+@pytest.mark.parametrize("value", [{"x": 1}, ["smard_chance"], 5, None])
+def test_entity_values_that_are_not_strings_are_ignored_by_the_actions(value: Any) -> None:
+    # A crafted payload sent straight to Rasa (not through our web tier's grammar) must not
+    # crash an action: Rasa would log the action server's 500 body, the whole conversation.
+    for action, intent in ((ActionMoreDetail(), "more_detail"), (ActionAnswer(), "ask_chance"),
+                           (ActionValues(), "values_answer")):
+        messages, _ = run(action, tracker("/" + intent, intent,
+                                          slots={"last_topic": "option_pgt", "language": "en"},
+                                          entities=[{"entity": "topic", "value": value},
+                                                    {"entity": "condition", "value": value},
+                                                    {"entity": "values_question", "value": value}]))
+        assert messages and all(m.get("text") for m in messages), (intent, value)

@@ -38,6 +38,6 @@ def test_the_parents_summary_pdf_is_at_least_11_pt(renderer: Renderer, lang: str
     assert min(text_sizes(data)) >= 11
 
 
-def test_the_review_pdf_is_at_least_10_pt(content) -> None:  # type: ignore[no-untyped-def]
-    data = review_pdf(content, get_translations(), today=dt.date(2026, 11, 22))
+def test_the_review_pdf_is_at_least_10_pt(content, settings) -> None:  # type: ignore[no-untyped-def]
+    data = review_pdf(content, get_translations(), settings, today=dt.date(2026, 11, 22))
     assert min(text_sizes(data)) >= 10

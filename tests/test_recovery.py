@@ -67,3 +67,27 @@ def test_state_files_are_owner_only(servers: Settings, web_url: str, config: Con
     for p in paths:
         mode = stat.S_IMODE(p.stat().st_mode)
         assert mode & 0o077 == 0, (str(p), oct(mode))
+
+
+def test_the_supervisor_backs_off_then_gives_up_loudly(config: Config,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    # A child that always exits at once: restarted after 1 s, then 2 s; after `max_restarts`
+    # within the window it is left down and the supervisor says so on stderr.
+    import sys
+    import threading
+    from pathlib import Path
+
+    from bot.ops.launcher import Child
+    services = Services(config, Path("unused"), max_restarts=2)
+    child = Child("always-exits", [sys.executable, "-c", "raise SystemExit(3)"], "", 1)
+    services.children = [child]
+    services._spawn(child)
+    threading.Thread(target=services.supervise, kwargs={"poll": 0.1}, daemon=True).start()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not (child.proc is None and len(child.restarts) == 2):
+        time.sleep(0.1)
+    services.stop()
+    err = capsys.readouterr().err
+    assert child.proc is None and len(child.restarts) == 2, err
+    assert "restarting in 1 s" in err and "restarting in 2 s" in err
+    assert "exited 3 times within 300 s; not restarting it" in err

@@ -7,6 +7,7 @@ import json
 import sys
 
 from bot.config.config import Config
+from bot.ops.measure_commands import add_measure_commands
 
 
 def _run(args: argparse.Namespace, config: Config) -> int:
@@ -162,26 +163,6 @@ def _accounts(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
-def _bench(args: argparse.Namespace, config: Config) -> int:
-    import dataclasses
-    import tempfile
-    from pathlib import Path
-
-    from bot.ops.bench import main as bench
-    # A throwaway state directory (fresh tracker database), given to every process it starts.
-    config = dataclasses.replace(config, paths=dataclasses.replace(
-        config.paths, state_dir=Path(tempfile.mkdtemp(prefix="bot-bench-"))))
-    bench(config, tuple(args.variants), rounds=args.rounds, levels=tuple(args.clients), turns=args.turns,
-          soak=args.soak)
-    return 0
-
-
-def _mutation(args: argparse.Namespace, config: Config) -> int:
-    from bot.ops.mutation import FAST
-    from bot.ops.mutation import main as mutation
-    return mutation(list(FAST) if args.fast else args.modules or None)
-
-
 def main(argv: list[str] | None = None) -> None:
     """Parse arguments and run a sub-command."""
     parser = argparse.ArgumentParser(prog="python -m bot")
@@ -230,21 +211,7 @@ def main(argv: list[str] | None = None) -> None:
     accounts.add_parser("remove").add_argument("name")
     accounts.add_parser("list")
     p.set_defaults(fn=_accounts)
-    p = sub.add_parser("mutation", help="mutation testing of the decision modules (mutmut): "
-                       "the score per module, also in test-artifacts/mutation.txt")
-    p.add_argument("modules", nargs="*", help="e.g. bot/conversation/safety.py (default: all)")
-    p.add_argument("--fast", action="store_true", help="only the fast subset (safety, language)")
-    p.set_defaults(fn=_mutation)
-    p = sub.add_parser("bench", help="speed and memory over REST on real processes, stock Rasa "
-                       "beside the project (table also in test-artifacts/bench.md)")
-    p.add_argument("--variants", nargs="+", choices=["stock", "shipped"],
-                   default=["stock", "shipped"])
-    p.add_argument("--rounds", type=int, default=3, help="repeats of the short measures (median)")
-    p.add_argument("--clients", type=int, nargs="+", default=[10, 50])
-    p.add_argument("--turns", type=int, default=200, help="length of the long conversation")
-    p.add_argument("--soak", type=float, default=0, help="seconds of steady load, memory "
-                   "sampled every 10 s (0: none)")
-    p.set_defaults(fn=_bench)
+    add_measure_commands(sub)
     p = sub.add_parser("heldout", help="score the held-out questions against the running assistant")
     p.add_argument("--url", default=None)
     p.set_defaults(fn=_heldout)

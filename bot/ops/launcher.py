@@ -41,6 +41,12 @@ def service_env(config: Config) -> dict[str, str]:
         # (an exception's report can hold a conversation): never, whatever the machine's
         # ~/.config/rasa/global.yml says.
         "RASA_TELEMETRY_ENABLED": "false",
+        # Rasa and the action server are Sanic servers, which close an idle keep-alive
+        # connection after 5 s; their clients (our web tier, Rasa calling the action server,
+        # nginx) keep idle connections for 15–60 s, and a request sent on one the server is
+        # just closing fails ("Cannot write to closing transport": the soak measured 18 such
+        # "try again" replies in 5 minutes). Longer than every client's, so clients close first.
+        "SANIC_KEEP_ALIVE_TIMEOUT": "75",
     })
     return env
 

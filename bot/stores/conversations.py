@@ -53,6 +53,14 @@ def stored_events(sender_id: str, db: Location) -> int:
     return int(rows[0][0]) if isinstance(rows, list) and rows else 0
 
 
+def user_turns(sender_id: str, db: Location) -> int:
+    """How many of `sender_id`'s messages the store holds (its `user` events): what a parent
+    sent and was answered, counted where Rasa keeps it (the soak script's lost turns)."""
+    rows = _run(db, "SELECT COUNT(*) FROM events WHERE sender_id = :sender "
+                "AND type_name = 'user'", sender=sender_id)
+    return int(rows[0][0]) if isinstance(rows, list) and rows else 0
+
+
 def latest_parse(sender_id: str, db: Location) -> Optional[dict]:
     """What the NLU made of the sender's latest message (intent, ranking), from the store."""
     rows = _run(db, "SELECT data FROM events WHERE sender_id = :sender AND "
