@@ -29,7 +29,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(will|can|could|might|may|would|going to|gonna|to|not) die\b|\bdie (of|from|young|early"
         r"|soon|before)\b|\b(will|can|could|might|may|would)\s+(my|our|your|he|she|they|the\s+baby"
         r"|the\s+child)\s+(\w+\s+)?(die|be\s+dying)\b|\b(dies|dying|death|dead|pass away|passing away|lose (him|her|them|our|my))\b"
-        r"|\blosing (him|her|them|our|my)\b|\b(how much|how long) (time|longer)\b.{0,40}\b(left|with us|have)\b"
+        r"|(?<!after )(?<!since )\blosing (him|her|them|our|my)\b|\b(how much|how long) (time|longer)\b.{0,40}\b(left|with us|have)\b"
         r"|\b(dood|doodgaan|gaat dood|overlijd\w*|overleden|overlijden|sterven|sterft|verliezen)\b"
         r"|\bhoeveel tijd\b.{0,30}\bnog\b|\bhoe lang (hebben|heeft) (we|wij|hij|zij|ze)\b.{0,20}\bnog\b",
         re.IGNORECASE),
