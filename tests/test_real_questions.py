@@ -22,6 +22,7 @@ BLIND_FLOOR_RIGHT = {"nl": 0.72, "en": 0.75}
 BLIND_FLOOR_HONEST = 0.75
 BLIND_FLOOR_EMERGENCY = 0.75
 BLIND_MAX_UNRELATED = 21
+NEW_BATCH = 3
 
 
 def test_the_set_is_real_sized_and_labelled(content: Content) -> None:
@@ -42,6 +43,9 @@ def test_real_questions(rest_url: str, content: Content, report_figure) -> None:
     report_figure("Real questions (learn part, trained on)", learn.summary() + "\n" + learn.misses())
     # the blind third: totals only, so that no one tunes the assistant to its wording
     report_figure("Real questions (blind third)", blind.summary())
+    # the same, per collection round: the first two batches (201) and batch 3 (3 Dec 2026)
+    report_figure("Real questions (blind third, batches 1-2)", blind.only({NEW_BATCH}, keep=False).summary())
+    report_figure("Real questions (blind third, batch 3)", blind.only({NEW_BATCH}).summary())
     report_figure("Real questions: what the sources leave uncovered",
                   "\n".join(f"{aspect}: {n}" for aspect, n in kinds_uncovered().most_common()))
     ok, n = learn.share()
