@@ -7,7 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer import answered_first
+from actions.answer import answer_turn, answered_first, keep_if_unanswered
 from actions.turn import read_turn, send, slot_events
 from bot.conversation import language
 from bot.conversation.render import get_renderer
@@ -29,6 +29,13 @@ class ActionSwitchLanguage(Action):
         first = answered_first(turn, dispatcher)
         if first is not None:
             return first
+        if not turn.is_payload and not language.asks_for_a_language(turn.text):
+            # classified as a language switch, but no language is asked for ("hoe lang is het
+            # zwangerschapsverlof in Nederland"): the honest fallback, in the same language
+            messages, condition, topic = answer_turn(turn, intent="out_of_scope")
+            send(dispatcher, messages)
+            keep_if_unanswered(turn, topic, messages)
+            return slot_events(turn.lang, condition)
         target = turn.entities.get("language")
         if target not in language.SUPPORTED:
             target = language.requested_language(turn.text)

@@ -86,6 +86,7 @@ FELT = {
     ],
     'fear': [
         'it is so scary',
+        'how do i wrap my head around it',
         'will she be okay?',
         'will everything be fine',
         'komt het ooit nog goed?',
@@ -136,6 +137,10 @@ REQUESTS = {
         'ben ik ook drager',
     ],
     'assistant': [
+        'should i get genetic testing?',
+        'shall we go for pgt',
+        'is adoption the right option for you?',
+        'is pgt de beste keuze voor ons',
         'what would you do',
         'would you do',
         'do you recommend',

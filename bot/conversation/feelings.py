@@ -58,6 +58,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\b(komt|zou|zal) (het|alles) (ooit |nog |wel )*goed (komen)?\b|\b(alles|het) (zou|zal) goed komen\b"
         r"|\b(wordt|komt) (het|alles) (ooit |nog |wel )*(weer )?goed\b"
         r"|\bwish (i|we) (knew|had known)\b|\bhard to (accept|bear|take|believe)\b"
+        r"|\b(wrap|get) (my|our) heads? around\b"
         r"|\bfeel(ing)? (so |very )?alone\b|\bcan'?t sleep\b|\bno idea that\b"
         r"|\b(bang|angst\w*|ongerust\w*|paniek|geschrokken|schrik\w*|eenzaam|verdrietig|verdriet"
         r"|tranen|huilen|huil|onverdraaglijk\w*|nachtmerrie|wanhoop|machteloos|overspoeld"
