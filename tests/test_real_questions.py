@@ -16,14 +16,14 @@ from bot.ops.real_questions import BLIND, LEARN, kinds_uncovered, load, score
 
 # What the blind third reached on 2026-12-03 (docs/measurements.md "Real parents' questions"),
 # rounded down, so that a change for the worse fails. Raise them as the figures improve.
-# Batches 1-2 (201): nl 75.0 %, en 78.1 %, honest 77 %, emergencies 15 of 19, 20 unrelated facts
+# Batches 1-2 (201): nl 76.0 %, en 78.1 %, honest 78 %, emergencies 15 of 19, 20 unrelated facts
 # (30 Nov: 74.0 / 78.1 / 78 %, 15 of 19, 20).
-BLIND_FLOOR_RIGHT = {"nl": 0.75, "en": 0.78}
-BLIND_FLOOR_HONEST = 0.77
+BLIND_FLOOR_RIGHT = {"nl": 0.76, "en": 0.78}
+BLIND_FLOOR_HONEST = 0.78
 BLIND_FLOOR_EMERGENCY = 0.78
 BLIND_MAX_UNRELATED = 20
-# All three batches (253): nl 75.6 %, en 74.6 %, honest 76.1 %, emergencies 19 of 24, 28 unrelated.
-ALL_FLOOR_RIGHT = {"nl": 0.75, "en": 0.74}
+# All three batches (253): nl 76.5 %, en 74.6 %, honest 76.9 %, emergencies 19 of 24, 28 unrelated.
+ALL_FLOOR_RIGHT = {"nl": 0.76, "en": 0.74}
 ALL_FLOOR_HONEST = 0.76
 ALL_FLOOR_EMERGENCY = 0.79
 ALL_MAX_UNRELATED = 28

@@ -414,3 +414,17 @@ def test_the_subject_named_picks_between_the_classifiers_topics(content: Content
                                 condition="sma", condition_named=True, confidence=0.4,
                                 ranking=(("ask_treatment", 0.33),)), content)
     assert unclassified.kind == UNSURE
+
+
+def test_an_unsure_emergency_guess_for_a_question_about_a_subject_is_that_question(content: Content) -> None:
+    # the classifier guessed "emergency" (0.45) for "does the heel prick hurt my baby?"; the net
+    # sees no sign of illness, and the message asks a kind of question (pain) about the heel prick
+    text = "Doet de hielprik pijn bij mijn baby?"
+    guess = decide(Asked("emergency", text, confidence=0.45), content)
+    assert guess.kind == NOT_COVERED and guess.question_kind == "pain"
+    # sure of it, or a sign the net knows: the emergency answer
+    sure = decide(Asked("emergency", text, confidence=0.9), content)
+    assert sure.answer is not None and sure.answer.id == "emergency"
+    acute = decide(Asked("emergency", "doet de hielprik pijn, ze ademt niet meer", confidence=0.45),
+                   content)
+    assert acute.answer is not None and acute.answer.id == "emergency"

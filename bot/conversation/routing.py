@@ -2,7 +2,9 @@
 condition and kind-of-question decisions meet.
 
 Order, for a typed message (a button press skips the text-based nets):
-1. An acute worry about a child → the emergency answer, whatever the classifier said.
+1. An acute worry about a child → the emergency answer, whatever the classifier said. An
+   unsure "emergency" classification the net does not confirm, asking a kind of question about
+   a subject of ours, is that question.
 2. Feelings (guilt, fear of death, despair, anger) → empathy and a person first; the topic the
    message also asked about is one button away. So does an unclassified statement in which the
    parent tells what the family lives through (not a question, not a request).
@@ -90,6 +92,14 @@ def decide(asked: Asked, content: Content) -> Reply:
         comfort = content.answers[FEELING_ANSWERS.get(felt or "", "distress")]
         return Reply(ANSWER, intent, comfort, asked.condition,
                      offered=(related,) if related else ())
+    if typed and intent == "emergency" and confidence < CONFIDENT \
+            and question_kind.kinds_asked(asked.text):
+        # the classifier's guess of an emergency, unsure and without a sign of one the net knows,
+        # for a kind of question about a subject of ours ("does the heel prick hurt my baby?"):
+        # that question, answered honestly
+        honest = _not_covered_by_subject(asked, content)
+        if honest:
+            return honest
     note = None
     if typed and advice.asks_the_assistant(asked.text):
         intent = "personal_advice"
