@@ -86,6 +86,7 @@ FELT = {
     ],
     'fear': [
         'it is so scary',
+        'how do i wrap my head around it',
         'will she be okay?',
         'will everything be fine',
         'komt het ooit nog goed?',
@@ -136,6 +137,10 @@ REQUESTS = {
         'ben ik ook drager',
     ],
     'assistant': [
+        'should i get genetic testing?',
+        'shall we go for pgt',
+        'is adoption the right option for you?',
+        'is pgt de beste keuze voor ons',
         'what would you do',
         'would you do',
         'do you recommend',
@@ -242,3 +247,12 @@ def test_a_parent_telling_their_story(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_EXPERIENCES)
 def test_questions_requests_and_facts_are_not_a_story(text: str) -> None:
     assert not feelings.recounts_experience(text)
+
+
+def test_a_past_loss_told_as_context_is_not_a_fear_of_death() -> None:
+    # "losing" a child ahead is the fear; "after losing our son" tells what happened, and the
+    # question that follows (an option, a chance) is answered
+    assert feeling("i am scared of losing her") == "death"
+    assert feeling("we are losing our son") == "death"
+    assert feeling("after losing our son to smard, can we have another child?") is None
+    assert feeling("since losing my daughter we think about adoption") is None

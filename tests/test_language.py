@@ -153,3 +153,15 @@ def test_other() -> None:
 def test_the_detector_is_built_once() -> None:
     # building lingua's detector takes about a second: one per process
     assert language._detector() is language._detector()
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("kan het in het nedelands", True), ("english please", True), ("spreek je engels?", True),
+    ("can we switch language", True), ("liever in het engels", True),
+    ("hoe lang is het zwangerschapsverlof in nederland", False), ("wat is pgt", False), ("", False),
+])
+def test_a_language_request_names_a_language(text: str, asks: bool) -> None:
+    # a message the classifier takes for a language switch but that names no language (the
+    # country "Nederland" is not one) gets the fallback, not a switch
+    from bot.conversation.language import asks_for_a_language
+    assert asks_for_a_language(text) is asks

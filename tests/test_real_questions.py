@@ -14,14 +14,20 @@ from __future__ import annotations
 from bot.content.content import Content
 from bot.ops.real_questions import BLIND, LEARN, kinds_uncovered, load, score
 
-# A little under what the blind third reached on 2026-11-30 and again, unchanged, on 2026-12-03
-# (nl 74.0 %, en 78.1 %, honest on not-covered 78 %, emergencies 15 of 19, 20 unrelated facts of
-# 201; docs/measurements.md "Real parents' questions"), so that a change for the worse fails. Raise them as
-# the figures improve.
-BLIND_FLOOR_RIGHT = {"nl": 0.72, "en": 0.75}
-BLIND_FLOOR_HONEST = 0.75
-BLIND_FLOOR_EMERGENCY = 0.75
-BLIND_MAX_UNRELATED = 21
+# What the blind third reached on 2026-12-03 (docs/measurements.md "Real parents' questions"),
+# rounded down, so that a change for the worse fails. Raise them as the figures improve.
+# Batches 1-2 (201): nl 76.0 %, en 78.1 %, honest 78 %, emergencies 15 of 19, 20 unrelated facts
+# (30 Nov: 74.0 / 78.1 / 78 %, 15 of 19, 20).
+BLIND_FLOOR_RIGHT = {"nl": 0.76, "en": 0.78}
+BLIND_FLOOR_HONEST = 0.78
+BLIND_FLOOR_EMERGENCY = 0.78
+BLIND_MAX_UNRELATED = 20
+# All three batches (253): nl 76.5 %, en 74.6 %, honest 76.9 %, emergencies 19 of 24, 28 unrelated.
+ALL_FLOOR_RIGHT = {"nl": 0.76, "en": 0.74}
+ALL_FLOOR_HONEST = 0.76
+ALL_FLOOR_EMERGENCY = 0.79
+ALL_MAX_UNRELATED = 28
+NEW_BATCH = 3
 
 
 def test_the_set_is_real_sized_and_labelled(content: Content) -> None:
@@ -42,15 +48,23 @@ def test_real_questions(rest_url: str, content: Content, report_figure) -> None:
     report_figure("Real questions (learn part, trained on)", learn.summary() + "\n" + learn.misses())
     # the blind third: totals only, so that no one tunes the assistant to its wording
     report_figure("Real questions (blind third)", blind.summary())
+    # the same, per collection round: the first two batches (201) and batch 3 (3 Dec 2026)
+    report_figure("Real questions (blind third, batches 1-2)", blind.only({NEW_BATCH}, keep=False).summary())
+    report_figure("Real questions (blind third, batch 3)", blind.only({NEW_BATCH}).summary())
     report_figure("Real questions: what the sources leave uncovered",
                   "\n".join(f"{aspect}: {n}" for aspect, n in kinds_uncovered().most_common()))
     ok, n = learn.share()
     assert ok / n >= 0.95, learn.summary()
-    for lang, floor in BLIND_FLOOR_RIGHT.items():
-        ok, n = blind.share(lang)
-        assert ok / n >= floor, blind.summary()
-    ok, n = blind.share(kind="not_covered")
-    assert ok / n >= BLIND_FLOOR_HONEST, blind.summary()
-    ok, n = blind.share(kind="emergency")
-    assert ok / n >= BLIND_FLOOR_EMERGENCY, blind.summary()
-    assert len(blind.unrelated()) <= BLIND_MAX_UNRELATED, blind.summary()
+    first_two = blind.only({NEW_BATCH}, keep=False)
+    for part, right, honest, emergency, unrelated in (
+            (first_two, BLIND_FLOOR_RIGHT, BLIND_FLOOR_HONEST, BLIND_FLOOR_EMERGENCY,
+             BLIND_MAX_UNRELATED),
+            (blind, ALL_FLOOR_RIGHT, ALL_FLOOR_HONEST, ALL_FLOOR_EMERGENCY, ALL_MAX_UNRELATED)):
+        for lang, floor in right.items():
+            ok, n = part.share(lang)
+            assert ok / n >= floor, part.summary()
+        ok, n = part.share(kind="not_covered")
+        assert ok / n >= honest, part.summary()
+        ok, n = part.share(kind="emergency")
+        assert ok / n >= emergency, part.summary()
+        assert len(part.unrelated()) <= unrelated, part.summary()

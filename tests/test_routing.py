@@ -14,6 +14,7 @@ from bot.conversation.routing import (
     ASK_CONDITION,
     NOT_COVERED,
     OTHER_CONDITION,
+    RUNNER_UP,
     UNSURE,
     Asked,
     decide,
@@ -382,3 +383,48 @@ def test_an_unclassified_question_is_no_story(content: Content) -> None:
 def test_a_confident_out_of_scope_statement_is_no_story(content: Content) -> None:
     reply = decide(asked("out_of_scope", "my dog keeps barking at the neighbours", confidence=0.9), content)
     assert reply.answer is not None and reply.answer.id == "fallback"
+
+
+def test_the_subject_named_picks_between_the_classifiers_topics(content: Content) -> None:
+    # the classifier put symptoms first, prenatal testing second; the message names only the
+    # second's subject (vruchtwater): the second is the topic
+    text = "vruchtwaterpunctie bij smard, hoe werkt dat?"
+    ranked = Asked("ask_symptoms", text, condition="smard", condition_named=True, confidence=0.54,
+                   ranking=(("ask_prenatal", 0.38), ("ask_autonomic", 0.03)))
+    reply = decide(ranked, content)
+    assert reply.kind == ANSWER and reply.answer is not None and reply.answer.id == "option_prenatal"
+    # a runner-up under RUNNER_UP, or "out of scope" ranked above it, picks nothing
+    weak = decide(Asked("ask_symptoms", text, condition="smard", condition_named=True,
+                        confidence=0.54, ranking=(("ask_prenatal", RUNNER_UP - 0.01),)), content)
+    assert weak.answer is None or weak.answer.id != "option_prenatal"
+    behind = decide(Asked("ask_symptoms", text, condition="smard", condition_named=True,
+                          confidence=0.54, ranking=(("out_of_scope", 0.3), ("ask_prenatal", 0.25))),
+                    content)
+    assert behind.answer is None or behind.answer.id != "option_prenatal"
+    # a sure classification, or one whose own subject is named, stays
+    sure = decide(Asked("ask_symptoms", text, condition="smard", condition_named=True,
+                        confidence=0.96, ranking=(("ask_prenatal", 0.38),)), content)
+    assert sure.answer is None or sure.answer.id != "option_prenatal"
+    own = decide(Asked("ask_symptoms", "symptomen na een vruchtwaterpunctie bij smard?",
+                       condition="smard", condition_named=True, confidence=0.54,
+                       ranking=(("ask_prenatal", 0.38),)), content)
+    assert own.answer is not None and own.answer.id != "option_prenatal"
+    # an unclassified message is asked about, not served (the classifier's ranking is too weak)
+    unclassified = decide(Asked("nlu_fallback", "what drugs are there for sma, how early?",
+                                condition="sma", condition_named=True, confidence=0.4,
+                                ranking=(("ask_treatment", 0.33),)), content)
+    assert unclassified.kind == UNSURE
+
+
+def test_an_unsure_emergency_guess_for_a_question_about_a_subject_is_that_question(content: Content) -> None:
+    # the classifier guessed "emergency" (0.45) for "does the heel prick hurt my baby?"; the net
+    # sees no sign of illness, and the message asks a kind of question (pain) about the heel prick
+    text = "Doet de hielprik pijn bij mijn baby?"
+    guess = decide(Asked("emergency", text, confidence=0.45), content)
+    assert guess.kind == NOT_COVERED and guess.question_kind == "pain"
+    # sure of it, or a sign the net knows: the emergency answer
+    sure = decide(Asked("emergency", text, confidence=0.9), content)
+    assert sure.answer is not None and sure.answer.id == "emergency"
+    acute = decide(Asked("emergency", "doet de hielprik pijn, ze ademt niet meer", confidence=0.45),
+                   content)
+    assert acute.answer is not None and acute.answer.id == "emergency"

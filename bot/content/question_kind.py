@@ -32,7 +32,11 @@ _PATTERNS: dict[str, str] = {
         r"|amnio\w*|cvs|sampling|biopsy|puncture|transfer)\b"
         r"|\bwhat is the (\w+ ){0,3}procedure\b|\bwat is de (\w+ ){0,3}procedure\b"
         r"|\bprepar(e|ing|ation)\b|\bneedles?\b|\ban(a)?esthe\w*|\bsedat\w*"
-        r"|\bhow long does (it|the \w+|a \w+|an \w+) take\b"
+        r"|\bhow long (does|do|will|would) .{0,30}\btake\b"
+        # the steps of a procedure or an application (adoption, donation, IVF)
+        r"|\b(the|what is the|wat is de) (\w+ ){0,2}(process|procedure|proces)\b|\bsteps (to|of|in)\b"
+        r"|\bhow (do|does|can|could) (you|i|we|one|someone) (adopt|donate|apply)\b|\bhow to adopt\b"
+        r"|\b(wat zijn )?de stappen\b"
         r"|\bhoe (verloopt|gaat) (de|het|een) \w+(?! over)\b"
         r"|\bhoe wordt .{0,40}\b(afgenomen|gedaan|uitgevoerd|geprikt|verricht|geplaatst)\b"
         r"|\bwat gebeurt er (tijdens|bij) (de|het|een) \w*(test|onderzoek|ingreep|punctie|prik"
@@ -40,12 +44,16 @@ _PATTERNS: dict[str, str] = {
         r"|\bvoorbereid\w*|\bnaald\w*|\bverdoving|\bnarcose|\bhoe lang duurt (de|het|een) \w+"
         # the heel prick as an act, not what it screens for
         r"|\b(afgenomen|afnemen|neemt .{0,20}\baf|geprikt|prikken|in de hiel)\b"
-        r"|\bhospitali[sz]\w*|\bopname\b|\bwat komt er (allemaal )?kijken bij\b"),
+        r"|\bhospitali[sz]\w*|\bopname\b|\bwat komt er (allemaal )?(bij )?kijken( bij)?\b"),
     "mechanism": (
         r"\bhow (does|do|will) .{0,40}\bwork\b|\bwhat does .{0,40}\b(consist of|involve|entail)\b"
         r"|\bhoe werkt\b|\bwat houdt .{0,40}\bin\b|\bhoe gaat .{0,30}\bin (zijn|z'n|haar) werk\b"),
     "eligibility": (
-        r"\bwho (can|could|may) (become|be|donate|apply|get|have|use)\b|\beligib\w*|\bqualif\w*"
+        r"\bwho (can|could|may) (become|be|donate|apply|get|have|use|adopt)\b|\beligib\w*|\bqualif\w*"
+        r"|\bwho (might|may|would|could) (need|benefit|be in need)\b"
+        # conditions an applicant must meet: age, weight, smoking, being single, renting
+        r"|\bcan (you|i|we) (adopt|donate|have \w+) if\b|\b(am i|are we) too old\b|\bbmi\b"
+        r"|\bwill (i|we) be able to (adopt|donate)\b|\b(eisen|vereisten) (worden|gesteld|voor)\b"
         r"|\blook for in (an? )?\w*\s?donors?\b|\brequirements?\b|\bage limit\b"
         r"|\bwie (kan|kunnen|mag|mogen) .{0,25}\b(worden|doneren|krijgen|meedoen|gebruiken)\b"
         r"|\bhoe word(t)? (je|u|ik|men) \w*donor\b|\bhoe vind (ik|je|u) (een )?\w*donor\b"

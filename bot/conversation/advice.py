@@ -44,6 +44,11 @@ _ASKS_THE_ASSISTANT = re.compile(
     r" (has|have|is)\b|\b(zeggen|vertellen) of (mijn|ons|onze) (\w+ )?(kind|kindje|baby|zoon|dochter)\b"
     r"|\bwelke (aandoening|ziekte) (heb ik|hebben wij|hebben we|heeft (mijn|ons|onze))\b"
     r"|\bwhich (condition|disease) do(es)? (i|we|my|our)\b"
+    # asking whether to take an option, outright ("should I get genetic testing?", "is adoption
+    # the right option for you?")
+    r"|\b(should|shall) (we|i) (get|have|do|try|go for|choose|pick|use|undergo|opt for)\b"
+    r"|\bthe right (option|choice|decision) for (me|us|you)\b"
+    r"|\bde (juiste|beste) (keuze|optie) voor (ons|mij|jou|u)\b"
     r"|\b(is it|could it be|is het) (possible|mogelijk) (that|dat) (he|she|i|we|my|our|hij|zij|ze"
     r"|ik|wij|mijn|ons|onze)\b.{0,40}\b(has|have|heeft|hebben|is|zijn)\b",
     re.IGNORECASE)

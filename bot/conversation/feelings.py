@@ -29,7 +29,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(will|can|could|might|may|would|going to|gonna|to|not) die\b|\bdie (of|from|young|early"
         r"|soon|before)\b|\b(will|can|could|might|may|would)\s+(my|our|your|he|she|they|the\s+baby"
         r"|the\s+child)\s+(\w+\s+)?(die|be\s+dying)\b|\b(dies|dying|death|dead|pass away|passing away|lose (him|her|them|our|my))\b"
-        r"|\blosing (him|her|them|our|my)\b|\b(how much|how long) (time|longer)\b.{0,40}\b(left|with us|have)\b"
+        r"|(?<!after )(?<!since )\blosing (him|her|them|our|my)\b|\b(how much|how long) (time|longer)\b.{0,40}\b(left|with us|have)\b"
         r"|\b(dood|doodgaan|gaat dood|overlijd\w*|overleden|overlijden|sterven|sterft|verliezen)\b"
         r"|\bhoeveel tijd\b.{0,30}\bnog\b|\bhoe lang (hebben|heeft) (we|wij|hij|zij|ze)\b.{0,20}\bnog\b",
         re.IGNORECASE),
@@ -58,6 +58,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\b(komt|zou|zal) (het|alles) (ooit |nog |wel )*goed (komen)?\b|\b(alles|het) (zou|zal) goed komen\b"
         r"|\b(wordt|komt) (het|alles) (ooit |nog |wel )*(weer )?goed\b"
         r"|\bwish (i|we) (knew|had known)\b|\bhard to (accept|bear|take|believe)\b"
+        r"|\b(wrap|get) (my|our) heads? around\b"
         r"|\bfeel(ing)? (so |very )?alone\b|\bcan'?t sleep\b|\bno idea that\b"
         r"|\b(bang|angst\w*|ongerust\w*|paniek|geschrokken|schrik\w*|eenzaam|verdrietig|verdriet"
         r"|tranen|huilen|huil|onverdraaglijk\w*|nachtmerrie|wanhoop|machteloos|overspoeld"

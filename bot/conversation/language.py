@@ -97,6 +97,18 @@ def requested_language(text: str) -> Optional[str]:
     return min(hits)[1] if hits else None
 
 
+# A message that asks for a language names one, or language itself, typos included
+# ("kan het in het nedelands"); the country ("in Nederland") is not a language.
+_LANGUAGE_WORD = re.compile(r"\b(taal|talen|language|languages|ned\w*s\w*|nl|eng|engl\w*"
+                            r"|en[lg]\w*sh|engel\w*|du+tch|holla?nds|vlaams|spreek|spreekt|speak"
+                            r"|praten)\b", re.I)
+
+
+def asks_for_a_language(text: str) -> bool:
+    """True when a typed message could be a request for a language (see _LANGUAGE_WORD)."""
+    return requested_language(text) is not None or bool(_LANGUAGE_WORD.search(text or ""))
+
+
 def resolve(text: str, is_payload: bool, metadata_language: Optional[str],
             current: Optional[str]) -> str:
     """The language to answer this message in (see the module docstring for the order)."""

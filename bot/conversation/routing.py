@@ -2,12 +2,16 @@
 condition and kind-of-question decisions meet.
 
 Order, for a typed message (a button press skips the text-based nets):
-1. An acute worry about a child → the emergency answer, whatever the classifier said.
+1. An acute worry about a child → the emergency answer, whatever the classifier said. An
+   unsure "emergency" classification the net does not confirm, asking a kind of question about
+   a subject of ours, is that question.
 2. Feelings (guilt, fear of death, despair, anger) → empathy and a person first; the topic the
    message also asked about is one button away. So does an unclassified statement in which the
    parent tells what the family lives through (not a question, not a request).
 3. A "personal advice" classification that asks neither to choose nor to diagnose → the
    general answer the classifier ranked next, with "discuss your own situation".
+   An unsure classification whose topic the message does not name, while it names the
+   subject of a topic the classifier ranked next → that topic.
 4. A medical intent with neither a confident classification nor a word of the subject matter
    → the honest fallback (scope.py).
 5. The answer for (intent, condition). The conversation's condition never switches to one the
@@ -27,13 +31,24 @@ from bot.content import question_kind
 from bot.content.content import Answer, Content
 from bot.conversation import advice, feelings
 from bot.conversation.safety import is_acute
-from bot.conversation.scope import CONFIDENT, may_serve_medical, subject_named, sure_of_topic
+from bot.conversation.scope import (
+    CONFIDENT,
+    SURE,
+    has_subject,
+    may_serve_medical,
+    names_subject,
+    subject_named,
+    sure_of_topic,
+)
 
 # Served, offered, asked: what kind of reply this is.
 ANSWER, ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, UNSURE = (
     "answer", "ask_condition", "not_covered", "other_condition", "unsure")
 _QUESTION = re.compile(r"\b(hoe|wat|waarom|wanneer|wie|welke|waar|how|what|why|when|who|which"
                        r"|where)\b", re.IGNORECASE)
+# How much of the classifier's confidence a topic ranked next needs for the subject it names
+# to pick it (_subject_picks).
+RUNNER_UP = 0.2
 FEELING_ANSWERS = {"guilt": "feelings_guilt", "death": "feelings_death",
                    "despair": "feelings_despair", "anger": "feelings_anger", "fear": "distress"}
 
@@ -77,6 +92,14 @@ def decide(asked: Asked, content: Content) -> Reply:
         comfort = content.answers[FEELING_ANSWERS.get(felt or "", "distress")]
         return Reply(ANSWER, intent, comfort, asked.condition,
                      offered=(related,) if related else ())
+    if typed and intent == "emergency" and confidence < CONFIDENT \
+            and question_kind.kinds_asked(asked.text):
+        # the classifier's guess of an emergency, unsure and without a sign of one the net knows,
+        # for a kind of question about a subject of ours ("does the heel prick hurt my baby?"):
+        # that question, answered honestly
+        honest = _not_covered_by_subject(asked, content)
+        if honest:
+            return honest
     note = None
     if typed and advice.asks_the_assistant(asked.text):
         intent = "personal_advice"
@@ -88,6 +111,8 @@ def decide(asked: Asked, content: Content) -> Reply:
                      None)
         if topic:
             intent, confidence = topic
+    if typed:
+        intent, confidence = _subject_picks(asked, content, intent, confidence)
     if intent == "choose_condition" and (not asked.condition_named or (
             typed and _QUESTION.search(asked.text))):
         intent = "out_of_scope"  # choosing names a condition, and is not itself a question
@@ -139,6 +164,26 @@ def decide(asked: Asked, content: Content) -> Reply:
     if unsure and answer.kind == "medical" and answer.review.approved:
         return Reply(UNSURE, intent, None, asked.condition, offered=(answer,))
     return Reply(ANSWER, intent, answer, condition, note=note)
+
+
+def _subject_picks(asked: Asked, content: Content, intent: str,
+                   confidence: float) -> tuple[str, float]:
+    """The classifier's topic, unless it is unsure (below SURE) and the message names none of
+    its subject while it names the subject of a topic the classifier ranked next: then that
+    topic ("vruchtwaterpunctie … hoe werkt dat" ranked under symptoms first and prenatal
+    testing second). Two signals that agree outweigh one that is unsure. An unclassified
+    message (no topic above the fallback threshold) is not served this way: it is asked
+    "is this what you mean?" (_not_covered_by_subject)."""
+    if confidence >= SURE or not content.is_medical_intent(intent) \
+            or names_subject(intent, asked.text):
+        return intent, confidence
+    for name, score in asked.ranking:
+        if score < RUNNER_UP or name == "out_of_scope":
+            break  # (ranked above the rest: "not our subject")
+        if content.is_medical_intent(name) and has_subject(name) \
+                and names_subject(name, asked.text):
+            return name, score
+    return intent, confidence
 
 
 def _kinds(asked: Asked) -> list[str]:

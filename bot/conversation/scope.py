@@ -111,6 +111,11 @@ def names_subject(intent: str, text: str) -> bool:
     return pattern is None or bool(pattern.search(text or ""))
 
 
+def has_subject(intent: str) -> bool:
+    """True when `intent` has subject words of its own (see names_subject)."""
+    return intent in _SUBJECT_RES
+
+
 def sure_of_topic(intent: str, text: str, is_payload: bool, confidence: float) -> bool:
     """Whether a typed message may be served the answer of `intent` outright: it names the
     topic's subject, or the classifier is sure. Otherwise ask whether that topic is meant."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -128,6 +129,17 @@ def wait_for(url: str, timeout: float, proc: Optional[subprocess.Popen] = None) 
     raise TimeoutError(f"{url} did not come up within {timeout:.0f} s")
 
 
+def ports_in_use(ports: list[int]) -> list[int]:
+    """The loopback ports among `ports` on which something already listens."""
+    busy = []
+    for port in ports:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            sock.settimeout(1)
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                busy.append(port)
+    return busy
+
+
 @dataclass
 class Child:
     """One supervised process: how to start it and how to know it answers."""
@@ -200,6 +212,13 @@ class Services:
                    "--interface", "127.0.0.1", "--port", str(port)],
                   f"http://127.0.0.1:{port}/", 180)
             for i, port in enumerate(s.rasa_ports)]
+        # A server left running on one of these ports would answer the health checks and every
+        # message in place of the ones started here (old code, another model): refuse.
+        busy = ports_in_use([s.action_port + j for j in range(max(1, s.action_servers))]
+                            + list(s.rasa_ports))
+        if busy:
+            raise RuntimeError(f"ports already in use on 127.0.0.1: {busy} (a server left "
+                               "running?); stop it or choose other ports")
         for child in self.children:
             self._spawn(child)
         try:

@@ -47,6 +47,7 @@ class Outcome:
     first: dict[str, Any]  # custom payload of the first reply
     final: dict[str, Any]  # after one clarifying question (= first when none was asked)
     clarified: bool
+    batch: int = 1  # the collection round (tests/real_questions/SOURCES.md); 1 for the first two
 
     @property
     def kind(self) -> str:
@@ -93,6 +94,10 @@ class RealReport:
         rows = [o for o in self.outcomes if (lang is None or o.lang == lang)
                 and (kind is None or o.kind == kind)]
         return sum(o.right_first if first else o.right for o in rows), len(rows)
+
+    def only(self, batches: set[int], keep: bool = True) -> "RealReport":
+        """The outcomes of the given collection rounds (or, with keep=False, of the others)."""
+        return RealReport([o for o in self.outcomes if (o.batch in batches) == keep])
 
     def unrelated(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.unrelated_fact]
@@ -176,7 +181,8 @@ def score(path: Path, url: str, content: Content) -> RealReport:
                 final = _custom(ask(button["payload"], url=url, sender=sender, session=session))
                 clarified = True
         report.outcomes.append(Outcome(q["lang"], q["text"], q["expect"],
-                                       q.get("condition", "none"), first, final, clarified))
+                                       q.get("condition", "none"), first, final, clarified,
+                                       int(q.get("batch", 1))))
     return report
 
 
