@@ -3,12 +3,11 @@
 question in place of the processes just started, and the figures would be stale."""
 from __future__ import annotations
 
-import dataclasses
 import socket
 
 import pytest
 
-from bot.config.settings import get_settings
+from bot.config.config import Config
 from bot.ops.launcher import Services, ports_in_use
 
 
@@ -27,11 +26,11 @@ def test_a_taken_port_is_found() -> None:
 
 
 @pytest.mark.parametrize("which", ["rasa_port", "action_port"])
-def test_services_refuse_a_taken_port_before_starting_anything(which: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_services_refuse_a_taken_port_before_starting_anything(which: str, tmp_path,  # type: ignore[no-untyped-def]
+                                                              config: Config) -> None:
     with _listening() as sock:
         port = sock.getsockname()[1]
-        settings = dataclasses.replace(get_settings(), **{which: port})
-        services = Services(settings, tmp_path / "model.tar.gz")
+        services = Services(config.with_settings(**{which: port}), tmp_path / "model.tar.gz")
         with pytest.raises(RuntimeError, match=str(port)):
             services.start(supervise=False)
         assert services.procs == []

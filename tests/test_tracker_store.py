@@ -20,7 +20,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 import bot.engine.tracker_store
 from bot.engine.tracker_store import CachedSQLTrackerStore
-from bot.ops.launcher import write_endpoints
+from bot.ops.endpoints import write_endpoints
 from bot.stores.conversations import forget
 
 DOMAIN = Domain.from_dict({"intents": ["ask"], "actions": ["action_answer"],

@@ -17,7 +17,7 @@ from bot.stores.database import Location, engine_for, is_missing_table
 
 
 def tracker_db(state_dir: Path) -> Path:
-    """The SQLite file Rasa's tracker store writes (see launcher.write_endpoints)."""
+    """The SQLite file Rasa's tracker store writes (see bot.ops.endpoints.write_endpoints)."""
     return state_dir / "trackers.db"
 
 
