@@ -63,7 +63,8 @@ class Score:
     killed: int = 0
     survived: list[tuple[str, str]] = field(default_factory=list)  # (before, after) lines
     equivalent: list[tuple[str, str]] = field(default_factory=list)
-    other: int = 0  # timeouts / suspicious, counted as not killed
+    other: int = 0  # timeouts, counted as not killed
+    timed_out: list[tuple[str, str]] = field(default_factory=list)  # their (before, after) lines
 
     @property
     def total(self) -> int:
@@ -149,14 +150,21 @@ def run_module(t: Target, equivalent: Optional[set[tuple[str, str]]] = None,
             ids[kind] = out.split()
         if not any(ids.values()):
             raise RuntimeError(f"mutmut produced no results for {t.module} (do its tests pass?)")
-        score.killed = len(ids["killed"])
-        score.other = len(ids["timeout"]) + len(ids["suspicious"])
+        # "suspicious" is mutmut's name for a mutant the tests killed, only slowly (over twice
+        # the baseline time: on a shared machine, load alone does that): killed. A timeout is
+        # not counted as killed; its diff is printed like a survivor's.
+        score.killed = len(ids["killed"]) + len(ids["suspicious"])
+        score.other = len(ids["timeout"])
+        for mid in ids["timeout"]:
+            score.timed_out.append(_diff(work, env, mid))
         for mid in ids["survived"]:
             diff = _diff(work, env, mid)
             (score.equivalent if diff in equivalent else score.survived).append(diff)
     log(score.line())
     for before, after in score.survived:
         log(f"    survived: {before}\n          ->  {after}")
+    for before, after in score.timed_out:
+        log(f"    timed out: {before}\n          ->  {after}")
     return score
 
 
@@ -168,6 +176,7 @@ def main(modules: Optional[list[str]] = None) -> int:
     lines = [s.line() for s in scores]
     for s in scores:
         lines += [f"  {s.module} survived: {b}  ->  {a}" for b, a in s.survived]
+        lines += [f"  {s.module} timed out: {b}  ->  {a}" for b, a in s.timed_out]
     ARTIFACT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"written to {ARTIFACT.relative_to(ROOT)}")
     return 0 if all(s.ok for s in scores) else 1
