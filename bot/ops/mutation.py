@@ -17,9 +17,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
@@ -120,6 +122,47 @@ def _diff(work: Path, env: dict[str, str], mutant_id: str) -> tuple[str, str]:
     return _norm(" ".join(before)), _norm(" ".join(after))
 
 
+STALL_SECONDS = 600  # no mutant finished for this long: mutmut's worker is gone
+
+
+def _untested(work: Path) -> Optional[int]:
+    """How many mutants mutmut has still to test (None before its cache exists)."""
+    try:
+        with sqlite3.connect(work / ".mutmut-cache") as db:
+            return int(db.execute("SELECT count(*) FROM Mutant WHERE status = 'untested'")
+                       .fetchone()[0])
+    except sqlite3.Error:
+        return None
+
+
+def _mutmut_run(argv: list[str], work: Path, env: dict[str, str], module: Path,
+                log: Callable[[str], None]) -> None:
+    """`mutmut run`, resumed where it stopped if it stalls. When mutmut 2's worker process
+    dies (seen on a loaded machine), its main process waits for it forever; the cache keeps
+    every result so far, so a new run tests only the rest, after the source is restored from
+    the backup a dead worker leaves behind."""
+    for _ in range(5):
+        backup = module.with_name(module.name + ".bak")
+        if backup.exists():
+            shutil.move(str(backup), str(module))
+        proc = subprocess.Popen(argv, cwd=work, env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        last, since = _untested(work), time.monotonic()
+        while proc.poll() is None:
+            time.sleep(5)
+            now = _untested(work)
+            if now != last:
+                last, since = now, time.monotonic()
+            elif time.monotonic() - since > STALL_SECONDS:
+                proc.kill()
+                proc.wait()
+                log(f"    (mutmut stalled with {now} mutants untested; resumed)")
+                break
+        else:
+            return
+    raise RuntimeError(f"mutmut kept stalling on {module.name}")
+
+
 def run_module(t: Target, equivalent: Optional[set[tuple[str, str]]] = None,
                log: Callable[[str], None] = print) -> Score:
     """Mutate one module in a throwaway copy and score it."""
@@ -139,9 +182,9 @@ def run_module(t: Target, equivalent: Optional[set[tuple[str, str]]] = None,
             "import sys\nimport pytest\n"
             f"sys.exit(1 if pytest.main({args!r}) else 0)\n", encoding="utf-8")
         runner = f"{sys.executable} _mutation_runner.py"
-        subprocess.run([sys.executable, "-m", "mutmut", "run", "--paths-to-mutate", t.module,
-                        "--tests-dir", "tests", "--runner", runner, "--no-progress",
-                        "--simple-output"], cwd=work, env=env, capture_output=True, text=True)
+        _mutmut_run([sys.executable, "-m", "mutmut", "run", "--paths-to-mutate", t.module,
+                     "--tests-dir", "tests", "--runner", runner, "--no-progress",
+                     "--simple-output"], work, env, work / t.module, log)
         score = Score(t.module, t.target)
         ids: dict[str, list[str]] = {}
         for kind in ("killed", "survived", "timeout", "suspicious"):
