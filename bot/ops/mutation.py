@@ -122,7 +122,7 @@ def _diff(work: Path, env: dict[str, str], mutant_id: str) -> tuple[str, str]:
     return _norm(" ".join(before)), _norm(" ".join(after))
 
 
-STALL_SECONDS = 600  # no mutant finished for this long: mutmut's worker is gone
+STALL_SECONDS = 300  # no mutant finished for this long (over 10x a test run): the worker is gone
 
 
 def _untested(work: Path) -> Optional[int]:
