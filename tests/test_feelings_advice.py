@@ -185,6 +185,34 @@ def test_fear_of_death_needs_the_parents_own_child() -> None:
     assert feeling("") is None
 
 
+# Whole sentences as parents write them, one per word or phrase that a pattern lists at the
+# start or end of one of its source lines (where a string mutant changes it).
+PARENTS_SAY = [
+    ("do kids like him die early", "death"), ("Do babies like her die early?", "death"),
+    ("will the baby die?", "death"), ("Will The Baby Die", "death"),
+    ("we are so worried about him", "fear"), ("worrying all the time", "fear"),
+    ("we're worried sick", "fear"), ("the wait is unbearable", "fear"),
+    ("this is a nightmare", "fear"), ("it all feels so terrible", "fear"),
+    ("er is zoveel verdriet in huis", "fear"), ("wat een verdriet", "fear"),
+    ("Ik voel me zo overspoeld door alles", "fear"), ("we kregen slecht nieuws", "fear"),
+    ("we voelen ons in de steek gelaten", "fear"), ("het is een nachtmerrie", "fear"),
+]
+
+
+@pytest.mark.parametrize("text, name", PARENTS_SAY)
+def test_what_parents_write(text: str, name: str) -> None:
+    assert feeling(text) == name
+
+
+@pytest.mark.parametrize("text", [
+    "is it true that children with smard die young? so scary",
+    "sterven kinderen hieraan? wat vreselijk",
+])
+def test_a_general_death_question_still_shows_another_feeling(text: str) -> None:
+    # not about the parent's own child, so not "death"; the fear in it still counts
+    assert feeling(text) == "fear"
+
+
 @pytest.mark.parametrize("text", REQUESTS["choose"])
 def test_requests_to_choose(text: str) -> None:
     assert advice.request(text) == advice.CHOOSE
@@ -197,6 +225,23 @@ def test_requests_to_diagnose(text: str) -> None:
 
 @pytest.mark.parametrize("text", REQUESTS["assistant"])
 def test_asking_the_assistant_itself(text: str) -> None:
+    assert advice.asks_the_assistant(text)
+
+
+# Whole questions as parents write them, for the words at the start or end of a pattern's line.
+@pytest.mark.parametrize("text", [
+    "does my husband have the gene?", "Does my husband have SMARD too", "is our son affected?",
+    "Is my son a carrier?", "Is Our Son Sick?",
+])
+def test_parents_asking_for_a_diagnosis(text: str) -> None:
+    assert advice.request(text) == advice.DIAGNOSE
+
+
+@pytest.mark.parametrize("text", [
+    "can you tell me if my daughter has SMA", "could you tell us whether our baby has it",
+    "kun je me zeggen of mijn zoon het heeft", "kunt u vertellen of ons kindje SMARD heeft?",
+])
+def test_parents_asking_the_assistant_to_tell_them(text: str) -> None:
     assert advice.asks_the_assistant(text)
 
 

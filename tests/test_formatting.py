@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from bot.content.formatting import format_long_date, format_value
 from bot.conversation.render import Renderer
 
@@ -37,3 +39,16 @@ def test_date_ranges_write_the_month_out() -> None:
     assert format_date_range(start, end, "en") == "23–25 January 2026"
     assert format_date_range(dt.date(2026, 1, 30), dt.date(2026, 2, 2), "nl") == \
         "30 januari – 2 februari 2026"
+
+
+def test_a_range_over_the_new_year_writes_both_years_out() -> None:
+    from bot.content.formatting import format_date_range
+    start, end = dt.date(2026, 12, 30), dt.date(2027, 1, 2)
+    assert format_date_range(start, end, "nl") == "30 december 2026 – 2 januari 2027"
+    assert format_date_range(start, end, "en") == "30 December 2026 – 2 January 2027"
+
+
+def test_an_unknown_value_type_names_itself(renderer: Renderer) -> None:
+    """The content author sees which value is wrong (the content check raises it)."""
+    with pytest.raises(ValueError, match=r"^unknown value type 'ratio'$"):
+        format_value({"type": "ratio", "value": 3}, "nl", lambda k: renderer.ui(k, "nl"))

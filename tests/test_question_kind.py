@@ -300,3 +300,21 @@ def test_plain_questions_ask_no_special_kind(text: str) -> None:
 def test_kinds_come_in_a_fixed_order() -> None:
     assert kinds_asked("how much does it cost and does it hurt?") == ["cost", "pain"]
     assert kinds_asked("") == [] and kinds_asked(None) == []  # type: ignore[arg-type]
+
+
+# Whole questions as parents write them, for the words at the start or end of a pattern's
+# source line (where a string mutant changes it).
+PARENTS_ASK = [
+    ("procedure", "wat gebeurt er bij de hielprik?"), ("procedure", "Wat gebeurt er tijdens een vlokkentest"),
+    ("procedure", "hoe wordt een vlokkentest uitgevoerd?"), ("procedure", "hoe wordt de punctie gedaan"),
+    ("other_conditions", "is duchenne also found with the heel prick?"),
+    ("other_conditions", "what about haemophilia?"), ("other_conditions", "wordt Duchenne ook opgespoord"),
+    ("other_conditions", "which conditions does the heel prick check?"),
+    ("other_conditions", "Which disorders are in the bloodspot test?"),
+    ("other_conditions", "which diseases are in the blood spot?"),
+]
+
+
+@pytest.mark.parametrize("kind, text", PARENTS_ASK)
+def test_what_parents_ask(kind: str, text: str) -> None:
+    assert kinds_asked(text) == [kind]

@@ -82,6 +82,8 @@ POSITIVE_EN = [
     "he makes a whistling sound when he breathes", "she breathes really fast after feeds",
     "his breathing very heavily worries me", "she has laboured breathing",
     "he has sleep apnoea episodes", "there are pauses in her breathing",
+    "there are pauses in my baby's breathing", "pauses in the baby’s breathing",
+    "Pauses in my babys breathing at night",
     "he coughs all night", "she can't stop coughing", "he has croup", "a barking cough", "her breathing has a rattle in it", "she's wheezing",
     "baby not breathing help", "he isn't breathing", "he stopped breathing",
     "he suddenly sopped breathing", "i can't hear her breathing",

@@ -85,3 +85,44 @@ def test_no_answer_for_the_condition_the_message_does_not_name(start: Optional[s
             wrong.append(f"{message!r} ({intent}) switched the condition to "
                          f"{slot(events, 'condition')}")
     assert not wrong, "\n".join(wrong)
+
+
+def _plain_cases() -> list[tuple[str, str, str, str]]:
+    """(intent, condition with an answer, a message naming no condition, language)."""
+    content = get_content()
+    examples = _examples()
+    cases = []
+    for intent in sorted({i for a in content.answers.values() for i in a.intents}):
+        conditions = {a.condition for a in content.answers.values()
+                      if intent in a.intents and a.condition in OTHER}
+        for condition in sorted(conditions):
+            for lang in ("nl", "en"):
+                plain = [e for e in examples.get(intent, []) if mentioned(e) is None
+                         and detect(e) == lang]
+                if plain:
+                    cases.append((intent, condition, plain[0], lang))
+    return cases
+
+
+PLAIN_CASES = _plain_cases()
+
+
+def test_the_conversations_condition_holds_when_the_message_names_none() -> None:
+    """A conversation about one condition, a message that names none: never the other
+    condition's answer, and the conversation's condition stays what the parent named."""
+    assert {c for _, c, _, _ in PLAIN_CASES} == {"smard", "sma"}
+    assert len(PLAIN_CASES) >= 20
+    answers = get_content().answers
+    wrong = []
+    for intent, condition, message, lang in PLAIN_CASES:
+        named = OTHER[condition]
+        msgs, events = run(ActionAnswer(),
+                           tracker(message, intent, slots={"language": lang, "condition": named}))
+        topic = _served(msgs)
+        served = answers.get(topic or "")
+        if served is not None and served.condition == condition:
+            wrong.append(f"{message!r} ({intent}) in a {named} conversation got {topic}")
+        if slot(events, "condition") not in (None, named):
+            wrong.append(f"{message!r} ({intent}) switched the condition to "
+                         f"{slot(events, 'condition')}")
+    assert not wrong, "\n".join(wrong)

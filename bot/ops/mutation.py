@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
@@ -63,7 +65,8 @@ class Score:
     killed: int = 0
     survived: list[tuple[str, str]] = field(default_factory=list)  # (before, after) lines
     equivalent: list[tuple[str, str]] = field(default_factory=list)
-    other: int = 0  # timeouts / suspicious, counted as not killed
+    other: int = 0  # timeouts, counted as not killed
+    timed_out: list[tuple[str, str]] = field(default_factory=list)  # their (before, after) lines
 
     @property
     def total(self) -> int:
@@ -119,6 +122,47 @@ def _diff(work: Path, env: dict[str, str], mutant_id: str) -> tuple[str, str]:
     return _norm(" ".join(before)), _norm(" ".join(after))
 
 
+STALL_SECONDS = 300  # no mutant finished for this long (over 10x a test run): the worker is gone
+
+
+def _untested(work: Path) -> Optional[int]:
+    """How many mutants mutmut has still to test (None before its cache exists)."""
+    try:
+        with sqlite3.connect(work / ".mutmut-cache") as db:
+            return int(db.execute("SELECT count(*) FROM Mutant WHERE status = 'untested'")
+                       .fetchone()[0])
+    except sqlite3.Error:
+        return None
+
+
+def _mutmut_run(argv: list[str], work: Path, env: dict[str, str], module: Path,
+                log: Callable[[str], None]) -> None:
+    """`mutmut run`, resumed where it stopped if it stalls. When mutmut 2's worker process
+    dies (seen on a loaded machine), its main process waits for it forever; the cache keeps
+    every result so far, so a new run tests only the rest, after the source is restored from
+    the backup a dead worker leaves behind."""
+    for _ in range(5):
+        backup = module.with_name(module.name + ".bak")
+        if backup.exists():
+            shutil.move(str(backup), str(module))
+        proc = subprocess.Popen(argv, cwd=work, env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        last, since = _untested(work), time.monotonic()
+        while proc.poll() is None:
+            time.sleep(5)
+            now = _untested(work)
+            if now != last:
+                last, since = now, time.monotonic()
+            elif time.monotonic() - since > STALL_SECONDS:
+                proc.kill()
+                proc.wait()
+                log(f"    (mutmut stalled with {now} mutants untested; resumed)")
+                break
+        else:
+            return
+    raise RuntimeError(f"mutmut kept stalling on {module.name}")
+
+
 def run_module(t: Target, equivalent: Optional[set[tuple[str, str]]] = None,
                log: Callable[[str], None] = print) -> Score:
     """Mutate one module in a throwaway copy and score it."""
@@ -138,9 +182,9 @@ def run_module(t: Target, equivalent: Optional[set[tuple[str, str]]] = None,
             "import sys\nimport pytest\n"
             f"sys.exit(1 if pytest.main({args!r}) else 0)\n", encoding="utf-8")
         runner = f"{sys.executable} _mutation_runner.py"
-        subprocess.run([sys.executable, "-m", "mutmut", "run", "--paths-to-mutate", t.module,
-                        "--tests-dir", "tests", "--runner", runner, "--no-progress",
-                        "--simple-output"], cwd=work, env=env, capture_output=True, text=True)
+        _mutmut_run([sys.executable, "-m", "mutmut", "run", "--paths-to-mutate", t.module,
+                     "--tests-dir", "tests", "--runner", runner, "--no-progress",
+                     "--simple-output"], work, env, work / t.module, log)
         score = Score(t.module, t.target)
         ids: dict[str, list[str]] = {}
         for kind in ("killed", "survived", "timeout", "suspicious"):
@@ -149,14 +193,21 @@ def run_module(t: Target, equivalent: Optional[set[tuple[str, str]]] = None,
             ids[kind] = out.split()
         if not any(ids.values()):
             raise RuntimeError(f"mutmut produced no results for {t.module} (do its tests pass?)")
-        score.killed = len(ids["killed"])
-        score.other = len(ids["timeout"]) + len(ids["suspicious"])
+        # "suspicious" is mutmut's name for a mutant the tests killed, only slowly (over twice
+        # the baseline time: on a shared machine, load alone does that): killed. A timeout is
+        # not counted as killed; its diff is printed like a survivor's.
+        score.killed = len(ids["killed"]) + len(ids["suspicious"])
+        score.other = len(ids["timeout"])
+        for mid in ids["timeout"]:
+            score.timed_out.append(_diff(work, env, mid))
         for mid in ids["survived"]:
             diff = _diff(work, env, mid)
             (score.equivalent if diff in equivalent else score.survived).append(diff)
     log(score.line())
     for before, after in score.survived:
         log(f"    survived: {before}\n          ->  {after}")
+    for before, after in score.timed_out:
+        log(f"    timed out: {before}\n          ->  {after}")
     return score
 
 
@@ -168,6 +219,7 @@ def main(modules: Optional[list[str]] = None) -> int:
     lines = [s.line() for s in scores]
     for s in scores:
         lines += [f"  {s.module} survived: {b}  ->  {a}" for b, a in s.survived]
+        lines += [f"  {s.module} timed out: {b}  ->  {a}" for b, a in s.timed_out]
     ARTIFACT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"written to {ARTIFACT.relative_to(ROOT)}")
     return 0 if all(s.ok for s in scores) else 1
