@@ -232,6 +232,10 @@ def test_asking_the_assistant_itself(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "does my husband have the gene?", "Does my husband have SMARD too", "is our son affected?",
     "Is my son a carrier?", "Is Our Son Sick?",
+    # plurals and other relatives, by the same rule
+    "are our sons carriers?", "are my daughters carriers too", "could my sister be a carrier?",
+    "do our twins have it", "zijn onze zonen drager?", "hebben onze kinderen het?",
+    "is mijn zus ook drager?", "zijn mijn broers ook drager",
 ])
 def test_parents_asking_for_a_diagnosis(text: str) -> None:
     assert advice.request(text) == advice.DIAGNOSE
@@ -240,6 +244,7 @@ def test_parents_asking_for_a_diagnosis(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "can you tell me if my daughter has SMA", "could you tell us whether our baby has it",
     "kun je me zeggen of mijn zoon het heeft", "kunt u vertellen of ons kindje SMARD heeft?",
+    "can you tell me if my kids are affected", "kun je zeggen of onze dochters het hebben",
 ])
 def test_parents_asking_the_assistant_to_tell_them(text: str) -> None:
     assert advice.asks_the_assistant(text)
@@ -248,6 +253,9 @@ def test_parents_asking_the_assistant_to_tell_them(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "what should we ask the doctor", "when should I worry about her breathing",
     "should treatment wait for more tests", "what is the diagnosis process for sma", "wat is pgt", "",
+    # general questions about relatives: facts, not a diagnosis
+    "can brothers and sisters be carriers?", "hoe erven kinderen van dragers het?",
+    "Will my children have it, too?",  # the chance for future children
 ])
 def test_not_a_request(text: str) -> None:
     assert advice.request(text) is None and not advice.asks_the_assistant(text)

@@ -22,15 +22,22 @@ _CHOOSE = re.compile(
     r"|\bwat (moeten|kunnen) (we|wij) (het beste )?kiezen\b|\bwelke (keuze|optie) is (het )?(beste"
     r"|beter)\b|\bkiezen voor ons\b|\bvoor ons kiezen\b",
     re.IGNORECASE)
+# Whom a parent may ask about, singular and plural ("is our son", "are our sons").
+_FAMILY_EN = (r"(child|children|baby|babies|sons?|daughters?|kids?|boys?|girls?|twins|husband"
+              r"|wife|partner|brothers?|sisters?)")
+_FAMILY_NL = (r"(kind|kinderen|kindje|kindjes|baby|baby's|zoon|zonen|zoontje|zoontjes|dochter"
+              r"|dochters|dochtertje|dochtertjes|tweeling|man|vrouw|partner|broer|broers|zus|zussen)")
+# "will my children have it?" asks the chance for future children, which the sources answer:
+# no "will" here.
 _DIAGNOSE = re.compile(
-    r"\b(does|do|could|might|will) (my|our) (\w+ )?(child|baby|son|daughter|kid|boy|girl|husband"
-    r"|wife|partner) (have|has|get|be a carrier)\b|\b(is|are) (my|our) (\w+ )?(child|baby|son"
-    r"|daughter|kid|boy|girl|husband|wife|partner|children|kids) (a )?(carriers?|affected|sick|ill)\b"
+    r"\b(does|do|could|might) (my|our) (\w+ )?" + _FAMILY_EN + r" (have|has|get|be a carrier"
+    r"|be carriers)\b|\b(is|are) (my|our) (\w+ )?" + _FAMILY_EN
+    + r" (a )?(carriers?|affected|sick|ill)\b"
     r"|\b(am i|are we|is he|is she) (a )?(carriers?|affected)\b"
-    r"|\bheeft (mijn|ons|onze) (\w+ )?(kind|kindje|baby|zoon|zoontje|dochter|dochtertje|man|vrouw"
-    r"|partner) (smard|sma|het|de ziekte|de aandoening)\b"
-    r"|\b(is|zijn) (mijn|ons|onze) (\w+ )?(kind|kindje|baby|zoon|zoontje|dochter|dochtertje|man"
-    r"|vrouw|partner|kinderen) (ook )?(drager|dragers|ziek|aangedaan)\b"
+    r"|\b(heeft|hebben) (mijn|ons|onze) (\w+ )?" + _FAMILY_NL
+    + r" (smard|sma|het|de ziekte|de aandoening)\b"
+    r"|\b(is|zijn) (mijn|ons|onze) (\w+ )?" + _FAMILY_NL
+    + r" (ook )?(drager|dragers|ziek|aangedaan)\b"
     r"|\b(ben ik|zijn wij|zijn we|is hij|is zij) (ook )?(drager|dragers)\b",
     re.IGNORECASE)
 # Asking the assistant itself what it would do: refused even when the classifier saw a topic.
@@ -40,8 +47,8 @@ _ASKS_THE_ASSISTANT = re.compile(
     r"|\bwat doen jullie (als|bij|dan)\b|\bwat (raad|raadt|adviseer|adviseert) (je|jij|u|jullie)\b"
     r"|\bwhat is (the|my|his|her|our) diagnosis\s*[?.!]*\s*$"
     r"|\bwat is (de|mijn|zijn|haar|onze) diagnose\s*[?.!]*\s*$"
-    r"|\b(tell|know) (me |us )?(if|whether) (my|our) (\w+ )?(child|baby|son|daughter|kid|boy|girl)"
-    r" (has|have|is)\b|\b(zeggen|vertellen) of (mijn|ons|onze) (\w+ )?(kind|kindje|baby|zoon|dochter)\b"
+    r"|\b(tell|know) (me |us )?(if|whether) (my|our) (\w+ )?" + _FAMILY_EN + r" (has|have|is|are)\b"
+    r"|\b(zeggen|vertellen) of (mijn|ons|onze) (\w+ )?" + _FAMILY_NL + r"\b"
     r"|\bwelke (aandoening|ziekte) (heb ik|hebben wij|hebben we|heeft (mijn|ons|onze))\b"
     r"|\bwhich (condition|disease) do(es)? (i|we|my|our)\b"
     # asking whether to take an option, outright ("should I get genetic testing?", "is adoption
