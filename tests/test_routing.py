@@ -428,3 +428,35 @@ def test_an_unsure_emergency_guess_for_a_question_about_a_subject_is_that_questi
     acute = decide(Asked("emergency", "doet de hielprik pijn, ze ademt niet meer", confidence=0.45),
                    content)
     assert acute.answer is not None and acute.answer.id == "emergency"
+
+
+def test_the_runner_up_rule_at_its_boundaries(content: Content) -> None:
+    """Each threshold of the rule is inclusive where the code says so: a runner-up of exactly
+    RUNNER_UP counts, a classification of exactly SURE stays, and a runner-up without subject
+    words of its own (it cannot be "named") is passed over for the next one that is named."""
+    from bot.conversation.scope import SURE
+    text = "vruchtwaterpunctie bij smard, hoe werkt dat?"
+
+    def ranked(confidence: float, ranking: tuple[tuple[str, float], ...]) -> Asked:
+        return Asked("ask_symptoms", text, condition="smard", condition_named=True,
+                     confidence=confidence, ranking=ranking)
+
+    at_runner_up = decide(ranked(0.54, (("ask_prenatal", RUNNER_UP),)), content)
+    assert at_runner_up.answer is not None and at_runner_up.answer.id == "option_prenatal"
+    at_sure = decide(ranked(SURE, (("ask_prenatal", 0.38),)), content)
+    assert at_sure.answer is None or at_sure.answer.id != "option_prenatal"
+    just_below_sure = decide(ranked(SURE - 0.01, (("ask_prenatal", 0.38),)), content)
+    assert just_below_sure.answer is not None and just_below_sure.answer.id == "option_prenatal"
+    # start_values has no subject words: never picked by this rule, the named one after it is
+    past_one = decide(ranked(0.54, (("start_values", 0.38), ("ask_prenatal", 0.3))), content)
+    assert past_one.answer is not None and past_one.answer.id == "option_prenatal"
+
+
+def test_an_emergency_guess_from_confident_on_is_the_emergency_answer(content: Content) -> None:
+    # CONFIDENT is inclusive: at exactly that confidence the guess is believed
+    from bot.conversation.scope import CONFIDENT
+    text = "Doet de hielprik pijn bij mijn baby?"
+    at = decide(Asked("emergency", text, confidence=CONFIDENT), content)
+    assert at.answer is not None and at.answer.id == "emergency"
+    below = decide(Asked("emergency", text, confidence=CONFIDENT - 0.01), content)
+    assert below.kind == NOT_COVERED
