@@ -460,20 +460,3 @@ def test_an_emergency_guess_from_confident_on_is_the_emergency_answer(content: C
     assert at.answer is not None and at.answer.id == "emergency"
     below = decide(Asked("emergency", text, confidence=CONFIDENT - 0.01), content)
     assert below.kind == NOT_COVERED
-
-
-def test_an_unsure_distress_guess_without_a_feeling_is_unclassified(content: Content) -> None:
-    # the classifier's runner-up of a fallback, "distress" at 0.41 for a question about a bicycle:
-    # no sign of a feeling the net knows, so not empathy but what an unclassified question gets
-    text = "Kan ik mijn fiets hier kwijt?"
-    guess = decide(Asked("distress", text, confidence=0.41), content)
-    assert guess.answer is None or guess.answer.id != "distress"
-    # sure of it (from CONFIDENT on), or a feeling the net knows: empathy
-    from bot.conversation.scope import CONFIDENT
-    sure = decide(Asked("distress", text, confidence=CONFIDENT), content)
-    assert sure.answer is not None and sure.answer.id == "distress"
-    felt = decide(Asked("distress", "ik ben zo bang voor de uitslag", confidence=0.41), content)
-    assert felt.answer is not None and felt.answer.id in ("distress", "feelings_fear")
-    # a button is never second-guessed
-    button = decide(Asked("distress", "/distress", is_payload=True, confidence=1.0), content)
-    assert button.answer is not None and button.answer.id == "distress"

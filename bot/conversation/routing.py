@@ -87,10 +87,6 @@ def decide(asked: Asked, content: Content) -> Reply:
     if typed and is_acute(asked.text):
         return Reply(ANSWER, "emergency", content.answers["emergency"], asked.condition)
     felt = feelings.feeling(asked.text) if typed else None
-    if typed and intent == "distress" and confidence < CONFIDENT and not felt:
-        # the classifier's guess of a feeling, unsure and with no sign of one the feelings net
-        # knows ("Kan ik mijn fiets hier kwijt?" at 0.4): unclassified, like any unsure guess
-        intent = "nlu_fallback"
     if felt or intent == "distress":
         related = _topic_answer(asked, content)
         comfort = content.answers[FEELING_ANSWERS.get(felt or "", "distress")]
