@@ -158,6 +158,7 @@ def test_the_detector_is_built_once() -> None:
 @pytest.mark.parametrize("text, asks", [
     ("kan het in het nedelands", True), ("english please", True), ("spreek je engels?", True),
     ("can we switch language", True), ("liever in het engels", True),
+    ("do you speak turkish?", True), ("kan het in het englisch?", True),
     ("hoe lang is het zwangerschapsverlof in nederland", False), ("wat is pgt", False), ("", False),
 ])
 def test_a_language_request_names_a_language(text: str, asks: bool) -> None:
