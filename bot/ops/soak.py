@@ -28,6 +28,7 @@ import yaml
 
 from bot.config.config import Config, Location
 from bot.config.paths import ROOT
+from bot.ops.bench import HELDOUT_FILES
 from bot.ops.soak_report import Samples, logged_messages, pss_mb, report
 from bot.ops.soak_walk import Tally, Walker
 
@@ -39,7 +40,7 @@ DEPLOY = ROOT / "deploy"
 def heldout_questions() -> dict[str, list[str]]:
     """The held-out questions by language (never trained on): the walks' typed messages."""
     by_lang: dict[str, list[str]] = {"nl": [], "en": []}
-    for name in ("tests/heldout/questions.yml", "tests/heldout/questions_blind.yml"):
+    for name in HELDOUT_FILES:
         for q in yaml.safe_load((ROOT / name).read_text(encoding="utf-8")):
             by_lang.setdefault(q["lang"], []).append(q["text"])
     return by_lang
