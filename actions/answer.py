@@ -1,4 +1,5 @@
 """Answers a question from the vetted content (topics, conversation, safety, fallback)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,25 +27,56 @@ from bot.conversation.safety import is_acute
 from bot.stores.unanswered import UnansweredStore
 
 
-def answer_turn(turn: Turn, intent: Optional[str] = None) -> tuple[list[Message], Optional[str], Optional[str]]:
+def answer_turn(
+    turn: Turn, intent: Optional[str] = None
+) -> tuple[list[Message], Optional[str], Optional[str]]:
     """Messages for a turn, plus the condition and topic the conversation is now about."""
     renderer = get_renderer()
-    reply = decide(Asked(intent or turn.intent, turn.text, turn.is_payload, turn.entities,
-                         turn.condition, turn.condition_named, turn.confidence, turn.ranking),
-                   renderer.content)
+    reply = decide(
+        Asked(
+            intent or turn.intent,
+            turn.text,
+            turn.is_payload,
+            turn.entities,
+            turn.condition,
+            turn.condition_named,
+            turn.confidence,
+            turn.ranking,
+        ),
+        renderer.content,
+    )
     if reply.kind == ASK_CONDITION:
         return renderer.ask_condition(reply.intent, turn.lang, reply.question_kind), None, None
     if reply.kind == NOT_COVERED and reply.question_kind:
-        return (renderer.not_covered(reply.question_kind, reply.intent, list(reply.offered),
-                                     turn.lang, reply.condition), reply.condition, NOT_COVERED)
+        return (
+            renderer.not_covered(
+                reply.question_kind, reply.intent, list(reply.offered), turn.lang, reply.condition
+            ),
+            reply.condition,
+            NOT_COVERED,
+        )
     if reply.kind == UNSURE:
-        return renderer.unsure(list(reply.offered), turn.lang, reply.condition), reply.condition, UNSURE
+        return (
+            renderer.unsure(list(reply.offered), turn.lang, reply.condition),
+            reply.condition,
+            UNSURE,
+        )
     if reply.kind == OTHER_CONDITION and reply.condition:
-        return (renderer.other_condition(reply.offered[0], reply.condition, turn.lang,
-                                         requested=reply.answer), reply.condition, None)
+        return (
+            renderer.other_condition(
+                reply.offered[0], reply.condition, turn.lang, requested=reply.answer
+            ),
+            reply.condition,
+            None,
+        )
     answer = reply.answer or renderer.content.answers["fallback"]
-    return (renderer.answer(answer, turn.lang, condition=reply.condition, note=reply.note,
-                            offer=reply.offered), reply.condition, answer.id)
+    return (
+        renderer.answer(
+            answer, turn.lang, condition=reply.condition, note=reply.note, offer=reply.offered
+        ),
+        reply.condition,
+        answer.id,
+    )
 
 
 def keep_if_unanswered(turn: Turn, topic: Optional[str], messages: list[Message]) -> None:
@@ -55,13 +87,19 @@ def keep_if_unanswered(turn: Turn, topic: Optional[str], messages: list[Message]
     so it is never kept."""
     config = runtime.action_config()
     settings = config.settings
-    if settings.keep_unanswered and topic in ("fallback", NOT_COVERED, UNSURE) \
-            and not turn.is_payload and turn.surface != "preview":
+    if (
+        settings.keep_unanswered
+        and topic in ("fallback", NOT_COVERED, UNSURE)
+        and not turn.is_payload
+        and turn.surface != "preview"
+    ):
         asked = next((m.custom.get("asked") for m in messages if m.custom.get("asked")), None) or {}
         subject = asked.get("intent") or (
-            turn.intent if turn.intent not in ("nlu_fallback", "out_of_scope") else None)
+            turn.intent if turn.intent not in ("nlu_fallback", "out_of_scope") else None
+        )
         UnansweredStore(settings.unanswered_retention_days, config.unanswered_store).record(
-            turn.text, turn.lang, dt.date.today(), subject=subject, kind=asked.get("kind"))
+            turn.text, turn.lang, dt.date.today(), subject=subject, kind=asked.get("kind")
+        )
 
 
 def answered_first(turn: Turn, dispatcher: CollectingDispatcher) -> Optional[list[EventType]]:
@@ -73,9 +111,9 @@ def answered_first(turn: Turn, dispatcher: CollectingDispatcher) -> Optional[lis
         return None
     messages, condition, topic = answer_turn(turn)
     send(dispatcher, messages)
-    return slot_events(turn.lang, condition, topic if topic in get_renderer().content.answers
-                       else None)
-
+    return slot_events(
+        turn.lang, condition, topic if topic in get_renderer().content.answers else None
+    )
 
 
 class NetsFirst(Action, ABC):
@@ -84,16 +122,19 @@ class NetsFirst(Action, ABC):
     answer's reply; anything else gets this action's own reply (`respond`). Abstract, so
     rasa-sdk's executor does not register it as an action of its own."""
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: dict[str, Any]) -> list[EventType]:
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         turn = read_turn(tracker)
         first = answered_first(turn, dispatcher)
         return first if first is not None else self.respond(turn, tracker, dispatcher)
 
     @abstractmethod
-    def respond(self, turn: Turn, tracker: Tracker, dispatcher: CollectingDispatcher
-                ) -> list[EventType]:
+    def respond(
+        self, turn: Turn, tracker: Tracker, dispatcher: CollectingDispatcher
+    ) -> list[EventType]:
         """This action's reply to `turn`."""
+
 
 class ActionAnswer(Action):
     """Serve the answer for the recognised intent in the conversation's language."""
@@ -101,8 +142,9 @@ class ActionAnswer(Action):
     def name(self) -> str:
         return "action_answer"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: dict[str, Any]) -> list[EventType]:
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         turn = read_turn(tracker)
         messages, condition, topic = answer_turn(turn)
         send(dispatcher, messages)
@@ -117,8 +159,9 @@ class ActionFallback(Action):
     def name(self) -> str:
         return "action_fallback"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: dict[str, Any]) -> list[EventType]:
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         turn = read_turn(tracker)
         messages, condition, topic = answer_turn(turn, intent="out_of_scope")
         send(dispatcher, messages)
@@ -132,8 +175,9 @@ class ActionMoreDetail(NetsFirst):
     def name(self) -> str:
         return "action_more_detail"
 
-    def respond(self, turn: Turn, tracker: Tracker, dispatcher: CollectingDispatcher
-                ) -> list[EventType]:
+    def respond(
+        self, turn: Turn, tracker: Tracker, dispatcher: CollectingDispatcher
+    ) -> list[EventType]:
         renderer = get_renderer()
         topic = turn.entities.get("topic") or tracker.get_slot("last_topic")
         answer = renderer.content.answers.get(topic or "")

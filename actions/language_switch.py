@@ -1,4 +1,5 @@
 """Switches the conversation's language on request."""
+
 from __future__ import annotations
 
 from rasa_sdk import Tracker
@@ -21,8 +22,9 @@ class ActionSwitchLanguage(NetsFirst):
     def name(self) -> str:
         return "action_switch_language"
 
-    def respond(self, turn: Turn, tracker: Tracker, dispatcher: CollectingDispatcher
-                ) -> list[EventType]:
+    def respond(
+        self, turn: Turn, tracker: Tracker, dispatcher: CollectingDispatcher
+    ) -> list[EventType]:
         if not turn.is_payload and not language.asks_for_a_language(turn.text):
             # classified as a language switch, but no language is asked for ("hoe lang is het
             # zwangerschapsverlof in Nederland"): the honest fallback, in the same language

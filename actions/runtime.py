@@ -6,6 +6,7 @@ built here, lazily, once per process, from the environment the launcher gave the
 (bot/ops/launcher.py, `service_env`), by the one named function `action_config`. Nothing else in
 actions/ reads the environment or builds a Config; tests replace `action_config`'s result.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

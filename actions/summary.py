@@ -3,6 +3,7 @@
 Only ids go to the page; it asks our server to render them (bot/decision_aid/summary.py), so the summary's
 text is never stored in the conversation.
 """
+
 from __future__ import annotations
 
 from rasa_sdk import Tracker
@@ -21,11 +22,14 @@ class ActionSummary(NetsFirst):
     def name(self) -> str:
         return "action_summary"
 
-    def respond(self, turn: Turn, tracker: Tracker, dispatcher: CollectingDispatcher
-                ) -> list[EventType]:
+    def respond(
+        self, turn: Turn, tracker: Tracker, dispatcher: CollectingDispatcher
+    ) -> list[EventType]:
         renderer = get_renderer()
         messages = renderer.answer(renderer.content.answers["summary"], turn.lang)
-        request = collect(tracker.events, tracker.get_slot("values"), turn.lang)
+        request = collect(
+            tracker.events, tracker.get_slot("values"), turn.lang, tracker.get_slot("knowledge")
+        )
         messages[0].custom["summary"] = request.as_dict()
         send(dispatcher, messages)
         return slot_events(turn.lang, turn.condition, "summary")

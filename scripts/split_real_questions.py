@@ -8,6 +8,7 @@ feelings, personal) the questions are ordered by the SHA-256 of their text; ever
 batch's texts, so anyone can re-derive it; blind.yml never trains the model and is never used
 to choose anything.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -41,16 +42,24 @@ def split(questions: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[d
 
 
 def main(path: str) -> None:
-    existing = {name: yaml.safe_load((OUT / name).read_text(encoding="utf-8")) or []
-                for name in ("learn.yml", "blind.yml") if (OUT / name).exists()}
+    existing = {
+        name: yaml.safe_load((OUT / name).read_text(encoding="utf-8")) or []
+        for name in ("learn.yml", "blind.yml")
+        if (OUT / name).exists()
+    }
     known = {q["text"] for part in existing.values() for q in part}
-    batch = [q for q in yaml.safe_load(Path(path).read_text(encoding="utf-8")) if q["text"] not in known]
+    batch = [
+        q for q in yaml.safe_load(Path(path).read_text(encoding="utf-8")) if q["text"] not in known
+    ]
     learn, blind = split(batch)
-    header = ("# Real questions from public pages, verbatim, with their source address and the reply a\n"
-              "# parent must get. Split by scripts/split_real_questions.py ({part}).\n")
+    header = (
+        "# Real questions from public pages, verbatim, with their source address and the reply a\n"
+        "# parent must get. Split by scripts/split_real_questions.py ({part}).\n"
+    )
     for name, part in (("learn.yml", learn), ("blind.yml", blind)):
-        text = yaml.safe_dump(existing.get(name, []) + part, allow_unicode=True, sort_keys=False,
-                              width=200)
+        text = yaml.safe_dump(
+            existing.get(name, []) + part, allow_unicode=True, sort_keys=False, width=200
+        )
         (OUT / name).write_text(header.format(part=name) + text, encoding="utf-8")
     print(f"added: learn {len(learn)}, blind {len(blind)}")
 

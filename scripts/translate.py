@@ -5,6 +5,7 @@ translation of the Dutch text it belongs to (the fuzzy flag is cleared), which i
 translator does by hand in the .po file. Used when engineers add interface texts; answers'
 translations are approved by counsellors in the console.
 """
+
 from __future__ import annotations
 
 import sys

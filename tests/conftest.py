@@ -3,6 +3,7 @@ what needs it; the end-to-end fixtures start the real servers (action server, Ra
 server) on test ports with a throwaway state directory, giving them that configuration
 through the environment of each subprocess (bot.ops.launcher.service_env), never through this
 process's own os.environ."""
+
 from __future__ import annotations
 
 import ipaddress
@@ -22,15 +23,17 @@ from bot.config.config import Config
 from bot.config.environment import read_config
 from bot.config.paths import ROOT
 from bot.config.settings import Settings
-from bot.content.build import publish
 from bot.content.content import Content, get_content
 from bot.conversation.published import PublishedRenderer
+from bot.conversation.read_aloud import publish_served
 from bot.conversation.render import Renderer
-from bot.ops.launcher import Services, service_env, wait_for
+from bot.ops.launcher import Services, service_env
 from bot.ops.model import ensure_model
+from bot.ops.readiness import wait_for
 
 if TYPE_CHECKING:
-    from bot.ops.infra import PostgresServer, RedisServer
+    from bot.ops.infra import PostgresServer
+    from bot.ops.redis_server import RedisServer
 
 # Ports and directories given from outside (helpers and CI run several suites at once) win;
 # these are the defaults of a test run.
@@ -57,8 +60,11 @@ EMBED_HOST_PORT = embed_host_port()
 def overrides_for_tests() -> dict[str, str]:
     """The BOT_* values the test configuration is built from: the defaults above, then what
     was given from outside; a fresh state directory unless one was given; the test clinic."""
-    overrides = {**TEST_DEFAULTS, "BOT_EMBED_ORIGINS": f"http://127.0.0.1:{EMBED_HOST_PORT}",
-                 **outside_overrides()}
+    overrides = {
+        **TEST_DEFAULTS,
+        "BOT_EMBED_ORIGINS": f"http://127.0.0.1:{EMBED_HOST_PORT}",
+        **outside_overrides(),
+    }
     if not overrides.get("BOT_STATE_DIR"):
         overrides["BOT_STATE_DIR"] = tempfile.mkdtemp(prefix="bot-test-state-")
     if "BOT_SETTINGS" not in overrides:
@@ -67,9 +73,10 @@ def overrides_for_tests() -> dict[str, str]:
         state = Path(overrides["BOT_STATE_DIR"])
         state.mkdir(parents=True, exist_ok=True)
         example = (ROOT / "clinic.example.yml").read_text(encoding="utf-8")
-        (state / "clinic.test.yml").write_text(example.replace(
-            "keep_unanswered_questions: false", "keep_unanswered_questions: true"),
-            encoding="utf-8")
+        (state / "clinic.test.yml").write_text(
+            example.replace("keep_unanswered_questions: false", "keep_unanswered_questions: true"),
+            encoding="utf-8",
+        )
         overrides["BOT_SETTINGS"] = str(state / "clinic.test.yml")
     return overrides
 
@@ -79,8 +86,7 @@ def config() -> Config:
     """The test run's configuration, with the bundle parents are served published into its
     state directory (from the repository's content)."""
     built = read_config(overrides_for_tests())
-    p = built.paths
-    publish(p.content_dir, p.translations_dir, p.state_dir, p.sources_dir)
+    publish_served(built)
     return built
 
 
@@ -110,6 +116,7 @@ def actions_config(config: Config) -> Iterator[Config]:
     """The Rasa actions that tests run in this process see the test configuration (the action
     server builds its own from its environment, actions/runtime.py)."""
     from actions import runtime
+
     mp = pytest.MonkeyPatch()
     mp.setattr(runtime, "action_config", lambda: config)
     runtime.published_renderer.cache_clear()
@@ -126,8 +133,10 @@ def web_client(aiohttp_client, config: Config):  # type: ignore[no-untyped-def]
     from bot.web.web import create_app
 
     async def make(**setting_changes):  # type: ignore[no-untyped-def]
-        return await aiohttp_client(create_app(config.with_settings(**setting_changes)
-                                               if setting_changes else config))
+        return await aiohttp_client(
+            create_app(config.with_settings(**setting_changes) if setting_changes else config)
+        )
+
     return make
 
 
@@ -138,13 +147,34 @@ class Counsellor:
     display_name: str
 
 
-def add_account(config: Config, name: str, display_name: str, password: str,
-                env: Optional[dict[str, str]] = None) -> Counsellor:
+def add_account(
+    config: Config,
+    name: str,
+    display_name: str,
+    password: str,
+    env: Optional[dict[str, str]] = None,
+) -> Counsellor:
     """Create a console account the documented way: `python -m bot accounts add`, in
     `config`'s state directory (or with the environment `env`)."""
-    subprocess.run([sys.executable, "-m", "bot", "accounts", "add", name, "--display-name",
-                    display_name, "--password-stdin"], input=password + "\n", text=True,
-                   check=True, cwd=ROOT, env=env or service_env(config), capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "accounts",
+            "add",
+            name,
+            "--display-name",
+            display_name,
+            "--password-stdin",
+        ],
+        input=password + "\n",
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=env or service_env(config),
+        capture_output=True,
+    )
     return Counsellor(name, password, display_name)
 
 
@@ -176,9 +206,13 @@ def servers(config: Config, services: Services) -> Iterator[Settings]:
     # Its output is kept beside the Rasa processes' (the log-privacy test reads them all).
     config.paths.logs_dir.mkdir(parents=True, exist_ok=True)
     log = (config.paths.logs_dir / "web.log").open("ab")
-    web = subprocess.Popen([sys.executable, "-c", "from bot.web.web import serve; serve()"],
-                           cwd=ROOT, env=service_env(config), stdout=log,
-                           stderr=subprocess.STDOUT)
+    web = subprocess.Popen(
+        [sys.executable, "-c", "from bot.web.web import serve; serve()"],
+        cwd=ROOT,
+        env=service_env(config),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     log.close()
     try:
         wait_for(f"http://127.0.0.1:{settings.port}/health", 30, web)
@@ -207,6 +241,7 @@ def web_url(servers: Settings) -> str:
 def postgres() -> Iterator["PostgresServer"]:
     """A real PostgreSQL server for the session (stop()/start() it to test an outage)."""
     from bot.ops.infra import PostgresServer
+
     with PostgresServer(int(outside_overrides().get("BOT_PG_PORT", "15432"))) as server:
         yield server
 
@@ -220,7 +255,8 @@ def postgres_url(postgres: "PostgresServer") -> str:
 @pytest.fixture(scope="session")
 def redis_server() -> Iterator["RedisServer"]:
     """A real Redis server for the session (with a password, nothing saved to disk)."""
-    from bot.ops.infra import RedisServer
+    from bot.ops.redis_server import RedisServer
+
     with RedisServer(int(outside_overrides().get("BOT_REDIS_PORT", "16379"))) as server:
         yield server
 
@@ -242,16 +278,31 @@ def report_figure():  # type: ignore[no-untyped-def]
     def add(title: str, text: str) -> None:
         FIGURES.append(f"== {title} ==\n{text}")
         ARTIFACTS.mkdir(exist_ok=True)
-        (ARTIFACTS / (title.lower().replace(" ", "-") + ".txt")).write_text(text + "\n", encoding="utf-8")
+        (ARTIFACTS / (title.lower().replace(" ", "-") + ".txt")).write_text(
+            text + "\n", encoding="utf-8"
+        )
+
     return add
 
 
 # Fixtures that start real processes (Rasa, the web server, PostgreSQL, Redis, Chromium) or
 # need the trained model: a test that uses none of them, and is neither slow nor a mutation
 # run, is a unit test.
-_SLOW_FIXTURES = {"servers", "services", "rest_url", "web_url", "model_path", "postgres",
-                  "postgres_url", "redis_server", "redis_url", "browser",
-                  "open_page", "page", "cluster"}
+_SLOW_FIXTURES = {
+    "servers",
+    "services",
+    "rest_url",
+    "web_url",
+    "model_path",
+    "postgres",
+    "postgres_url",
+    "redis_server",
+    "redis_url",
+    "browser",
+    "open_page",
+    "page",
+    "cluster",
+}
 
 
 def pytest_collection_modifyitems(config, items) -> None:  # type: ignore[no-untyped-def]
@@ -263,8 +314,12 @@ def pytest_collection_modifyitems(config, items) -> None:  # type: ignore[no-unt
     for item in items:
         slow = {m.name for m in item.iter_markers()} & {"slow", "mutation", "process"}
         # (A test parametrised over the databases asks for PostgreSQL by name at run time.)
-        if not slow and not set(getattr(item, "fixturenames", ())) & _SLOW_FIXTURES \
-                and "/browser/" not in str(item.fspath) and "postgres" not in item.name:
+        if (
+            not slow
+            and not set(getattr(item, "fixturenames", ())) & _SLOW_FIXTURES
+            and "/browser/" not in str(item.fspath)
+            and "postgres" not in item.name
+        ):
             item.add_marker(pytest.mark.unit)
 
 
@@ -351,6 +406,7 @@ def _no_network_escape(_network_guard: None) -> Iterator[None]:
     # Importing Sanic (through Rasa) installs uvloop's event loop policy for the whole process;
     # uvloop opens sockets in C, past the guard. Every test runs on asyncio's own loop instead.
     import asyncio
+
     if type(asyncio.get_event_loop_policy()).__module__.startswith("uvloop"):
         asyncio.set_event_loop_policy(None)
     before = len(NETWORK_ESCAPES)
@@ -364,8 +420,13 @@ def _no_network_escape(_network_guard: None) -> Iterator[None]:
 def network_guard():  # type: ignore[no-untyped-def]
     """The guard's parts, for the test that checks it (tests/test_network_guard.py)."""
     import types
-    return types.SimpleNamespace(escapes=NETWORK_ESCAPES, Escape=NetworkEscape, is_local=_is_local,
-                                 teardown_check=_no_network_escape.__wrapped__)
+
+    return types.SimpleNamespace(
+        escapes=NETWORK_ESCAPES,
+        Escape=NetworkEscape,
+        is_local=_is_local,
+        teardown_check=_no_network_escape.__wrapped__,
+    )
 
 
 def run_async(coro_fn, *args):  # type: ignore[no-untyped-def]
@@ -373,6 +434,7 @@ def run_async(coro_fn, *args):  # type: ignore[no-untyped-def]
     keeps an event loop running in the main thread for the whole session."""
     import asyncio
     from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(lambda: asyncio.run(coro_fn(*args))).result()
 

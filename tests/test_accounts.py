@@ -1,4 +1,5 @@
 """Console access rules on their own: password hashes, sessions, the login throttle."""
+
 from __future__ import annotations
 
 import json
@@ -56,11 +57,12 @@ def test_no_default_account_and_weak_passwords_refused(tmp_path: Path) -> None:
 def test_sessions_expire_when_idle_and_after_their_lifetime() -> None:
     sessions = SessionStore(idle_seconds=1800, max_seconds=8 * 3600)
     from bot.web.console.accounts import Account
+
     s = sessions.create(Account("j", "J"), now=0)
-    assert sessions.get(s.token, now=1700) is s           # active
+    assert sessions.get(s.token, now=1700) is s  # active
     assert sessions.get(s.token, now=1700 + 1801) is None  # idle too long
     t = sessions.create(Account("j", "J"), now=0)
-    for minute in range(1, 8 * 60, 20):                    # busy all day…
+    for minute in range(1, 8 * 60, 20):  # busy all day…
         assert sessions.get(t.token, now=minute * 60) is t
     assert sessions.get(t.token, now=8 * 3600 + 1) is None  # …but not past the lifetime
     assert {x.token for x in sessions.expired(now=10 * 3600)} == {s.token, t.token}
@@ -69,6 +71,7 @@ def test_sessions_expire_when_idle_and_after_their_lifetime() -> None:
 
 def test_csrf_token_is_the_sessions_own() -> None:
     from bot.web.console.accounts import Account
+
     sessions = SessionStore(1800, 3600)
     a, b = sessions.create(Account("a", "A"), 0), sessions.create(Account("b", "B"), 0)
     assert a.csrf_ok(a.csrf) and not a.csrf_ok(b.csrf)
@@ -118,19 +121,40 @@ def test_throttle_forgets_failures_older_than_the_window() -> None:
     assert slow.locked(LoginThrottle.keys("k", "a"), now=301) == 0
 
 
-@pytest.mark.parametrize("password", [
-    "password1234", "Password1234!", "1234password", "wachtwoord2024", "Welkom123456",
-    "qwertyuiop12", "123456789012", "abcdefghijkl", "aaaabbbbaaaabbbb", "abcabcabcabc",
-    "!!Geheim!!2025", "voetbal12345", "letmeinletmein"])
+@pytest.mark.parametrize(
+    "password",
+    [
+        "password1234",
+        "Password1234!",
+        "1234password",
+        "wachtwoord2024",
+        "Welkom123456",
+        "qwertyuiop12",
+        "123456789012",
+        "abcdefghijkl",
+        "aaaabbbbaaaabbbb",
+        "abcabcabcabc",
+        "!!Geheim!!2025",
+        "voetbal12345",
+        "letmeinletmein",
+    ],
+)
 def test_common_passwords_are_refused(tmp_path: Path, password: str) -> None:
     assert is_common(password)
     with pytest.raises(AccountError):
         AccountStore(tmp_path / "accounts.json").add("jdevries", "J", password)
 
 
-@pytest.mark.parametrize("password", [
-    "correct horse battery staple", "paarse olifant op de fiets", "tram 9 naar het wkz",
-    "Zeven-Bruggen-Over", "genetic counselling rocks 4x"])
+@pytest.mark.parametrize(
+    "password",
+    [
+        "correct horse battery staple",
+        "paarse olifant op de fiets",
+        "tram 9 naar het wkz",
+        "Zeven-Bruggen-Over",
+        "genetic counselling rocks 4x",
+    ],
+)
 def test_uncommon_passwords_are_accepted(tmp_path: Path, password: str) -> None:
     assert not is_common(password)
     AccountStore(tmp_path / "accounts.json").add("jdevries", "J", password)

@@ -1,4 +1,5 @@
 """Custom actions, run the way rasa-sdk runs them: a Tracker in, a CollectingDispatcher out."""
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -9,15 +10,24 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer import ActionAnswer, ActionFallback, ActionMoreDetail
 from actions.language_switch import ActionSwitchLanguage
+from actions.letter import ActionLetter
 from actions.summary import ActionSummary
 from actions.values_exercise import ActionValues
 
 
-def tracker(text: str, intent: str, slots: Optional[dict[str, Any]] = None,
-            entities: Optional[list[dict[str, Any]]] = None,
-            metadata: Optional[dict[str, Any]] = None) -> Tracker:
-    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9},
-              "entities": entities or [], "metadata": metadata or {}}
+def tracker(
+    text: str,
+    intent: str,
+    slots: Optional[dict[str, Any]] = None,
+    entities: Optional[list[dict[str, Any]]] = None,
+    metadata: Optional[dict[str, Any]] = None,
+) -> Tracker:
+    latest = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.9},
+        "entities": entities or [],
+        "metadata": metadata or {},
+    }
     return Tracker("test-sender", dict(slots or {}), latest, [], False, None, {}, "action_listen")
 
 
@@ -28,11 +38,15 @@ def run(action, t: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]
 
 
 def slot(events, name):  # type: ignore[no-untyped-def]
-    return next((e["value"] for e in events if e.get("event") == "slot" and e["name"] == name), None)
+    return next(
+        (e["value"] for e in events if e.get("event") == "slot" and e["name"] == name), None
+    )
 
 
 def test_dutch_question_gets_dutch_answer_with_source_and_buttons() -> None:
-    msgs, events = run(ActionAnswer(), tracker("hoe groot is de kans op nog een kind met smard", "ask_chance"))
+    msgs, events = run(
+        ActionAnswer(), tracker("hoe groot is de kans op nog een kind met smard", "ask_chance")
+    )
     [m] = msgs
     assert "25 van de 100 (25%)" in m["text"]
     assert "Bron: Informatie over SMARD, ‘Hoe erft het SMARD over?’" in m["text"]
@@ -44,7 +58,9 @@ def test_dutch_question_gets_dutch_answer_with_source_and_buttons() -> None:
 
 
 def test_english_question_gets_english_answer() -> None:
-    msgs, events = run(ActionAnswer(), tracker("what is the chance our next child has smard", "ask_chance"))
+    msgs, events = run(
+        ActionAnswer(), tracker("what is the chance our next child has smard", "ask_chance")
+    )
     assert "25 in 100 (25%)" in msgs[0]["text"] and msgs[0]["custom"]["language"] == "en"
     assert slot(events, "language") == "en"
 
@@ -54,26 +70,40 @@ def test_unknown_condition_is_asked_with_buttons_that_repeat_the_question() -> N
     [m] = msgs
     assert m["custom"]["topic"] == "ask_condition"
     assert [b["payload"] for b in m["buttons"]] == [
-        '/ask_inheritance{"condition":"smard"}', '/ask_inheritance{"condition":"sma"}']
+        '/ask_inheritance{"condition":"smard"}',
+        '/ask_inheritance{"condition":"sma"}',
+    ]
     assert slot(events, "condition") is None
 
 
 def test_condition_from_slot_from_button_and_from_page_metadata() -> None:
-    msgs, _ = run(ActionAnswer(), tracker("is it hereditary", "ask_inheritance", slots={"condition": "smard"}))
+    msgs, _ = run(
+        ActionAnswer(), tracker("is it hereditary", "ask_inheritance", slots={"condition": "smard"})
+    )
     assert msgs[0]["custom"]["topic"] == "smard_inheritance"
-    msgs, _ = run(ActionAnswer(), tracker('/ask_cause{"condition":"sma"}', "ask_cause",
-                                         slots={"language": "en"},
-                                         entities=[{"entity": "condition", "value": "sma"}]))
+    msgs, _ = run(
+        ActionAnswer(),
+        tracker(
+            '/ask_cause{"condition":"sma"}',
+            "ask_cause",
+            slots={"language": "en"},
+            entities=[{"entity": "condition", "value": "sma"}],
+        ),
+    )
     assert msgs[0]["custom"]["topic"] == "sma_cause" and msgs[0]["custom"]["language"] == "en"
-    msgs, _ = run(ActionAnswer(), tracker("which gene is it", "ask_cause", metadata={"condition": "sma"}))
+    msgs, _ = run(
+        ActionAnswer(), tracker("which gene is it", "ask_cause", metadata={"condition": "sma"})
+    )
     assert msgs[0]["custom"]["topic"] == "sma_cause"
 
 
 def test_emergency_comes_first_and_carries_no_leaflet_text() -> None:
-    for text, intent, call in [("mijn baby wordt blauw", "emergency", "Bel nu 112"),
-                               ("my baby can't breathe", "emergency", "Call 112 now"),
-                               # misclassified, but the keyword net still catches it
-                               ("help mijn baby ademt niet", "ask_breathing", "Bel nu 112")]:
+    for text, intent, call in [
+        ("mijn baby wordt blauw", "emergency", "Bel nu 112"),
+        ("my baby can't breathe", "emergency", "Call 112 now"),
+        # misclassified, but the keyword net still catches it
+        ("help mijn baby ademt niet", "ask_breathing", "Bel nu 112"),
+    ]:
         [m], _ = run(ActionAnswer(), tracker(text, intent))
         assert m["text"].startswith(f"**{call}**"), text
         assert m["custom"]["topic"] == "emergency"
@@ -100,29 +130,49 @@ def test_draft_is_never_served() -> None:
     # No dead end: the sources' SMARD text is offered (one tap, labelled), and a person.
     assert m["text"].startswith("Hierover heb ik alleen gecontroleerde informatie voor SMARD")
     assert "Mijn bronnen zeggen niet hoe SMA overerft" in m["text"]
-    assert m["custom"]["notice"] == "other_condition" and m["custom"]["offered"] == ["smard_inheritance"]
+    assert m["custom"]["notice"] == "other_condition" and m["custom"]["offered"] == [
+        "smard_inheritance"
+    ]
     assert m["buttons"][0]["payload"] == '/ask_inheritance{"topic":"smard_inheritance"}'
     assert any(b["payload"] == "/human_handoff" for b in m["buttons"])
 
 
 def test_more_detail_uses_the_button_topic_or_the_last_topic() -> None:
-    [m], _ = run(ActionMoreDetail(), tracker('/more_detail{"topic":"smard_chance"}', "more_detail",
-                                             slots={"language": "nl"},
-                                             entities=[{"entity": "topic", "value": "smard_chance"}]))
+    [m], _ = run(
+        ActionMoreDetail(),
+        tracker(
+            '/more_detail{"topic":"smard_chance"}',
+            "more_detail",
+            slots={"language": "nl"},
+            entities=[{"entity": "topic", "value": "smard_chance"}],
+        ),
+    )
     assert m["custom"]["layer"] == "more" and "1 op 4" in m["text"]
-    [m], _ = run(ActionMoreDetail(), tracker("tell me more", "more_detail",
-                                             slots={"last_topic": "option_pgt", "language": "en"}))
+    [m], _ = run(
+        ActionMoreDetail(),
+        tracker(
+            "tell me more", "more_detail", slots={"last_topic": "option_pgt", "language": "en"}
+        ),
+    )
     assert m["custom"]["topic"] == "option_pgt"
 
 
 def test_switch_language_confirms_in_the_new_language() -> None:
-    msgs, events = run(ActionSwitchLanguage(), tracker("English please", "switch_language",
-                                                        slots={"language": "nl"}))
+    msgs, events = run(
+        ActionSwitchLanguage(),
+        tracker("English please", "switch_language", slots={"language": "nl"}),
+    )
     assert msgs[0]["text"].startswith("All right, we will continue in English")
     assert slot(events, "language") == "en"
-    msgs, events = run(ActionSwitchLanguage(), tracker('/switch_language{"language":"nl"}', "switch_language",
-                                                        slots={"language": "en"},
-                                                        entities=[{"entity": "language", "value": "nl"}]))
+    msgs, events = run(
+        ActionSwitchLanguage(),
+        tracker(
+            '/switch_language{"language":"nl"}',
+            "switch_language",
+            slots={"language": "en"},
+            entities=[{"entity": "language", "value": "nl"}],
+        ),
+    )
     assert msgs[0]["text"].startswith("Prima, we gaan verder in het Nederlands")
     assert slot(events, "language") == "nl"
 
@@ -144,19 +194,36 @@ def _domain_slots() -> dict[str, Any]:
     import yaml
 
     from bot.config.paths import ROOT
+
     return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["slots"]
 
 
-@pytest.mark.parametrize("text, intent, slots, expected", [
-    ("wat is smard", "ask_what_is", {},
-     {"language": "nl", "condition": "smard", "last_topic": "smard_what"}),
-    ("what is sma", "ask_what_is", {"language": "nl"},
-     {"language": "en", "condition": "sma", "last_topic": "sma_what"}),
-    ("is het erfelijk", "ask_inheritance", {"language": "nl", "condition": "smard"},
-     {"language": "nl", "condition": "smard", "last_topic": "smard_inheritance"}),
-])
+@pytest.mark.parametrize(
+    "text, intent, slots, expected",
+    [
+        (
+            "wat is smard",
+            "ask_what_is",
+            {},
+            {"language": "nl", "condition": "smard", "last_topic": "smard_what"},
+        ),
+        (
+            "what is sma",
+            "ask_what_is",
+            {"language": "nl"},
+            {"language": "en", "condition": "sma", "last_topic": "sma_what"},
+        ),
+        (
+            "is het erfelijk",
+            "ask_inheritance",
+            {"language": "nl", "condition": "smard"},
+            {"language": "nl", "condition": "smard", "last_topic": "smard_inheritance"},
+        ),
+    ],
+)
 def test_slot_events_are_known_slots_with_the_expected_values(
-        text: str, intent: str, slots: dict[str, Any], expected: dict[str, Any]) -> None:
+    text: str, intent: str, slots: dict[str, Any], expected: dict[str, Any]
+) -> None:
     _, events = run(ActionAnswer(), tracker(text, intent, slots=slots))
     domain = _domain_slots()
     for e in events:
@@ -181,17 +248,26 @@ def test_unsure_classification_without_domain_words_gets_no_medical_content() ->
 
 
 def test_choosing_a_condition_needs_one_named_in_the_message() -> None:
-    [m], _ = run(ActionAnswer(), tracker("<img src=x onerror=alert(1)>", "choose_condition",
-                                         slots={"condition": "smard", "language": "nl"}))
+    [m], _ = run(
+        ActionAnswer(),
+        tracker(
+            "<img src=x onerror=alert(1)>",
+            "choose_condition",
+            slots={"condition": "smard", "language": "nl"},
+        ),
+    )
     assert m["custom"]["topic"] == "fallback"
-    [m], events = run(ActionAnswer(), tracker("het gaat over sma", "choose_condition",
-                                              slots={"condition": "smard"}))
+    [m], events = run(
+        ActionAnswer(),
+        tracker("het gaat over sma", "choose_condition", slots={"condition": "smard"}),
+    )
     assert m["custom"]["topic"] == "menu_sma" and slot(events, "condition") == "sma"
 
 
 def test_a_kind_of_question_the_sources_do_not_answer_gets_the_honest_reply() -> None:
-    [m], events = run(ActionAnswer(), tracker("How much does PGT cost?", "ask_pgt",
-                                              slots={"condition": "smard"}))
+    [m], events = run(
+        ActionAnswer(), tracker("How much does PGT cost?", "ask_pgt", slots={"condition": "smard"})
+    )
     assert m["text"].startswith("I have no checked information about the costs of PGT.")
     assert m["custom"]["notice"] == "not_covered" and m["custom"]["kind"] == "conversation"
     assert m["custom"]["asked"] == {"intent": "ask_pgt", "kind": "cost"}
@@ -201,25 +277,38 @@ def test_a_kind_of_question_the_sources_do_not_answer_gets_the_honest_reply() ->
 
 
 def test_not_sure_of_the_topic_asks_with_a_button() -> None:
-    [m], _ = run(ActionAnswer(), tracker("wat kunnen we verwachten als dragers", "ask_adoption",
-                                         slots={"condition": "smard"}))
+    [m], _ = run(
+        ActionAnswer(),
+        tracker(
+            "wat kunnen we verwachten als dragers", "ask_adoption", slots={"condition": "smard"}
+        ),
+    )
     assert m["custom"]["notice"] == "unsure" and m["custom"]["offered"] == ["option_adoption"]
     assert m["text"].startswith("Ik weet niet zeker of ik uw vraag goed begrijp.")
     assert [b["payload"] for b in m["buttons"]][-1] == "/human_handoff"
 
 
-@pytest.mark.parametrize("action, intent", [(ActionMoreDetail(), "more_detail"),
-                                            (ActionSwitchLanguage(), "switch_language"),
-                                            (ActionSummary(), "ask_summary"),
-                                            (ActionValues(), "values_answer")])
+@pytest.mark.parametrize(
+    "action, intent",
+    [
+        (ActionMoreDetail(), "more_detail"),
+        (ActionSwitchLanguage(), "switch_language"),
+        (ActionSummary(), "ask_summary"),
+        (ActionLetter(), "ask_letter"),
+        (ActionValues(), "values_answer"),
+    ],
+)
 def test_every_action_puts_the_nets_first(action, intent: str) -> None:  # type: ignore[no-untyped-def]
     # misclassified as a conversation move, a worried parent still gets 112 first, and a
     # parent's feeling gets empathy
-    [m], events = run(action, tracker("she is turning blue, tell me more", intent,
-                                      slots={"language": "en"}))
+    [m], events = run(
+        action, tracker("she is turning blue, tell me more", intent, slots={"language": "en"})
+    )
     assert m["custom"]["topic"] == "emergency" and m["text"].startswith("**Call 112 now**")
     assert slot(events, "last_topic") == "emergency"
-    messages, _ = run(action, tracker("we voelen ons zo schuldig", intent, slots={"language": "nl"}))
+    messages, _ = run(
+        action, tracker("we voelen ons zo schuldig", intent, slots={"language": "nl"})
+    )
     assert messages[0]["custom"]["topic"] == "feelings_guilt"
 
 
@@ -230,6 +319,7 @@ def test_the_action_server_registers_every_action_and_nothing_else() -> None:
     from rasa_sdk.executor import ActionExecutor
 
     from bot.config.paths import ROOT
+
     executor = ActionExecutor()
     executor.register_package("actions")
     domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
@@ -241,11 +331,22 @@ def test_the_action_server_registers_every_action_and_nothing_else() -> None:
 def test_entity_values_that_are_not_strings_are_ignored_by_the_actions(value: Any) -> None:
     # A crafted payload sent straight to Rasa (not through our web tier's grammar) must not
     # crash an action: Rasa would log the action server's 500 body, the whole conversation.
-    for action, intent in ((ActionMoreDetail(), "more_detail"), (ActionAnswer(), "ask_chance"),
-                           (ActionValues(), "values_answer")):
-        messages, _ = run(action, tracker("/" + intent, intent,
-                                          slots={"last_topic": "option_pgt", "language": "en"},
-                                          entities=[{"entity": "topic", "value": value},
-                                                    {"entity": "condition", "value": value},
-                                                    {"entity": "values_question", "value": value}]))
+    for action, intent in (
+        (ActionMoreDetail(), "more_detail"),
+        (ActionAnswer(), "ask_chance"),
+        (ActionValues(), "values_answer"),
+    ):
+        messages, _ = run(
+            action,
+            tracker(
+                "/" + intent,
+                intent,
+                slots={"last_topic": "option_pgt", "language": "en"},
+                entities=[
+                    {"entity": "topic", "value": value},
+                    {"entity": "condition", "value": value},
+                    {"entity": "values_question", "value": value},
+                ],
+            ),
+        )
         assert messages and all(m.get("text") for m in messages), (intent, value)

@@ -1,5 +1,6 @@
 """The package's layout is its architecture: one subpackage per concern, every import pointing
 down the layers, no import circle. Computed from the source (ast), nothing is imported."""
+
 from __future__ import annotations
 
 import ast
@@ -47,11 +48,12 @@ def imports(path: Path, name: str, modules: set[str]) -> Iterator[tuple[str, boo
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:  # relative: resolved against this module's package
-                anchor = package.split(".")[:len(package.split(".")) - node.level + 1]
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join(anchor + ([base] if base else []))
             # `from bot.conversation import language` imports the module bot.conversation.language
-            targets = [f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base
-                       for a in node.names]
+            targets = [
+                f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base for a in node.names
+            ]
         for target in targets:
             while target and target not in modules:  # `import bot.x.y` as far as it is ours
                 target = target.rpartition(".")[0]
@@ -84,9 +86,13 @@ def layer(module: str) -> int:
 def upward_arrows(g: dict[str, dict[str, bool]]) -> list[str]:
     """Every import of a later layer by an earlier one (type-only imports count too: the
     lower layer would still know the higher one)."""
-    return [f"{m} -> {d} ({LAYERS[layer(m)] if layer(m) < len(LAYERS) else 'entry point'} "
-            f"imports {LAYERS[layer(d)]})"
-            for m, deps in sorted(g.items()) for d in sorted(deps) if layer(d) > layer(m)]
+    return [
+        f"{m} -> {d} ({LAYERS[layer(m)] if layer(m) < len(LAYERS) else 'entry point'} "
+        f"imports {LAYERS[layer(d)]})"
+        for m, deps in sorted(g.items())
+        for d in sorted(deps)
+        if layer(d) > layer(m)
+    ]
 
 
 def cycles(g: dict[str, dict[str, bool]]) -> list[list[str]]:
@@ -127,8 +133,11 @@ def cycles(g: dict[str, dict[str, bool]]) -> list[list[str]]:
 # -- the package -----------------------------------------------------------------------------
 def test_every_module_sits_in_a_concern_package() -> None:
     g = graph(ROOT)
-    loose = [m for m in g if m not in ENTRY_POINTS and (len(m.split(".")) < 3
-                                                        and m.split(".")[-1] not in LAYERS)]
+    loose = [
+        m
+        for m in g
+        if m not in ENTRY_POINTS and (len(m.split(".")) < 3 and m.split(".")[-1] not in LAYERS)
+    ]
     assert not loose, f"modules directly in bot/: {loose}"
     for m in g:
         layer(m)  # raises for a package that is in no layer
@@ -154,13 +163,16 @@ def _package(tmp_path: Path, files: dict[str, str]) -> Path:
 
 
 def test_the_graph_sees_every_form_of_import(tmp_path: Path) -> None:
-    root = _package(tmp_path, {
-        "config/paths.py": "",
-        "content/content.py": "from bot.config.paths import ROOT\n",
-        "content/catalog.py": "from . import content\nfrom .content import X\n",
-        "conversation/render.py": "def f():\n    import bot.content.catalog\n",
-        "conversation/routing.py": "from bot.conversation import render\n",
-    })
+    root = _package(
+        tmp_path,
+        {
+            "config/paths.py": "",
+            "content/content.py": "from bot.config.paths import ROOT\n",
+            "content/catalog.py": "from . import content\nfrom .content import X\n",
+            "conversation/render.py": "def f():\n    import bot.content.catalog\n",
+            "conversation/routing.py": "from bot.conversation import render\n",
+        },
+    )
     g = graph(root)
     assert g["bot.content.content"] == {"bot.config.paths": False}
     assert g["bot.content.catalog"] == {"bot.content.content": False}
@@ -169,23 +181,30 @@ def test_the_graph_sees_every_form_of_import(tmp_path: Path) -> None:
 
 
 def test_an_upward_arrow_is_found_even_for_annotations(tmp_path: Path) -> None:
-    root = _package(tmp_path, {
-        "conversation/render.py": "from typing import TYPE_CHECKING\n"
-                                  "if TYPE_CHECKING:\n    from bot.decision_aid.values import V\n",
-        "decision_aid/values.py": "from bot.conversation.render import Renderer\n",
-    })
+    root = _package(
+        tmp_path,
+        {
+            "conversation/render.py": "from typing import TYPE_CHECKING\n"
+            "if TYPE_CHECKING:\n    from bot.decision_aid.values import V\n",
+            "decision_aid/values.py": "from bot.conversation.render import Renderer\n",
+        },
+    )
     g = graph(root)
-    assert upward_arrows(g) == ["bot.conversation.render -> bot.decision_aid.values "
-                                "(conversation imports decision_aid)"]
+    assert upward_arrows(g) == [
+        "bot.conversation.render -> bot.decision_aid.values (conversation imports decision_aid)"
+    ]
     assert cycles(g) == []  # the way back is for annotations only
 
 
 def test_a_circle_within_a_layer_is_found(tmp_path: Path) -> None:
-    root = _package(tmp_path, {
-        "content/a.py": "from bot.content import b\n",
-        "content/b.py": "def f():\n    from bot.content.c import g\n",
-        "content/c.py": "from bot.content.a import h\n",
-    })
+    root = _package(
+        tmp_path,
+        {
+            "content/a.py": "from bot.content import b\n",
+            "content/b.py": "def f():\n    from bot.content.c import g\n",
+            "content/c.py": "from bot.content.a import h\n",
+        },
+    )
     g = graph(root)
     assert upward_arrows(g) == []
     assert cycles(g) == [["bot.content.a", "bot.content.b", "bot.content.c"]]
@@ -211,15 +230,29 @@ def environment_reads(source: str) -> list[tuple[int, bool]]:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             in_function |= {id(n) for n in ast.walk(node) if n is not node}
     names = {"environ", "environb", "getenv", "getenvb", "putenv", "unsetenv"}
-    imported = {a.asname or a.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
-                and node.module == "os" for a in node.names if a.name in names}
+    imported = {
+        a.asname or a.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "os"
+        for a in node.names
+        if a.name in names
+    }
     found = []
     for node in ast.walk(tree):
-        hit = (isinstance(node, ast.Attribute) and node.attr in names
-               and isinstance(node.value, ast.Name) and node.value.id == "os") or \
-              (isinstance(node, ast.Name) and node.id in imported) or \
-              (isinstance(node, ast.ImportFrom) and node.module == "os"
-               and any(a.name in names for a in node.names))
+        hit = (
+            (
+                isinstance(node, ast.Attribute)
+                and node.attr in names
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "os"
+            )
+            or (isinstance(node, ast.Name) and node.id in imported)
+            or (
+                isinstance(node, ast.ImportFrom)
+                and node.module == "os"
+                and any(a.name in names for a in node.names)
+            )
+        )
         if hit:
             found.append((getattr(node, "lineno", 0), id(node) not in in_function))
     return found
@@ -242,22 +275,29 @@ def test_the_environment_is_read_in_one_place_and_never_at_import() -> None:
     assert wrong == []
 
 
-@pytest.mark.parametrize("source, expected", [
-    ("import os\nPORT = os.environ.get('BOT_PORT')\n", [(2, True)]),
-    ("import os\ndef f():\n    return os.getenv('X')\n", [(3, False)]),
-    ("from os import environ\n", [(1, True)]),
-    ("from os import environ as e\ndef f():\n    return e['X']\n", [(1, True), (3, False)]),
-    ("import os\nos.environ['BOT_STATE_DIR'] = '/tmp'\n", [(2, True)]),
-    ("import os\nx = lambda: os.environ\n", [(2, False)]),
-    ("import os\npath = os.path.join('a', 'b')\n", []),
-])
-def test_every_form_of_environment_read_is_found(source: str, expected: list[tuple[int, bool]]
-                                                 ) -> None:
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("import os\nPORT = os.environ.get('BOT_PORT')\n", [(2, True)]),
+        ("import os\ndef f():\n    return os.getenv('X')\n", [(3, False)]),
+        ("from os import environ\n", [(1, True)]),
+        ("from os import environ as e\ndef f():\n    return e['X']\n", [(1, True), (3, False)]),
+        ("import os\nos.environ['BOT_STATE_DIR'] = '/tmp'\n", [(2, True)]),
+        ("import os\nx = lambda: os.environ\n", [(2, False)]),
+        ("import os\npath = os.path.join('a', 'b')\n", []),
+    ],
+)
+def test_every_form_of_environment_read_is_found(
+    source: str, expected: list[tuple[int, bool]]
+) -> None:
     assert sorted(environment_reads(source)) == expected
 
 
 def test_no_module_over_about_300_lines() -> None:
     """One job per module: none of bot/ or actions/ over about 300 lines."""
-    long = {p.relative_to(ROOT).as_posix(): n for p in _project_modules()
-            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    long = {
+        p.relative_to(ROOT).as_posix(): n
+        for p in _project_modules()
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
     assert long == {}

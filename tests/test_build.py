@@ -1,4 +1,5 @@
 """The publish step: what parents are served is compiled from approved content only."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,9 +27,13 @@ def _copy(tmp_path: Path) -> tuple[Path, Path]:
 def test_bundle_holds_no_draft_text_and_no_stale_translation(tmp_path: Path) -> None:
     content_dir, tr_dir = _copy(tmp_path)
     path = content_dir / "answers" / "smard.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "SMARD is niet te genezen. De behandeling", "SMARD is helaas niet te genezen. De behandeling"),
-        encoding="utf-8")  # the text, not the quote of the leaflet it cites
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "SMARD is niet te genezen. De behandeling",
+            "SMARD is helaas niet te genezen. De behandeling",
+        ),
+        encoding="utf-8",
+    )  # the text, not the quote of the leaflet it cites
     update_catalogs(load_content(content_dir), tr_dir)  # English of that text is now fuzzy
     bundle = compile_bundle(content_dir, tr_dir)
     text = json.dumps(bundle, ensure_ascii=False)
@@ -52,14 +57,20 @@ def test_publish_is_picked_up_without_restart(tmp_path: Path, settings: Settings
     publish(content_dir, tr_dir, state_dir=state)
     content, translations, meta = view.get()
     assert content.answers["smard_treatment"].review.approved
-    send_back(Workspace(content_dir, tr_dir), "smard_treatment", "J. de Vries",
-              dt.date(2026, 11, 23), "Graag eenvoudiger.")
+    send_back(
+        Workspace(content_dir, tr_dir),
+        "smard_treatment",
+        "J. de Vries",
+        dt.date(2026, 11, 23),
+        "Graag eenvoudiger.",
+    )
     assert view.get()[0] is content  # unchanged until published
     publish(content_dir, tr_dir, state_dir=state)
     content2, translations2, _ = view.get()
     assert not content2.answers["smard_treatment"].review.approved
     [message] = Renderer(content2, translations2, settings).answer(
-        content2.answers["smard_treatment"], "nl")
+        content2.answers["smard_treatment"], "nl"
+    )
     assert message.custom["status"] == "draft" and "niet te genezen" not in message.text
     assert len(list((state / "published").glob("responses-*.json"))) == 2  # current + previous
     assert read_bundle(state)["fingerprint"] != meta["fingerprint"]
@@ -69,8 +80,9 @@ def test_build_refuses_blocking_problems(tmp_path: Path) -> None:
     content_dir, tr_dir = _copy(tmp_path)
     path = content_dir / "answers" / "smard.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('section: "Wat is de oorzaak?"', 'section: "Bestaat niet"'),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace('section: "Wat is de oorzaak?"', 'section: "Bestaat niet"'), encoding="utf-8"
+    )
     with pytest.raises(BuildRefused) as refused:
         publish(content_dir, tr_dir, state_dir=tmp_path / "state")
     assert any("unknown source" in p for p in refused.value.problems)

@@ -1,4 +1,5 @@
 """Translations: a changed Dutch text makes its English stale, and stale is never served."""
+
 from __future__ import annotations
 
 import shutil
@@ -39,7 +40,8 @@ def test_catalog_is_current_for_every_approved_text() -> None:
 
 
 def test_changed_dutch_text_makes_the_translation_stale_and_unserved(
-        tmp_path: Path, settings: Settings) -> None:
+    tmp_path: Path, settings: Settings
+) -> None:
     content_dir, tr_dir = _workspace(tmp_path)
     _change_dutch(content_dir)
     content = load_content(content_dir)
@@ -54,8 +56,10 @@ def test_changed_dutch_text_makes_the_translation_stale_and_unserved(
     assert entry.fuzzy and entry.string.startswith("SMARD cannot be cured")
     translations = Translations(tr_dir)
     assert translations.get("en", "smard_treatment.short", source) is None
-    assert any("smard_treatment: en translation of short is stale" in p
-               for p in content_problems(content, translations))
+    assert any(
+        "smard_treatment: en translation of short is stale" in p
+        for p in content_problems(content, translations)
+    )
     # What a parent gets in English: an honest notice, never the stale or the Dutch text.
     renderer = Renderer(content, translations, settings)
     [message] = renderer.answer(content.answers["smard_treatment"], "en")
@@ -81,4 +85,7 @@ def test_missing_translation_is_reported(tmp_path: Path) -> None:
     po.write_text("\n".join(lines), encoding="utf-8")
     content = load_content()
     translations = Translations(tr_dir)
-    assert translations.state("en", "smard_cause.short", content.answers["smard_cause"].short) == MISSING
+    assert (
+        translations.state("en", "smard_cause.short", content.answers["smard_cause"].short)
+        == MISSING
+    )

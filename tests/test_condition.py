@@ -1,4 +1,5 @@
 """Which condition a message names (bot/conversation/condition.py), pinned by a table in both languages."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,24 +7,53 @@ import pytest
 from bot.conversation.condition import mentioned
 
 NAMES_SMARD = [
-    "wat is smard", "what is SMARD?", "Smard1 en erfelijkheid", "smard2", "het IGHMBP2-gen",
-    "mutations in ighmbp2", "spinal muscular atrophy with respiratory distress",
-    "respiratory distress type 1", "spinale musculaire atrofie met ademnood",
-    "sma met ademnood", "SMA with respiratory distress",
+    "wat is smard",
+    "what is SMARD?",
+    "Smard1 en erfelijkheid",
+    "smard2",
+    "het IGHMBP2-gen",
+    "mutations in ighmbp2",
+    "spinal muscular atrophy with respiratory distress",
+    "respiratory distress type 1",
+    "spinale musculaire atrofie met ademnood",
+    "sma met ademnood",
+    "SMA with respiratory distress",
 ]
 NAMES_SMA = [
-    "wat is sma", "What is SMA?", "SMA type 1", "het SMN1-gen", "smn2 copies", "SMN gene",
-    "de hielprik was afwijkend", "the heel prick was positive", "heel-prick result",
-    "heelprick", "newborn screening for it", "neonatale screening", "Neonatale Screening",
-    "spinale musculaire atrofie", "spinal muscular atrophy", "SPINAL MUSCULAR ATROPHY", "sma's",
+    "wat is sma",
+    "What is SMA?",
+    "SMA type 1",
+    "het SMN1-gen",
+    "smn2 copies",
+    "SMN gene",
+    "de hielprik was afwijkend",
+    "the heel prick was positive",
+    "heel-prick result",
+    "heelprick",
+    "newborn screening for it",
+    "neonatale screening",
+    "Neonatale Screening",
+    "spinale musculaire atrofie",
+    "spinal muscular atrophy",
+    "SPINAL MUSCULAR ATROPHY",
+    "sma's",
     "sma met een ademhalingsprobleem",
 ]
 NAMES_NEITHER = [
-    "", "hoe erft het over", "what are the options", "smart phone", "smashing", "smn3",
-    "smardy", "asma", "pgt kosten",
+    "",
+    "hoe erft het over",
+    "what are the options",
+    "smart phone",
+    "smashing",
+    "smn3",
+    "smardy",
+    "asma",
+    "pgt kosten",
 ]
 NAMES_BOTH = [
-    "verschil tussen smard en sma", "smard or sma?", "SMARD and the heel prick",
+    "verschil tussen smard en sma",
+    "smard or sma?",
+    "SMARD and the heel prick",
     "ighmbp2 versus smn1",
 ]
 

@@ -2,6 +2,7 @@
 bot/config/environment.py only, a child process rebuilds the same configuration from the
 environment it is given, and the web application is fully determined by the Config handed to
 create_app (its settings and the bundle published in its state directory)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -30,12 +31,15 @@ def test_only_bot_variables_count_and_the_defaults_are_the_checkouts() -> None:
     assert default.paths == Paths() and default.paths.state_dir == STATE_DIR
     assert default.settings.port == 8123 and default.tracker_store == STATE_DIR / "trackers.db"
     moved = read_config({"BOT_STATE_DIR": "/tmp/elsewhere", "BOT_TRACKER_DB_URL": "postgresql://x"})
-    assert moved.paths.state_dir == Path("/tmp/elsewhere") and moved.tracker_store == "postgresql://x"
+    assert (
+        moved.paths.state_dir == Path("/tmp/elsewhere") and moved.tracker_store == "postgresql://x"
+    )
     assert moved.unanswered_store == Path("/tmp/elsewhere/unanswered.db")
 
 
-def test_the_parents_environment_does_not_leak_into_a_child(config: Config,
-                                                           monkeypatch: Any) -> None:
+def test_the_parents_environment_does_not_leak_into_a_child(
+    config: Config, monkeypatch: Any
+) -> None:
     monkeypatch.setenv("BOT_STATE_DIR", "/not/the/config's")
     monkeypatch.setenv("BOT_CONTENT_DIR", "/not/the/config's/either")
     env = child_environment(config)
@@ -50,29 +54,37 @@ def _other_config(config: Config, tmp_path: Path) -> Config:
     content, translations = tmp_path / "content", tmp_path / "translations"
     shutil.copytree(CONTENT_DIR, content)
     shutil.copytree(TRANSLATIONS_DIR, translations)
-    other = dataclasses.replace(config, paths=Paths(content, translations,
-                                                    config.paths.sources_dir, tmp_path / "state"))
-    other = other.with_settings(clinic_name={"nl": "Kliniek Elders", "en": "Clinic Elsewhere"},
-                                clinic_phone="+31 99 999 99 99", retention_hours=6.0)
+    other = dataclasses.replace(
+        config, paths=Paths(content, translations, config.paths.sources_dir, tmp_path / "state")
+    )
+    other = other.with_settings(
+        clinic_name={"nl": "Kliniek Elders", "en": "Clinic Elsewhere"},
+        clinic_phone="+31 99 999 99 99",
+        retention_hours=6.0,
+    )
     publish(content, translations, other.paths.state_dir, other.paths.sources_dir)
     return other
 
 
-async def test_create_app_is_determined_by_its_config(config: Config, renderer: Renderer,
-                                                      tmp_path: Path, aiohttp_client: Any) -> None:
+async def test_create_app_is_determined_by_its_config(
+    config: Config, renderer: Renderer, tmp_path: Path, aiohttp_client: Any
+) -> None:
     """Two applications in one process, each with its own config: /about, the page texts,
     a summary, a picture and the console each read the config they were given."""
     other = _other_config(config, tmp_path)
-    ours, theirs = (await aiohttp_client(create_app(config)),
-                    await aiohttp_client(create_app(other)))
+    ours, theirs = (
+        await aiohttp_client(create_app(config)),
+        await aiohttp_client(create_app(other)),
+    )
     about = [await (await c.get("/about", params={"lang": "en"})).text() for c in (ours, theirs)]
     assert "Clinic Elsewhere" in about[1] and "Clinic Elsewhere" not in about[0]
     assert config.settings.clinic_name["en"] in about[0]
     summary = {"language": "nl", "topics": [], "values": {}}
     footers = [(await (await c.post("/api/summary", json=summary)).json()) for c in (ours, theirs)]
     assert "+31 99 999 99 99" in str(footers[1]) and "+31 99 999 99 99" not in str(footers[0])
-    pictured = next(a.id for a in renderer.content.answers.values()
-                    if a.picture and a.review.approved)
+    pictured = next(
+        a.id for a in renderer.content.answers.values() if a.picture and a.review.approved
+    )
     for client in (ours, theirs):  # each serves the pictures of its own bundle
         assert (await client.get(f"/pictures/{pictured}.svg")).status == 200
         assert (await client.get("/pictures/no_such_answer.svg")).status == 404

@@ -1,4 +1,5 @@
 """Deleting conversations from the tracker store, and the kiosk sweep."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -10,10 +11,14 @@ from bot.stores.conversations import KioskSweeper, forget, forget_older_than, st
 def _store(tmp_path: Path) -> Path:
     db = tmp_path / "trackers.db"
     with sqlite3.connect(db) as conn:
-        conn.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, "
-                     "timestamp REAL, data TEXT)")
-        conn.executemany("INSERT INTO events (sender_id, timestamp, data) VALUES (?, ?, ?)",
-                         [("a" * 12, 100.0, "x"), ("a" * 12, 200.0, "y"), ("b" * 12, 900.0, "z")])
+        conn.execute(
+            "CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, "
+            "timestamp REAL, data TEXT)"
+        )
+        conn.executemany(
+            "INSERT INTO events (sender_id, timestamp, data) VALUES (?, ?, ?)",
+            [("a" * 12, 100.0, "x"), ("a" * 12, 200.0, "y"), ("b" * 12, 900.0, "z")],
+        )
     return db
 
 
@@ -38,6 +43,6 @@ def test_kiosk_sweep_deletes_quiet_kiosk_conversations(tmp_path: Path) -> None:
 
 def test_retention_deletes_conversations_by_their_last_message(tmp_path: Path) -> None:
     db = _store(tmp_path)
-    assert forget_older_than(150.0, db) == 0      # "a" still had a message at 200
+    assert forget_older_than(150.0, db) == 0  # "a" still had a message at 200
     assert forget_older_than(500.0, db) == 1
     assert stored_events("a" * 12, db) == 0 and stored_events("b" * 12, db) == 1

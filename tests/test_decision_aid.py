@@ -1,6 +1,7 @@
 """The decision aid's logic: the comparison (one source of truth for every number), the values
 exercise (never a ranking or a recommendation, over every combination of answers), and the
 personal summary (vetted content only; PDF and QR text)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,7 +21,7 @@ from bot.config.paths import ROOT
 from bot.conversation.comparison import COLUMNS
 from bot.conversation.render import Renderer
 from bot.decision_aid import summary as summaries
-from bot.decision_aid import values
+from bot.decision_aid import summary_pdf, values
 from tests.test_actions import run, slot
 
 NUMBER = re.compile(r"\d[\d.,]*(?:\s?%)?")
@@ -28,12 +29,15 @@ NUMBER = re.compile(r"\d[\d.,]*(?:\s?%)?")
 STEERING = re.compile(
     r"\b(best\w*|beter|aanbevol\w*|aanrad\w*|aan te raden|advies om|adviseer|raad(en)? (u|je) aan|"
     r"moet(en)? kiezen|kies voor|recommend\w*|should choose|better|advise you|suits you best|"
-    r"top|winner|score|punten|points|ranking|rangorde: 1)\b", re.I)
+    r"top|winner|score|punten|points|ranking|rangorde: 1)\b",
+    re.I,
+)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_number_in_the_comparison_is_the_number_in_its_answer(
-        renderer: Renderer, lang: str) -> None:
+    renderer: Renderer, lang: str
+) -> None:
     comparison = renderer.content.answers["options_comparison"]
     [message] = renderer.answer(comparison, lang)
     table = message.custom["comparison"]
@@ -48,7 +52,7 @@ def test_every_number_in_the_comparison_is_the_number_in_its_answer(
             if cell["filled"]:
                 filled += 1
                 assert cell["answer"] == row["answer"]  # it links to the answer it comes from
-                assert cell["text"] in served.text      # the very text, numbers and all
+                assert cell["text"] in served.text  # the very text, numbers and all
                 for number in NUMBER.findall(cell["text"]):
                     assert number in served.text, (row["answer"], number)
             else:
@@ -59,8 +63,12 @@ def test_every_number_in_the_comparison_is_the_number_in_its_answer(
     # Each number as the leaflet gives it, as a natural frequency with the percentage: 25% (1 op 4)
     # is 25 in 100 as everywhere else (answers, picture), 0,3 procent (3 op 1000) is 3 in 1,000,
     # never 250 in 1,000 (issue 15).
-    assert {"nl": "3 van de 1.000 (0,3%)", "en": "3 in 1,000 (0.3%)"}[lang] in risks["option_prenatal"]
-    assert {"nl": "25 van de 100 (25%)", "en": "25 in 100 (25%)"}[lang] in risks["option_no_testing"]
+    assert {"nl": "3 van de 1.000 (0,3%)", "en": "3 in 1,000 (0.3%)"}[lang] in risks[
+        "option_prenatal"
+    ]
+    assert {"nl": "25 van de 100 (25%)", "en": "25 in 100 (25%)"}[lang] in risks[
+        "option_no_testing"
+    ]
     assert "250" not in risks["option_no_testing"]
     tells = {r["answer"]: r["cells"][COLUMNS.index("tells")]["text"] for r in table["rows"]}
     assert {"nl": "98 van de 100 (98%)", "en": "98 in 100 (98%)"}[lang] in tells["option_pgt"]
@@ -81,22 +89,29 @@ def table_of(message):  # type: ignore[no-untyped-def]
 
 # Which option each answer speaks for, against or asks to discuss, read straight from the
 # reviewed content file (not through bot.content.content / bot.decision_aid.values, which the result is made by).
-_RAW_EXERCISE = {item["id"]: item for item in yaml.safe_load(
-    (ROOT / "content" / "answers" / "decision_aid.yml").read_text(encoding="utf-8"))
-    if isinstance(item, dict) and item.get("kind") == "exercise"}
+_RAW_EXERCISE = {
+    item["id"]: item
+    for item in yaml.safe_load(
+        (ROOT / "content" / "answers" / "decision_aid.yml").read_text(encoding="utf-8")
+    )
+    if isinstance(item, dict) and item.get("kind") == "exercise"
+}
 
 
-def _assert_statements_follow_the_reviewed_relations(renderer: Renderer, answers: dict[str, str],
-                                                     table: dict, lang: str) -> None:  # type: ignore[type-arg]
+def _assert_statements_follow_the_reviewed_relations(
+    renderer: Renderer, answers: dict[str, str], table: dict, lang: str
+) -> None:  # type: ignore[type-arg]
     if not answers:
         assert table["rows"] == []
         return
     for row in table["rows"]:
         for rel in values.RELATIONS:
-            expected = [renderer.field(renderer.content.answers[qid], f"said.{choice}", lang)
-                        for qid, choice in answers.items()
-                        if row["answer"] in ((_RAW_EXERCISE[qid].get("relations") or {})
-                                             .get(choice) or {}).get(rel, [])]
+            expected = [
+                renderer.field(renderer.content.answers[qid], f"said.{choice}", lang)
+                for qid, choice in answers.items()
+                if row["answer"]
+                in ((_RAW_EXERCISE[qid].get("relations") or {}).get(choice) or {}).get(rel, [])
+            ]
             assert sorted(row[rel]) == sorted(expected), (answers, row["answer"], rel)
 
 
@@ -105,7 +120,7 @@ def test_values_result_never_ranks_or_recommends(renderer: Renderer, lang: str) 
     questions = renderer.content.exercise
     assert 1 <= len(questions) <= 6
     combos = _all_answer_combinations(renderer)
-    assert len(combos) == 3 ** 5 * 4
+    assert len(combos) == 3**5 * 4
     order = renderer.content.flows["options"][1:]
     counsellor = "erfelijkheidsadviseur" if lang == "nl" else "genetic counsellor"
     # The fixed frame says it is no ranking and no advice, and sends them to the counsellor;
@@ -115,7 +130,7 @@ def test_values_result_never_ranks_or_recommends(renderer: Renderer, lang: str) 
     for answers in combos:
         [message] = values.result_message(renderer, answers, lang)
         assert message.text.startswith(frame)
-        rest = message.text[len(frame):]
+        rest = message.text[len(frame) :]
         assert not STEERING.search(rest), (answers, STEERING.search(rest))
         assert message.custom["values"] == answers and message.custom["values"] is not answers
         _assert_statements_follow_the_reviewed_relations(renderer, answers, table_of(message), lang)
@@ -159,10 +174,15 @@ def _values_tracker(lang: str, state: Any, question: str | None, choice: str | N
     if choice:
         entities.append({"entity": "values_choice", "value": choice})
     text = "/values_answer" if question else ("sla over" if lang == "nl" else "skip")
-    latest = {"text": text, "intent": {"name": "values_answer", "confidence": 1.0},
-              "entities": entities, "metadata": {"language": lang}}
-    return Tracker("t", {"values": state, "language": lang}, latest, [], False, None, {},
-                   "action_listen")
+    latest = {
+        "text": text,
+        "intent": {"name": "values_answer", "confidence": 1.0},
+        "entities": entities,
+        "metadata": {"language": lang},
+    }
+    return Tracker(
+        "t", {"values": state, "language": lang}, latest, [], False, None, {}, "action_listen"
+    )
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -170,7 +190,9 @@ def test_the_exercise_through_the_action_with_skips(lang: str) -> None:
     msgs, events = run(ActionValues(), _values_tracker(lang, None, "begin", None))
     assert msgs[0]["custom"]["topic"] == "values_know_before"
     state = slot(events, "values")
-    msgs, events = run(ActionValues(), _values_tracker(lang, state, "values_know_before", "important"))
+    msgs, events = run(
+        ActionValues(), _values_tracker(lang, state, "values_know_before", "important")
+    )
     state = slot(events, "values")
     assert state["answers"] == {"values_know_before": "important"}
     # A typed "skip" skips the question last asked.
@@ -200,61 +222,110 @@ def test_skipping_everything_gives_an_honest_empty_result() -> None:
 
 def test_the_summary_action_collects_topics_and_values_but_no_text() -> None:
     def bot(topic: str, kind: str = "medical", status: str = "served") -> dict[str, Any]:
-        return {"event": "bot", "text": "…", "data": {"custom": {
-            "topic": topic, "kind": kind, "status": status}}}
-    events = [bot("greet", "conversation"), bot("smard_inheritance"), bot("sma_options", status="draft"),
-              bot("option_pgt"), bot("smard_inheritance")]
-    latest = {"text": "samenvatting", "intent": {"name": "ask_summary", "confidence": 0.9},
-              "entities": [], "metadata": {}}
-    t = Tracker("t", {"values": {"asked": None, "answers": {"values_avoid_ivf": "important"}},
-                      "language": "nl"}, latest, events, False, None, {}, "action_listen")
+        return {
+            "event": "bot",
+            "text": "…",
+            "data": {"custom": {"topic": topic, "kind": kind, "status": status}},
+        }
+
+    events = [
+        bot("greet", "conversation"),
+        bot("smard_inheritance"),
+        bot("sma_options", status="draft"),
+        bot("option_pgt"),
+        bot("smard_inheritance"),
+    ]
+    latest = {
+        "text": "samenvatting",
+        "intent": {"name": "ask_summary", "confidence": 0.9},
+        "entities": [],
+        "metadata": {},
+    }
+    t = Tracker(
+        "t",
+        {"values": {"asked": None, "answers": {"values_avoid_ivf": "important"}}, "language": "nl"},
+        latest,
+        events,
+        False,
+        None,
+        {},
+        "action_listen",
+    )
     [m], _ = run(ActionSummary(), t)
-    assert m["custom"]["summary"] == {"language": "nl", "topics": ["smard_inheritance", "option_pgt"],
-                                      "values": {"values_avoid_ivf": "important"}}
+    assert m["custom"]["summary"] == {
+        "language": "nl",
+        "topics": ["smard_inheritance", "option_pgt"],
+        "values": {"values_avoid_ivf": "important"},
+        "knowledge": {},
+    }
     assert "3 goede vragen" in m["text"]
 
 
 def test_summary_requests_only_admit_vetted_content(renderer: Renderer) -> None:
     ok = {"language": "en", "topics": ["smard_inheritance"], "values": {"values_avoid_ivf": "less"}}
     assert summaries.parse_request(ok, renderer) is not None
-    for bad in [{**ok, "language": "de"}, {**ok, "topics": ["sma_options"]},  # a draft
-                {**ok, "topics": ["greet"]}, {**ok, "topics": ["<script>"]},
-                {**ok, "values": {"values_avoid_ivf": "maybe"}}, {**ok, "topics": "x"},
-                {**ok, "topics": ["smard_what"] * 41}, "nonsense", None]:
+    for bad in [
+        {**ok, "language": "de"},
+        {**ok, "topics": ["sma_options"]},  # a draft
+        {**ok, "topics": ["greet"]},
+        {**ok, "topics": ["<script>"]},
+        {**ok, "values": {"values_avoid_ivf": "maybe"}},
+        {**ok, "topics": "x"},
+        {**ok, "topics": ["smard_what"] * 41},
+        "nonsense",
+        None,
+    ]:
         assert summaries.parse_request(bad, renderer) is None, bad
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_summary_text_and_pdf_hold_topics_values_and_the_three_questions(
-        renderer: Renderer, lang: str) -> None:
-    request = summaries.parse_request({"language": lang, "topics": [
-        "smard_inheritance", "option_prenatal"], "values": {"values_own_child": "important"}},
-        renderer)
+    renderer: Renderer, lang: str
+) -> None:
+    request = summaries.parse_request(
+        {
+            "language": lang,
+            "topics": ["smard_inheritance", "option_prenatal"],
+            "values": {"values_own_child": "important"},
+        },
+        renderer,
+    )
     summary = summaries.compose(renderer, request, dt.date(2026, 11, 22))
     text = summaries.as_text(summary)
     for topic in ("smard_inheritance", "option_prenatal"):
         answer = renderer.content.answers[topic]
         assert renderer.label(answer, lang) in text
         assert renderer.source_line(answer, lang) in text
-    assert renderer.field(renderer.content.answers["values_own_child"], "said.important", lang) in text
+    assert (
+        renderer.field(renderer.content.answers["values_own_child"], "said.important", lang) in text
+    )
     for key in summaries.THREE_QUESTIONS:
         assert renderer.ui(key, lang) in text
     assert ("22 november 2026" if lang == "nl" else "22 November 2026") in text
-    pdf = PdfReader(io.BytesIO(summaries.as_pdf(summary)))
+    pdf = PdfReader(io.BytesIO(summary_pdf.as_pdf(summary)))
     squashed = re.sub(r"\s+", "", "".join(p.extract_text() for p in pdf.pages))
-    for line in [renderer.label(renderer.content.answers["option_prenatal"], lang),
-                 renderer.ui("three_questions_3", lang), summary.values[0]]:
+    for line in [
+        renderer.label(renderer.content.answers["option_prenatal"], lang),
+        renderer.ui("three_questions_3", lang),
+        summary.values[0],
+    ]:
         assert re.sub(r"\s+", "", line) in squashed
 
 
 def test_qr_text_always_fits(renderer: Renderer) -> None:
-    every = [a.id for a in renderer.content.answers.values()
-             if a.kind == "medical" and a.review.approved][:summaries.MAX_TOPICS]
+    every = [
+        a.id for a in renderer.content.answers.values() if a.kind == "medical" and a.review.approved
+    ][: summaries.MAX_TOPICS]
     request = summaries.parse_request({"language": "nl", "topics": every, "values": {}}, renderer)
     summary = summaries.compose(renderer, request, dt.date(2026, 11, 22))
     text = summaries.qr_text(summary)
     assert len(text.encode()) <= summaries.QR_MAX_BYTES
     assert summaries.qr_svg(text).startswith(b"<svg")
-    short = summaries.compose(renderer, summaries.parse_request(
-        {"language": "nl", "topics": ["smard_what"], "values": {}}, renderer), dt.date.today())
+    short = summaries.compose(
+        renderer,
+        summaries.parse_request(
+            {"language": "nl", "topics": ["smard_what"], "values": {}}, renderer
+        ),
+        dt.date.today(),
+    )
     assert summaries.qr_text(short) == summaries.as_text(short)  # with its source line

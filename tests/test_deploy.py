@@ -1,6 +1,7 @@
 """The files in deploy/ a clinic's operations team installs, each checked by the tool that
 reads it (issue 11): nginx -t on the site, systemd-analyze verify on the units, the Redis and
 PostgreSQL samples loaded by real servers, and Rasa's endpoints building Rasa's own stores."""
+
 from __future__ import annotations
 
 import configparser
@@ -14,14 +15,17 @@ from typing import Any
 import pytest
 
 from bot.config.paths import ROOT
-from bot.ops.infra import PostgresServer, RedisServer
+from bot.ops.infra import PostgresServer
+from bot.ops.redis_server import RedisServer
 
 DEPLOY = ROOT / "deploy"
 INSTALL_DIR = "/opt/keuzehulp"  # where the units expect the clone
-UNITS = {"keuzehulp-web.service": "keuzehulp-web.service",
-         "keuzehulp-rasa@.service": "keuzehulp-rasa@5010.service",
-         "keuzehulp-actions@.service": "keuzehulp-actions@5060.service",
-         "keuzehulp-redis.service": "keuzehulp-redis.service"}
+UNITS = {
+    "keuzehulp-web.service": "keuzehulp-web.service",
+    "keuzehulp-rasa@.service": "keuzehulp-rasa@5010.service",
+    "keuzehulp-actions@.service": "keuzehulp-actions@5060.service",
+    "keuzehulp-redis.service": "keuzehulp-redis.service",
+}
 
 
 def _free_port() -> int:
@@ -33,20 +37,54 @@ def _free_port() -> int:
 
 def test_the_nginx_site_passes_nginx_t(tmp_path: Path) -> None:
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                    "-subj", "/CN=chat.clinic.example", "-keyout", str(tmp_path / "privkey.pem"),
-                    "-out", str(tmp_path / "fullchain.pem")], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=chat.clinic.example",
+            "-keyout",
+            str(tmp_path / "privkey.pem"),
+            "-out",
+            str(tmp_path / "fullchain.pem"),
+        ],
+        check=True,
+        capture_output=True,
+    )
     site = (DEPLOY / "nginx" / "keuzehulp.conf").read_text(encoding="utf-8")
     site = site.replace("/etc/ssl/keuzehulp/", f"{tmp_path}/").replace(
-        "/var/log/nginx/", f"{tmp_path}/")
+        "/var/log/nginx/", f"{tmp_path}/"
+    )
     (tmp_path / "keuzehulp.conf").write_text(site, encoding="utf-8")
-    temp = " ".join(f"{kind}_temp_path {tmp_path}/{kind};"
-                    for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temp = " ".join(
+        f"{kind}_temp_path {tmp_path}/{kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     (tmp_path / "nginx.conf").write_text(
         f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
-        f"http {{ {temp}\n include {tmp_path}/keuzehulp.conf; }}\n", encoding="utf-8")
-    result = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-e", str(tmp_path / "error.log"),
-                             "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True)
+        f"http {{ {temp}\n include {tmp_path}/keuzehulp.conf; }}\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [
+            nginx,
+            "-t",
+            "-p",
+            str(tmp_path),
+            "-e",
+            str(tmp_path / "error.log"),
+            "-c",
+            str(tmp_path / "nginx.conf"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert "syntax is ok" in result.stderr and "test is successful" in result.stderr
 
@@ -81,8 +119,12 @@ def test_the_systemd_units_verify(tmp_path: Path) -> None:
     units = _installed_units(tmp_path)
     analyze = shutil.which("systemd-analyze")
     if analyze:
-        result = subprocess.run([analyze, "verify", *map(str, units)], capture_output=True,
-                                text=True, env={**os.environ, "SYSTEMD_LOG_LEVEL": "notice"})
+        result = subprocess.run(
+            [analyze, "verify", *map(str, units)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "SYSTEMD_LOG_LEVEL": "notice"},
+        )
         assert result.returncode == 0 and not result.stderr.strip(), result.stderr
     for path in units:
         unit = configparser.ConfigParser(interpolation=None, strict=False)
@@ -110,23 +152,42 @@ def test_the_redis_sample_runs_on_loopback_with_a_password_and_no_disk(tmp_path:
 def test_the_postgresql_sample_is_loaded_by_the_server() -> None:
     import psycopg2
 
-    with PostgresServer(_free_port(), config=DEPLOY / "postgresql" / "keuzehulp.conf",
-                        hba=DEPLOY / "postgresql" / "pg_hba.conf") as server:
+    with PostgresServer(
+        _free_port(),
+        config=DEPLOY / "postgresql" / "keuzehulp.conf",
+        hba=DEPLOY / "postgresql" / "pg_hba.conf",
+    ) as server:
         assert server.setting("log_min_error_statement") == "panic"
         assert server.setting("log_statement") == "none"
         assert server.setting("password_encryption") == "scram-sha-256"
         assert server.setting("log_parameter_max_length_on_error") == "0"
         with pytest.raises(psycopg2.OperationalError):
-            psycopg2.connect(host="127.0.0.1", port=server.port, user=server.user,
-                             password="wrong", dbname=server.database, connect_timeout=5)
+            psycopg2.connect(
+                host="127.0.0.1",
+                port=server.port,
+                user=server.user,
+                password="wrong",
+                dbname=server.database,
+                connect_timeout=5,
+            )
         with pytest.raises(psycopg2.OperationalError):  # only its own database
-            psycopg2.connect(host="127.0.0.1", port=server.port, user=server.user,
-                             password=server.password, dbname="postgres", connect_timeout=5)
+            psycopg2.connect(
+                host="127.0.0.1",
+                port=server.port,
+                user=server.user,
+                password=server.password,
+                dbname="postgres",
+                connect_timeout=5,
+            )
 
 
 def test_the_rasa_endpoints_build_rasas_postgresql_tracker_store_and_redis_lock_store(
-        postgres: PostgresServer, redis_server: RedisServer, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch, arun: Any) -> None:
+    postgres: PostgresServer,
+    redis_server: RedisServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    arun: Any,
+) -> None:
     from rasa.core.lock_store import LockStore, RedisLockStore
     from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
     from rasa.shared.core.trackers import DialogueStateTracker
@@ -134,16 +195,19 @@ def test_the_rasa_endpoints_build_rasas_postgresql_tracker_store_and_redis_lock_
 
     text = (DEPLOY / "rasa" / "endpoints.yml").read_text(encoding="utf-8")
     text = text.replace("port: 5432", f"port: {postgres.port}").replace(
-        "port: 6379", f"port: {redis_server.port}")
+        "port: 6379", f"port: {redis_server.port}"
+    )
     (tmp_path / "endpoints.yml").write_text(text, encoding="utf-8")
     monkeypatch.setenv("DB_PASSWORD", postgres.password)
     monkeypatch.setenv("REDIS_PASSWORD", redis_server.password)
-    tracker_store = TrackerStore.create(read_endpoint_config(str(tmp_path / "endpoints.yml"),
-                                                             "tracker_store"))
+    tracker_store = TrackerStore.create(
+        read_endpoint_config(str(tmp_path / "endpoints.yml"), "tracker_store")
+    )
     inner = getattr(tracker_store, "_tracker_store", tracker_store)  # Rasa wraps it
     assert isinstance(inner, SQLTrackerStore) and inner.engine.dialect.name == "postgresql"
     arun(inner.save, DialogueStateTracker.from_events("e" * 32, []))
-    lock_store = LockStore.create(read_endpoint_config(str(tmp_path / "endpoints.yml"),
-                                                       "lock_store"))
+    lock_store = LockStore.create(
+        read_endpoint_config(str(tmp_path / "endpoints.yml"), "lock_store")
+    )
     assert isinstance(lock_store, RedisLockStore) and lock_store.red.ping()
     inner.engine.dispose()

@@ -2,6 +2,7 @@
 languages: a worried parent first, honest replies for what the sources do not cover (naming what
 was asked, the nearest answer only as a button), feelings first, general facts for one's own
 situation, no dead ends and no switch of condition for SMA families, and the SMA greeting."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,34 +10,48 @@ import pytest
 from tests.test_e2e_rest import Chat, topic
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("mijn baby wordt blauw, wat moet ik doen?", "nl"),
-    ("my baby is not breathing properly, help", "en"),
-])
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("mijn baby wordt blauw, wat moet ik doen?", "nl"),
+        ("my baby is not breathing properly, help", "en"),
+    ],
+)
 def test_a_worried_parent_gets_112_first(rest_url: str, text: str, lang: str) -> None:
     m = Chat(rest_url).say(text)
     assert topic(m) == "emergency" and m["custom"]["language"] == lang
     assert "112" in m["text"]
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("blablabla hoe laat gaat de kantine open", "nl"),
-    ("what time does the canteen open", "en"),
-])
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("blablabla hoe laat gaat de kantine open", "nl"),
+        ("what time does the canteen open", "en"),
+    ],
+)
 def test_the_fallback_ends_with_a_line_for_acute_worry(rest_url: str, text: str, lang: str) -> None:
     m = Chat(rest_url).say(text)
     assert topic(m) == "fallback" and m["custom"]["language"] == lang
     assert "112" in m["text"].splitlines()[-1]
 
 
-@pytest.mark.parametrize("text, named, offered_label", [
-    ("Hoeveel kost PGT?", "Over de kosten van PGT heb ik geen gecontroleerde informatie", "PGT"),
-    ("How much does PGT cost?", "I have no checked information about the costs of PGT", "PGT"),
-    ("Doet de hielprik pijn bij mijn baby?", "pijn bij de hielprik", None),
-    ("Does the heel prick hurt?", "pain with the heel-prick test", None),
-])
-def test_what_the_sources_do_not_cover_is_said_honestly(rest_url: str, text: str, named: str,
-                                                       offered_label: str) -> None:
+@pytest.mark.parametrize(
+    "text, named, offered_label",
+    [
+        (
+            "Hoeveel kost PGT?",
+            "Over de kosten van PGT heb ik geen gecontroleerde informatie",
+            "PGT",
+        ),
+        ("How much does PGT cost?", "I have no checked information about the costs of PGT", "PGT"),
+        ("Doet de hielprik pijn bij mijn baby?", "pijn bij de hielprik", None),
+        ("Does the heel prick hurt?", "pain with the heel-prick test", None),
+    ],
+)
+def test_what_the_sources_do_not_cover_is_said_honestly(
+    rest_url: str, text: str, named: str, offered_label: str
+) -> None:
     chat = Chat(rest_url)
     m = chat.say(text)
     assert m["custom"]["notice"] == "not_covered" and named in m["text"]
@@ -51,14 +66,17 @@ def test_what_the_sources_do_not_cover_is_said_honestly(rest_url: str, text: str
         assert topic(m) == "option_pgt" and "98" in m["text"]
 
 
-@pytest.mark.parametrize("text, answer_id, lang", [
-    ("Is het onze schuld dat ons kind SMARD heeft?", "feelings_guilt", "nl"),
-    ("is it our fault?", "feelings_guilt", "en"),
-    ("Kan mijn kind hieraan doodgaan?", "feelings_death", "nl"),
-    ("can my child die of this?", "feelings_death", "en"),
-    ("we zijn er helemaal kapot van", "feelings_despair", "nl"),
-    ("we are devastated", "feelings_despair", "en"),
-])
+@pytest.mark.parametrize(
+    "text, answer_id, lang",
+    [
+        ("Is het onze schuld dat ons kind SMARD heeft?", "feelings_guilt", "nl"),
+        ("is it our fault?", "feelings_guilt", "en"),
+        ("Kan mijn kind hieraan doodgaan?", "feelings_death", "nl"),
+        ("can my child die of this?", "feelings_death", "en"),
+        ("we zijn er helemaal kapot van", "feelings_despair", "nl"),
+        ("we are devastated", "feelings_despair", "en"),
+    ],
+)
 def test_feelings_first(rest_url: str, text: str, answer_id: str, lang: str) -> None:
     m = Chat(rest_url).say(text)
     assert topic(m) == answer_id and m["custom"]["language"] == lang
@@ -66,13 +84,22 @@ def test_feelings_first(rest_url: str, text: str, answer_id: str, lang: str) -> 
     assert any(b["payload"] == "/human_handoff" for b in m["buttons"])
 
 
-@pytest.mark.parametrize("text, note", [
-    ("Onze baby heeft al verschijnselen. Moet de behandeling wachten op meer testen?",
-     "Bespreek uw eigen situatie met uw arts"),
-    ("Our baby already has symptoms. Should treatment wait for more tests?",
-     "Discuss your own situation with your doctor"),
-])
-def test_a_general_fact_is_not_refused_as_personal_advice(rest_url: str, text: str, note: str) -> None:
+@pytest.mark.parametrize(
+    "text, note",
+    [
+        (
+            "Onze baby heeft al verschijnselen. Moet de behandeling wachten op meer testen?",
+            "Bespreek uw eigen situatie met uw arts",
+        ),
+        (
+            "Our baby already has symptoms. Should treatment wait for more tests?",
+            "Discuss your own situation with your doctor",
+        ),
+    ],
+)
+def test_a_general_fact_is_not_refused_as_personal_advice(
+    rest_url: str, text: str, note: str
+) -> None:
     m = Chat(rest_url).say(text)
     assert topic(m) in ("sma_next_steps", "sma_treatment") and m["custom"]["status"] == "served"
     assert note in m["text"]
@@ -83,12 +110,16 @@ def test_a_request_to_choose_gets_the_kind_refusal(rest_url: str, text: str) -> 
     assert topic(Chat(rest_url).say(text)) == "personal_advice"
 
 
-@pytest.mark.parametrize("lang, question, sma_only_words", [
-    ("nl", "wat is PGT?", "Mijn bronnen zeggen niet hoe SMA overerft"),
-    ("en", "what is PGT?", "My sources do not say how SMA is inherited"),
-])
+@pytest.mark.parametrize(
+    "lang, question, sma_only_words",
+    [
+        ("nl", "wat is PGT?", "Mijn bronnen zeggen niet hoe SMA overerft"),
+        ("en", "what is PGT?", "My sources do not say how SMA is inherited"),
+    ],
+)
 def test_sma_families_get_no_dead_end_and_keep_their_condition(
-        rest_url: str, lang: str, question: str, sma_only_words: str) -> None:
+    rest_url: str, lang: str, question: str, sma_only_words: str
+) -> None:
     chat = Chat(rest_url, metadata={"language": lang, "condition": "sma"})
     m = chat.say("/greet")
     assert topic(m) == "greet_sma"
@@ -102,7 +133,9 @@ def test_sma_families_get_no_dead_end_and_keep_their_condition(
     assert topic(m) == "sma_cause"
 
 
-@pytest.mark.parametrize("text", ["Hoe erf je een ziekte?", "How is a disease passed on to children?"])
+@pytest.mark.parametrize(
+    "text", ["Hoe erf je een ziekte?", "How is a disease passed on to children?"]
+)
 def test_a_generic_genetics_question_asks_which_condition(rest_url: str, text: str) -> None:
     chat = Chat(rest_url)
     m = chat.say(text)
@@ -111,11 +144,14 @@ def test_a_generic_genetics_question_asks_which_condition(rest_url: str, text: s
     assert topic(m) == "smard_inheritance"
 
 
-@pytest.mark.parametrize("text, answer_id", [
-    ("what does SMARD stand for?", "smard_what"),
-    ("waar staat SMARD voor?", "smard_what"),
-    ("what is spinal muscular atrophy?", "sma_what"),
-    ("wat is spinale musculaire atrofie?", "sma_what"),
-])
+@pytest.mark.parametrize(
+    "text, answer_id",
+    [
+        ("what does SMARD stand for?", "smard_what"),
+        ("waar staat SMARD voor?", "smard_what"),
+        ("what is spinal muscular atrophy?", "sma_what"),
+        ("wat is spinale musculaire atrofie?", "sma_what"),
+    ],
+)
 def test_names_and_conditions_are_not_mixed_up(rest_url: str, text: str, answer_id: str) -> None:
     assert topic(Chat(rest_url).say(text)) == answer_id

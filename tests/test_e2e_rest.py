@@ -1,4 +1,5 @@
 """Whole conversations over Rasa's REST channel and through our web server, real processes."""
+
 from __future__ import annotations
 
 import uuid
@@ -50,7 +51,9 @@ def test_dutch_conversation(rest_url: str) -> None:
     m = chat.say("wat is smard precies")
     assert topic(m) == "smard_what" and m["custom"]["language"] == "nl"
     m = chat.press("Meer uitleg")
-    assert m["custom"]["layer"] == "more" and "minder dan 1 op de miljoen" in m["text"]  # as the leaflet says it
+    assert (
+        m["custom"]["layer"] == "more" and "minder dan 1 op de miljoen" in m["text"]
+    )  # as the leaflet says it
     m = chat.say("is het erfelijk")  # the conversation is about SMARD now: no need to ask
     assert topic(m) == "smard_inheritance"
     m = chat.say("hoe groot is de kans dat ons volgende kind het ook krijgt")
@@ -66,8 +69,14 @@ def test_dutch_conversation(rest_url: str) -> None:
         if not nxt:
             break
         m = chat.say(nxt[0]["payload"])
-    assert seen == ["option_no_testing", "option_prenatal", "option_pgt", "option_donation",
-                    "option_adoption", "option_no_children"]
+    assert seen == [
+        "option_no_testing",
+        "option_prenatal",
+        "option_pgt",
+        "option_donation",
+        "option_adoption",
+        "option_no_children",
+    ]
     m = chat.press("Terug naar")
     assert topic(m) == "options_overview"
     m = chat.press("Praat met een adviseur")
@@ -86,8 +95,13 @@ def test_english_conversation_with_the_screening_flow(rest_url: str) -> None:
     while any(b["title"].startswith("Next:") for b in m["buttons"]):
         m = chat.press("Next:")
         steps.append(topic(m))
-    assert steps == ["sma_screening_result", "sma_next_steps", "sma_smn2", "sma_treatment",
-                     "sma_doctor_questions"]
+    assert steps == [
+        "sma_screening_result",
+        "sma_next_steps",
+        "sma_smn2",
+        "sma_treatment",
+        "sma_doctor_questions",
+    ]
     m = chat.say("which gene is it")  # about SMA now
     assert topic(m) == "sma_cause"
     m = chat.say("PGT?")  # too short to tell: stays English
@@ -101,21 +115,27 @@ def test_condition_is_asked_when_unknown_and_the_page_can_preset_it(rest_url: st
     assert topic(m) == "smard_inheritance"
 
 
-@pytest.mark.parametrize("text, lang, start", [
-    ("mijn baby wordt blauw!", "nl", "**Bel nu 112**"),
-    ("my baby can't breathe", "en", "**Call 112 now**"),
-])
+@pytest.mark.parametrize(
+    "text, lang, start",
+    [
+        ("mijn baby wordt blauw!", "nl", "**Bel nu 112**"),
+        ("my baby can't breathe", "en", "**Call 112 now**"),
+    ],
+)
 def test_emergency_first(rest_url: str, text: str, lang: str, start: str) -> None:
     m = Chat(rest_url).say(text)
     assert m["text"].startswith(start) and m["custom"]["language"] == lang
 
 
-@pytest.mark.parametrize("text, expected, lang", [
-    ("moeten wij pgt doen?", "personal_advice", "nl"),
-    ("does my child have smard?", "personal_advice", "en"),
-    ("ik ben zo verdrietig", "distress", "nl"),
-    ("i'm so scared", "distress", "en"),
-])
+@pytest.mark.parametrize(
+    "text, expected, lang",
+    [
+        ("moeten wij pgt doen?", "personal_advice", "nl"),
+        ("does my child have smard?", "personal_advice", "en"),
+        ("ik ben zo verdrietig", "distress", "nl"),
+        ("i'm so scared", "distress", "en"),
+    ],
+)
 def test_safety_rules(rest_url: str, text: str, expected: str, lang: str) -> None:
     m = Chat(rest_url).say(text)
     assert topic(m) == expected and m["custom"]["language"] == lang
@@ -131,8 +151,15 @@ def test_language_follows_the_parent(rest_url: str) -> None:
 
 # --- bad input ---------------------------------------------------------------------
 
-BAD_MESSAGES = ["", " ", "x" * 100_000, "<img src=x onerror=alert(1)><script>alert(1)</script>",
-                "😀😀😀", "\u0000\u0001", "{{clinic_name}} %s %(x)s"]
+BAD_MESSAGES = [
+    "",
+    " ",
+    "x" * 100_000,
+    "<img src=x onerror=alert(1)><script>alert(1)</script>",
+    "😀😀😀",
+    "\u0000\u0001",
+    "{{clinic_name}} %s %(x)s",
+]
 
 
 # The status each bad message must get: 413 for the over-long one (refused before Rasa sees
@@ -140,10 +167,12 @@ BAD_MESSAGES = ["", " ", "x" * 100_000, "<img src=x onerror=alert(1)><script>ale
 BAD_STATUS = {"100k": 413}
 
 
-@pytest.mark.parametrize("message", BAD_MESSAGES, ids=["empty", "space", "100k", "html", "emoji",
-                                                       "control", "format"])
-def test_bad_messages_over_rest_get_a_clear_reply(rest_url: str, message: str,
-                                                  request: pytest.FixtureRequest) -> None:
+@pytest.mark.parametrize(
+    "message", BAD_MESSAGES, ids=["empty", "space", "100k", "html", "emoji", "control", "format"]
+)
+def test_bad_messages_over_rest_get_a_clear_reply(
+    rest_url: str, message: str, request: pytest.FixtureRequest
+) -> None:
     kind = request.node.callspec.id
     sender = uuid.uuid4().hex
     resp = requests.post(rest_url, json={"sender": sender, "message": message}, timeout=120)
@@ -163,7 +192,9 @@ def test_bad_messages_over_rest_get_a_clear_reply(rest_url: str, message: str,
 
 @pytest.mark.parametrize("body", [b"{not json", b"[]", b'{"message": 5}', b""])
 def test_malformed_requests_over_rest(rest_url: str, body: bytes) -> None:
-    resp = requests.post(rest_url, data=body, headers={"Content-Type": "application/json"}, timeout=30)
+    resp = requests.post(
+        rest_url, data=body, headers={"Content-Type": "application/json"}, timeout=30
+    )
     assert 400 <= resp.status_code < 500, resp.text
     assert Chat(rest_url).say("what is smard")["custom"]["topic"] == "smard_what"
 
@@ -176,20 +207,45 @@ def test_proxy_answers_like_rest(web_url: str) -> None:
     assert topic(m) == "smard_inheritance" and "custom" in m and "recipient_id" not in m
 
 
-@pytest.mark.parametrize("body, status, kind", [
-    (b"{not json", 400, "bad_request"),
-    (b'{"sender": "abc", "message": "hi"}', 400, "bad_request"),           # sender too short
-    (b'{"sender": "' + b"a1" * 15 + b'", "message": "hi"}', 400, "bad_request"),  # 30: guessable
-    (b'{"sender": "' + b"a1" * 16 + b'", "message": 5}', 400, "bad_request"),
-    (b'{"sender": "' + b"a1" * 16 + b'", "message": "' + b"x" * 3000 + b'"}', 413, "too_long"),
-    (b'{"sender": "' + b"a1" * 16 + b'", "message": "' + b"x" * 100_000 + b'"}', 413, "too_long"),
-    (b"[" * 20_000 + b"]" * 20_000, 400, "bad_request"),                   # deeply nested
-    (b'{"sender": "' + b"a1" * 16 + b'", "message": "hi", "metadata": ' + b"[" * 5000
-     + b"]" * 5000 + b"}", 400, "bad_request"),
-])
-def test_proxy_rejects_bad_requests_clearly(web_url: str, body: bytes, status: int, kind: str) -> None:
-    resp = requests.post(f"{web_url}/api/chat", data=body, timeout=30,
-                         headers={"Content-Type": "application/json", "X-Chat-Language": "en"})
+@pytest.mark.parametrize(
+    "body, status, kind",
+    [
+        (b"{not json", 400, "bad_request"),
+        (b'{"sender": "abc", "message": "hi"}', 400, "bad_request"),  # sender too short
+        (
+            b'{"sender": "' + b"a1" * 15 + b'", "message": "hi"}',
+            400,
+            "bad_request",
+        ),  # 30: guessable
+        (b'{"sender": "' + b"a1" * 16 + b'", "message": 5}', 400, "bad_request"),
+        (b'{"sender": "' + b"a1" * 16 + b'", "message": "' + b"x" * 3000 + b'"}', 413, "too_long"),
+        (
+            b'{"sender": "' + b"a1" * 16 + b'", "message": "' + b"x" * 100_000 + b'"}',
+            413,
+            "too_long",
+        ),
+        (b"[" * 20_000 + b"]" * 20_000, 400, "bad_request"),  # deeply nested
+        (
+            b'{"sender": "'
+            + b"a1" * 16
+            + b'", "message": "hi", "metadata": '
+            + b"[" * 5000
+            + b"]" * 5000
+            + b"}",
+            400,
+            "bad_request",
+        ),
+    ],
+)
+def test_proxy_rejects_bad_requests_clearly(
+    web_url: str, body: bytes, status: int, kind: str
+) -> None:
+    resp = requests.post(
+        f"{web_url}/api/chat",
+        data=body,
+        timeout=30,
+        headers={"Content-Type": "application/json", "X-Chat-Language": "en"},
+    )
     assert resp.status_code == status
     data = resp.json()
     assert data["error"] == kind and data["message"]
@@ -205,18 +261,24 @@ def test_retention_on_the_real_tracker_store(rest_url: str, config: Config) -> N
     chat.say("wat is smard")
     db = config.tracker_store
     assert stored_events(chat.sender, db) > 0
-    forget_older_than(time.time() - 3600, db)        # an hour's retention keeps it
+    forget_older_than(time.time() - 3600, db)  # an hour's retention keeps it
     assert stored_events(chat.sender, db) > 0
     assert forget_older_than(time.time() + 1, db) >= 1  # past its retention: gone
     assert stored_events(chat.sender, db) == 0
 
 
-@pytest.mark.parametrize("question, language", [
-    ("Hoe erft SMARD over?", None), ("what is the chance of another child with smard", None),
-    ("wat is een vlokkentest", "nl"), ("is it hereditary", "en"),
-])
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("Hoe erft SMARD over?", None),
+        ("what is the chance of another child with smard", None),
+        ("wat is een vlokkentest", "nl"),
+        ("is it hereditary", "en"),
+    ],
+)
 def test_preview_is_exactly_what_a_parent_gets_and_leaves_nothing(
-        rest_url: str, config: Config, question: str, language: Optional[str]) -> None:
+    rest_url: str, config: Config, question: str, language: Optional[str]
+) -> None:
     from bot.ops.evaluate import preview
     from bot.stores.conversations import stored_events
 
@@ -234,5 +296,6 @@ def all_senders(config: Config) -> set[str]:
     import sqlite3
 
     from bot.stores.conversations import tracker_db
+
     with sqlite3.connect(tracker_db(config.paths.state_dir)) as conn:
         return {row[0] for row in conn.execute("SELECT DISTINCT sender_id FROM events")}

@@ -1,4 +1,5 @@
 """Numbers and dates per locale."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,15 +35,19 @@ def test_numbers_in_answers_come_from_values(renderer: Renderer) -> None:
 def test_date_ranges_write_the_month_out() -> None:
     """As the source writes it ("23–25 januari 2026"), never a shortened month (issue 15)."""
     from bot.content.formatting import format_date_range
+
     start, end = dt.date(2026, 1, 23), dt.date(2026, 1, 25)
     assert format_date_range(start, end, "nl") == "23–25 januari 2026"
     assert format_date_range(start, end, "en") == "23–25 January 2026"
-    assert format_date_range(dt.date(2026, 1, 30), dt.date(2026, 2, 2), "nl") == \
-        "30 januari – 2 februari 2026"
+    assert (
+        format_date_range(dt.date(2026, 1, 30), dt.date(2026, 2, 2), "nl")
+        == "30 januari – 2 februari 2026"
+    )
 
 
 def test_a_range_over_the_new_year_writes_both_years_out() -> None:
     from bot.content.formatting import format_date_range
+
     start, end = dt.date(2026, 12, 30), dt.date(2027, 1, 2)
     assert format_date_range(start, end, "nl") == "30 december 2026 – 2 januari 2027"
     assert format_date_range(start, end, "en") == "30 December 2026 – 2 January 2027"

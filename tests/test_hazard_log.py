@@ -3,6 +3,7 @@
 Tests are found by reading the test files with `ast` (never by running or importing them), so
 this check is fast and cannot be fooled by a test that fails to import.
 """
+
 from __future__ import annotations
 
 import ast
@@ -23,12 +24,17 @@ def collected_tests(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     names: set[str] = set()
     for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith(
+            "test"
+        ):
             names.add(node.name)
         elif isinstance(node, ast.ClassDef) and node.name.startswith("Test"):
-            names |= {f"{node.name}::{item.name}" for item in node.body
-                      if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef))
-                      and item.name.startswith("test")}
+            names |= {
+                f"{node.name}::{item.name}"
+                for item in node.body
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef))
+                and item.name.startswith("test")
+            }
     return names
 
 
@@ -72,17 +78,32 @@ def test_every_hazard_has_a_cause_a_control_and_a_test() -> None:
         assert len(cells) == 5 and all(cells), row[:60]
 
 
-@pytest.mark.parametrize("hazard", ["juxtaposition", "emergency missed", "ambiguous",
-                                    "wrong condition", "number changed", "certainty changed",
-                                    "draft served", "stale translation", "logged",
-                                    "kept too long"])
+@pytest.mark.parametrize(
+    "hazard",
+    [
+        "juxtaposition",
+        "emergency missed",
+        "ambiguous",
+        "wrong condition",
+        "number changed",
+        "certainty changed",
+        "draft served",
+        "stale translation",
+        "logged",
+        "kept too long",
+    ],
+)
 def test_the_issues_hazards_are_listed(hazard: str) -> None:
     assert hazard in LOG.read_text(encoding="utf-8").lower()
 
 
 def test_the_check_fails_for_a_test_that_no_longer_exists() -> None:
-    row = ("| H99 | a hazard | a cause | a control | "
-           "`tests/test_content.py::test_content_check_passes`, "
-           "`tests/test_content.py::test_that_was_renamed`, `tests/test_gone.py::test_x[nl]` |")
-    assert missing_tests(row) == ["H99: tests/test_content.py::test_that_was_renamed does not exist",
-                                  "H99: tests/test_gone.py does not exist"]
+    row = (
+        "| H99 | a hazard | a cause | a control | "
+        "`tests/test_content.py::test_content_check_passes`, "
+        "`tests/test_content.py::test_that_was_renamed`, `tests/test_gone.py::test_x[nl]` |"
+    )
+    assert missing_tests(row) == [
+        "H99: tests/test_content.py::test_that_was_renamed does not exist",
+        "H99: tests/test_gone.py does not exist",
+    ]

@@ -5,6 +5,7 @@ fresh conversations without metadata.
 - questions_blind.yml: a second set (100), written afterwards and not used for any choice.
 The targets apply to both sets together and to each language; each set is reported on its own.
 """
+
 from __future__ import annotations
 
 from bot.ops.evaluate import HELDOUT, HELDOUT_BLIND, Report, Result, heldout_report
@@ -32,15 +33,25 @@ def _result(lang: str, reply: object, told: bool = True) -> Result:
 def test_wrong_language_is_judged_by_the_labels_not_the_detector(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # A detector that never decides must not hide English questions answered in Dutch.
     import bot.conversation.language
+
     monkeypatch.setattr(bot.conversation.language, "detect", lambda text: None)
-    report = Report([_result("en", "nl"), _result("en", "en"), _result("nl", "nl"),
-                     _result("nl", "en"), _result("nl", None), _result("en", "nl", told=False)])
+    report = Report(
+        [
+            _result("en", "nl"),
+            _result("en", "en"),
+            _result("nl", "nl"),
+            _result("nl", "en"),
+            _result("nl", None),
+            _result("en", "nl", told=False),
+        ]
+    )
     wrong = report.wrong_language()
     assert [(r.lang, r.reply_language) for r in wrong] == [("en", "nl"), ("nl", "en"), ("nl", None)]
 
 
 def test_only_labelled_questions_are_not_judged_for_language() -> None:
     import yaml
+
     for path in (HELDOUT, HELDOUT_BLIND):
         items = yaml.safe_load(path.read_text(encoding="utf-8"))
         undecidable = [q["text"] for q in items if q.get("language_undecidable")]

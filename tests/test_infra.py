@@ -1,22 +1,31 @@
 """The throwaway PostgreSQL and Redis servers (bot/ops/infra.py) the production tests use."""
+
 from __future__ import annotations
 
 import socket
 
 import pytest
 
-from bot.ops.infra import PostgresServer, RedisServer
+from bot.ops.infra import PostgresServer
+from bot.ops.redis_server import RedisServer
 
 
 def test_postgres_answers_on_loopback_with_its_password_and_keeps_data_over_a_restart(
-        postgres: PostgresServer) -> None:
+    postgres: PostgresServer,
+) -> None:
     import psycopg2
     import sqlalchemy
 
     assert postgres.setting("listen_addresses") == "127.0.0.1"
     with pytest.raises(psycopg2.OperationalError):
-        psycopg2.connect(host="127.0.0.1", port=postgres.port, user=postgres.user,
-                         password="wrong", dbname=postgres.database, connect_timeout=5)
+        psycopg2.connect(
+            host="127.0.0.1",
+            port=postgres.port,
+            user=postgres.user,
+            password="wrong",
+            dbname=postgres.database,
+            connect_timeout=5,
+        )
     engine = sqlalchemy.create_engine(postgres.url, pool_pre_ping=True)
     with engine.begin() as conn:
         conn.execute(sqlalchemy.text("CREATE TABLE IF NOT EXISTS infra_probe (n int)"))

@@ -1,6 +1,7 @@
 """The launcher refuses to start when a port it needs is taken: a server left running there
 (old code, another model) would otherwise answer every health check and every scored
 question in place of the processes just started, and the figures would be stale."""
+
 from __future__ import annotations
 
 import socket
@@ -8,7 +9,8 @@ import socket
 import pytest
 
 from bot.config.config import Config
-from bot.ops.launcher import Services, ports_in_use
+from bot.ops.launcher import Services
+from bot.ops.readiness import ports_in_use
 
 
 def _listening() -> socket.socket:
@@ -26,8 +28,11 @@ def test_a_taken_port_is_found() -> None:
 
 
 @pytest.mark.parametrize("which", ["rasa_port", "action_port"])
-def test_services_refuse_a_taken_port_before_starting_anything(which: str, tmp_path,  # type: ignore[no-untyped-def]
-                                                              config: Config) -> None:
+def test_services_refuse_a_taken_port_before_starting_anything(
+    which: str,
+    tmp_path,  # type: ignore[no-untyped-def]
+    config: Config,
+) -> None:
     with _listening() as sock:
         port = sock.getsockname()[1]
         services = Services(config.with_settings(**{which: port}), tmp_path / "model.tar.gz")

@@ -2,6 +2,7 @@
 `--enable-api`, on 127.0.0.1, with only the REST channel. The action server is on 127.0.0.1."
 Checked on the running processes: the kernel's table of listening sockets (/proc/net/tcp and
 tcp6), and Rasa's HTTP API routes, which answer only when the API is enabled."""
+
 from __future__ import annotations
 
 import ipaddress
@@ -29,7 +30,7 @@ def _listening(port: int) -> set[str]:
                 continue
             raw = bytes.fromhex(address)
             # /proc prints each 32-bit word in host (little-endian) order
-            raw = b"".join(raw[i:i + 4][::-1] for i in range(0, size, 4))
+            raw = b"".join(raw[i : i + 4][::-1] for i in range(0, size, 4))
             found.add(str(ipaddress.ip_address(raw)))
     return found
 
@@ -45,6 +46,7 @@ def test_rasa_and_the_action_server_listen_on_loopback_only(servers: Settings) -
 def test_the_decoders_read_the_kernels_format() -> None:
     # a socket this test opens on 127.0.0.1 is found there, and not on another address
     import socket
+
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         s.listen()
@@ -53,8 +55,10 @@ def test_the_decoders_read_the_kernels_format() -> None:
             assert _listening(port) == {"127.0.0.1"}
 
 
-@pytest.mark.parametrize("path", ["/status", "/version", "/model/parse",
-                                  "/conversations/x/tracker", "/webhooks/socketio/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/status", "/version", "/model/parse", "/conversations/x/tracker", "/webhooks/socketio/"],
+)
 def test_rasa_has_no_http_api_and_only_the_rest_channel(servers: Settings, path: str) -> None:
     base = f"http://127.0.0.1:{servers.rasa_port}"
     method = requests.post if path == "/model/parse" else requests.get

@@ -2,6 +2,7 @@
 parent's (or an attacker's) message can take — plain text, HTML, a '/' that is no payload, a
 payload with an unknown intent, with odd entity values that would crash an action, a language
 switch — must appear in none of the logs of Rasa, the action server and our web server."""
+
 from __future__ import annotations
 
 import json
@@ -39,12 +40,17 @@ def _paths() -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_no_message_text_in_any_log(web_url: str, servers: Settings, lang: str, config: Config) -> None:
+def test_no_message_text_in_any_log(
+    web_url: str, servers: Settings, lang: str, config: Config
+) -> None:
     sender = uuid.uuid4().hex
     statuses = []
     for text in _paths():
-        resp = requests.post(f"{web_url}/api/chat", timeout=60, json={
-            "sender": sender, "message": text, "metadata": {"language": lang}})
+        resp = requests.post(
+            f"{web_url}/api/chat",
+            timeout=60,
+            json={"sender": sender, "message": text, "metadata": {"language": lang}},
+        )
         statuses.append(resp.status_code)
         assert resp.status_code in (200, 400, 413, 502), (text, resp.status_code)
         assert resp.json().get("messages") or resp.json().get("message"), text  # never silence
@@ -53,8 +59,10 @@ def test_no_message_text_in_any_log(web_url: str, servers: Settings, lang: str, 
     assert {p.stem for p in logs} >= {"rasa", "actions", "web"}, logs
     for path in logs:
         text = path.read_text(encoding="utf-8", errors="replace")
-        assert MARK not in text, f"{path.name} holds message text: " + text[
-            max(0, text.find(MARK) - 300):text.find(MARK) + 100]
+        assert MARK not in text, (
+            f"{path.name} holds message text: "
+            + text[max(0, text.find(MARK) - 300) : text.find(MARK) + 100]
+        )
     assert statuses.count(200) >= len(_paths()) // 2  # most of them were answered
 
 
@@ -62,6 +70,7 @@ def test_rasa_sends_nothing_to_its_vendor(servers: Settings, config: Config) -> 
     """Rasa's telemetry and Sentry error reports are off in every process we start: no
     attempt to reach them in any log (a failed attempt would be logged by urllib3)."""
     from bot.ops.launcher import service_env
+
     assert service_env(config)["RASA_TELEMETRY_ENABLED"] == "false"
     for path in sorted(config.paths.logs_dir.glob("*.log")):
         text = path.read_text(encoding="utf-8", errors="replace").lower()

@@ -1,6 +1,7 @@
 """The fast subset of the mutation run: bot/conversation/safety.py and bot/conversation/language.py, each mutated by
 mutmut against its own fast unit tests, must keep >= 90% of non-equivalent mutants killed.
 (The full run over all decision modules: `.venv/bin/python -m bot mutation`.)"""
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,9 @@ def test_fast_subset_meets_the_mutation_target(report_figure) -> None:  # type: 
     eq = equivalents()
     lines: list[str] = []
     with ThreadPoolExecutor(max_workers=len(targets)) as pool:
-        scores = list(pool.map(lambda t: run_module(t, eq.get(t.module, set()), log=lines.append),
-                               targets))
+        scores = list(
+            pool.map(lambda t: run_module(t, eq.get(t.module, set()), log=lines.append), targets)
+        )
     report_figure("Mutation score (fast subset)", "\n".join(lines))
     for s in scores:
         assert s.total > 0
@@ -30,8 +32,10 @@ def test_the_documented_table_is_the_targets() -> None:
     # docs/mutation.md's table of modules, their tests and targets is TARGETS, row for row
     doc = EQUIVALENTS_DOC.read_text(encoding="utf-8")
     rows = re.findall(r"^\| `(bot/[^`]+)` \| (.+?) \| (\d+) % \|$", doc, re.M)
-    documented = [(module, tuple(re.findall(r"`([^`]+)`", tests)), int(share))
-                  for module, tests, share in rows]
+    documented = [
+        (module, tuple(re.findall(r"`([^`]+)`", tests)), int(share))
+        for module, tests, share in rows
+    ]
     assert documented == [(t.module, t.tests, round(t.target * 100)) for t in TARGETS]
 
 

@@ -1,4 +1,5 @@
 """The guard in tests/conftest.py: every test fails if a request leaves localhost."""
+
 from __future__ import annotations
 
 import asyncio
@@ -41,6 +42,7 @@ def test_a_swallowed_escape_is_still_recorded(guard) -> None:  # type: ignore[no
 def test_asyncio_connections_are_guarded(guard, arun) -> None:  # type: ignore[no-untyped-def]
     async def main() -> None:
         await asyncio.open_connection(TEST_NET, 80)
+
     with pytest.raises(guard.Escape):
         arun(main)
     assert _take(guard)
@@ -55,12 +57,27 @@ def test_the_teardown_check_fails_a_test_that_escaped(guard) -> None:  # type: i
     assert not guard.escapes
 
 
-@pytest.mark.parametrize("host, local", [
-    ("127.0.0.1", True), ("127.3.2.1", True), ("::1", True), ("[::1]", True), ("localhost", True),
-    ("LOCALHOST", True), (None, True), ("", True), (b"127.0.0.1", True), ("0.0.0.0", True),
-    ("192.0.2.1", False), ("10.0.0.1", False), ("example.org", False), ("::ffff:8.8.8.8", False),
-    ("localhost.example.org", False), ("8.8.8.8", False),
-])
+@pytest.mark.parametrize(
+    "host, local",
+    [
+        ("127.0.0.1", True),
+        ("127.3.2.1", True),
+        ("::1", True),
+        ("[::1]", True),
+        ("localhost", True),
+        ("LOCALHOST", True),
+        (None, True),
+        ("", True),
+        (b"127.0.0.1", True),
+        ("0.0.0.0", True),
+        ("192.0.2.1", False),
+        ("10.0.0.1", False),
+        ("example.org", False),
+        ("::ffff:8.8.8.8", False),
+        ("localhost.example.org", False),
+        ("8.8.8.8", False),
+    ],
+)
 def test_what_counts_as_local(guard, host: object, local: bool) -> None:  # type: ignore[no-untyped-def]
     assert guard.is_local(host) is local
 

@@ -1,6 +1,7 @@
 """Text sizes of the two PDFs, read from the PDFs themselves (every text run's font size times
 its text matrix scale): the parents' summary has no text below 11 pt, the counsellors'
 review document none below 10 pt (issue 13)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,6 +14,7 @@ from bot.content.catalog import get_translations
 from bot.content.review_pdf import review_pdf
 from bot.conversation.render import Renderer
 from bot.decision_aid import summary as summaries
+from bot.decision_aid import summary_pdf
 
 
 def text_sizes(data: bytes) -> list[float]:
@@ -31,10 +33,15 @@ def text_sizes(data: bytes) -> list[float]:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_parents_summary_pdf_is_at_least_11_pt(renderer: Renderer, lang: str) -> None:
-    request = summaries.parse_request({"language": lang, "topics": [
-        "smard_inheritance", "option_prenatal"], "values": {"values_own_child": "important"}},
-        renderer)
-    data = summaries.as_pdf(summaries.compose(renderer, request, dt.date(2026, 11, 22)))
+    request = summaries.parse_request(
+        {
+            "language": lang,
+            "topics": ["smard_inheritance", "option_prenatal"],
+            "values": {"values_own_child": "important"},
+        },
+        renderer,
+    )
+    data = summary_pdf.as_pdf(summaries.compose(renderer, request, dt.date(2026, 11, 22)))
     assert min(text_sizes(data)) >= 11
 
 

@@ -3,6 +3,7 @@ replicas and two action servers sharing a real PostgreSQL tracker store and a re
 store, our web tier spreading messages over them. A conversation whose messages alternate
 between the replicas stays consistent; a replica killed mid-conversation loses no turn;
 PostgreSQL restarted gives a clear "try again" during the outage and full recovery after."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -23,7 +24,8 @@ from bot.config.config import Config
 from bot.config.paths import ROOT
 from bot.config.settings import Settings
 from bot.conversation.render import Renderer
-from bot.ops.launcher import Services, service_env, wait_for
+from bot.ops.launcher import Services, service_env
+from bot.ops.readiness import wait_for
 from bot.stores.conversations import stored_events
 from bot.web.request_rules import error_message
 
@@ -41,19 +43,30 @@ class Cluster:
 
 
 @pytest.fixture(scope="module")
-def cluster(config: Config, model_path: Path, postgres_url: str,
-            redis_url: str) -> Iterator[Cluster]:
+def cluster(
+    config: Config, model_path: Path, postgres_url: str, redis_url: str
+) -> Iterator[Cluster]:
     # Ports beside the embedded mode's (which keeps running for the other tests).
     settings = config.settings
     prod = config.with_settings(
-        rasa_port=settings.rasa_port + 10, action_port=settings.action_port + 10,
-        port=settings.port + 10, rasa_replicas=2, action_servers=2,
-        tracker_db_url=postgres_url, lock_store_url=redis_url, rate_per_address=(0, 0))
+        rasa_port=settings.rasa_port + 10,
+        action_port=settings.action_port + 10,
+        port=settings.port + 10,
+        rasa_replicas=2,
+        action_servers=2,
+        tracker_db_url=postgres_url,
+        lock_store_url=redis_url,
+        rate_per_address=(0, 0),
+    )
     services = Services(prod, model_path).start()
     env = service_env(prod)  # its ports, replicas and databases: prod's BOT_* variables
-    web = subprocess.Popen([sys.executable, "-c", "from bot.web.web import serve; serve()"],
-                           cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
+    web = subprocess.Popen(
+        [sys.executable, "-c", "from bot.web.web import serve; serve()"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for(f"http://127.0.0.1:{prod.settings.port}/health", 30, web)
         yield Cluster(prod.settings, services, f"http://127.0.0.1:{prod.settings.port}")
@@ -64,8 +77,9 @@ def cluster(config: Config, model_path: Path, postgres_url: str,
 
 
 def _say(url: str, sender: str, text: str, lang: str = "en") -> list[dict[str, Any]]:
-    resp = requests.post(url, timeout=60, json={"sender": sender, "message": text,
-                                                "metadata": {"language": lang}})
+    resp = requests.post(
+        url, timeout=60, json={"sender": sender, "message": text, "metadata": {"language": lang}}
+    )
     assert resp.status_code == 200, resp.text
     return resp.json()
 
@@ -83,7 +97,7 @@ def test_a_conversation_alternating_between_replicas_stays_consistent(cluster: C
     sender = uuid.uuid4().hex
     r0, r1 = cluster.rest(0), cluster.rest(1)
     # Language and condition set on replica 0 …
-    first = _custom(_say(r0, sender, "/choose_condition{\"condition\":\"smard\"}", "en"))
+    first = _custom(_say(r0, sender, '/choose_condition{"condition":"smard"}', "en"))
     assert first["language"] == "en"
     # … hold on replica 1 for a button that names neither: the language and condition come
     # from the conversation (the shared store), not from this request's Dutch page metadata.
@@ -105,8 +119,11 @@ def test_a_conversation_alternating_between_replicas_stays_consistent(cluster: C
 def test_our_web_tier_spreads_messages_over_the_replicas(cluster: Cluster) -> None:
     before = [_user_turns_logged(cluster, i) for i in range(2)]
     for _ in range(6):
-        resp = requests.post(f"{cluster.web_url}/api/chat", timeout=60, json={
-            "sender": uuid.uuid4().hex, "message": "wat is smard"})
+        resp = requests.post(
+            f"{cluster.web_url}/api/chat",
+            timeout=60,
+            json={"sender": uuid.uuid4().hex, "message": "wat is smard"},
+        )
         assert resp.status_code == 200 and resp.json()["messages"]
     after = [_user_turns_logged(cluster, i) for i in range(2)]
     assert all(a > b for a, b in zip(after, before)), (before, after)
@@ -150,23 +167,34 @@ def _user_events(sender: str, url: str) -> int:
 
     engine = sqlalchemy.create_engine(url)
     with engine.connect() as conn:
-        n = conn.execute(sqlalchemy.text(
-            "SELECT COUNT(*) FROM events WHERE sender_id = :s AND type_name = 'user'"),
-            {"s": sender}).scalar()
+        n = conn.execute(
+            sqlalchemy.text(
+                "SELECT COUNT(*) FROM events WHERE sender_id = :s AND type_name = 'user'"
+            ),
+            {"s": sender},
+        ).scalar()
     engine.dispose()
     return int(n or 0)
 
 
 @pytest.mark.parametrize("lang", ["en"])
-def test_postgres_restart_gives_try_again_then_recovers(cluster: Cluster, postgres: Any,
-                                                        renderer: Renderer, lang: str) -> None:
+def test_postgres_restart_gives_try_again_then_recovers(
+    cluster: Cluster, postgres: Any, renderer: Renderer, lang: str
+) -> None:
     sender = uuid.uuid4().hex
     chat = f"{cluster.web_url}/api/chat"
     assert _say(chat, sender, "what is smard", lang)["messages"]
     postgres.stop()
     try:
-        resp = requests.post(chat, timeout=60, json={
-            "sender": sender, "message": "how is it inherited?", "metadata": {"language": lang}})
+        resp = requests.post(
+            chat,
+            timeout=60,
+            json={
+                "sender": sender,
+                "message": "how is it inherited?",
+                "metadata": {"language": lang},
+            },
+        )
         assert resp.status_code in (502, 503), resp.text
         assert resp.json()["message"] == error_message(renderer, "unavailable", lang)
     finally:
@@ -174,8 +202,15 @@ def test_postgres_restart_gives_try_again_then_recovers(cluster: Cluster, postgr
     # After the outage: answered again, and the conversation goes on where it was.
     deadline = time.monotonic() + 60
     while True:
-        resp = requests.post(chat, timeout=60, json={
-            "sender": sender, "message": "how is it inherited?", "metadata": {"language": lang}})
+        resp = requests.post(
+            chat,
+            timeout=60,
+            json={
+                "sender": sender,
+                "message": "how is it inherited?",
+                "metadata": {"language": lang},
+            },
+        )
         if resp.status_code == 200 or time.monotonic() > deadline:
             break
         time.sleep(1)

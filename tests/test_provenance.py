@@ -1,5 +1,6 @@
 """Sentence-level provenance and condition labels (issue 15): each rule of the content check
 passes on the project's content and fails on a bad example."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -20,8 +21,9 @@ def _with(content: Content, answer: Answer) -> Content:
     return Content(answers, content.ui, content.flows, content.sources)
 
 
-def _problems(rule: checks.Rule, content: Content,
-              translations: Optional[Translations] = None) -> list[str]:
+def _problems(
+    rule: checks.Rule, content: Content, translations: Optional[Translations] = None
+) -> list[str]:
     return rule(checks.context(content, translations or get_translations()))
 
 
@@ -51,41 +53,86 @@ def test_every_approved_medical_text_quotes_sentences(content: Content) -> None:
 
 
 # -- equivalent forms -----------------------------------------------------------------------------
-@pytest.mark.parametrize("sentence, text, lang", [
-    ("Die kans is voor ieder kind 25% (1 op 4).", "25 van de 100 (25%)", "nl"),
-    ("Die kans is voor ieder kind 25% (1 op 4).", "25 in 100 (25%)", "en"),
-    ("Die kans is voor ieder kind 25% (1 op 4).", "Dat is 1 op 4.", "nl"),
-    ("Die kans is voor ieder kind 25% (1 op 4).", "That is 1 in 4.", "en"),
-    ("Deze kans is ongeveer 0,3 procent (3 op 1000).", "3 van de 1.000 (0,3%)", "nl"),
-    ("Deze kans is ongeveer 0,3 procent (3 op 1000).", "3 in 1,000 (0.3%)", "en"),
-    ("Uiteindelijk blijkt 98% van de teruggeplaatste embryo’s de aandoening echt niet te hebben.",
-     "98 van de 100 (98%)", "nl"),
-    ("Het komt naar schatting voor bij minder dan 1 op de miljoen pasgeborenen.",
-     "minder dan 1 op de miljoen", "nl"),
-    ("Het komt naar schatting voor bij minder dan 1 op de miljoen pasgeborenen.",
-     "fewer than 1 in a million", "en"),
-    ("Dit kan met een vlokkentest (rond de 11e week van de zwangerschap).", "rond week 11", "nl"),
-    ("Meestal ontstaan ademhalingsproblemen in de eerste zes maanden.", "in the first 6 months", "en"),
-])
+@pytest.mark.parametrize(
+    "sentence, text, lang",
+    [
+        ("Die kans is voor ieder kind 25% (1 op 4).", "25 van de 100 (25%)", "nl"),
+        ("Die kans is voor ieder kind 25% (1 op 4).", "25 in 100 (25%)", "en"),
+        ("Die kans is voor ieder kind 25% (1 op 4).", "Dat is 1 op 4.", "nl"),
+        ("Die kans is voor ieder kind 25% (1 op 4).", "That is 1 in 4.", "en"),
+        ("Deze kans is ongeveer 0,3 procent (3 op 1000).", "3 van de 1.000 (0,3%)", "nl"),
+        ("Deze kans is ongeveer 0,3 procent (3 op 1000).", "3 in 1,000 (0.3%)", "en"),
+        (
+            "Uiteindelijk blijkt 98% van de teruggeplaatste embryo’s de aandoening echt niet te hebben.",
+            "98 van de 100 (98%)",
+            "nl",
+        ),
+        (
+            "Het komt naar schatting voor bij minder dan 1 op de miljoen pasgeborenen.",
+            "minder dan 1 op de miljoen",
+            "nl",
+        ),
+        (
+            "Het komt naar schatting voor bij minder dan 1 op de miljoen pasgeborenen.",
+            "fewer than 1 in a million",
+            "en",
+        ),
+        (
+            "Dit kan met een vlokkentest (rond de 11e week van de zwangerschap).",
+            "rond week 11",
+            "nl",
+        ),
+        (
+            "Meestal ontstaan ademhalingsproblemen in de eerste zes maanden.",
+            "in the first 6 months",
+            "en",
+        ),
+    ],
+)
 def test_equivalent_forms_are_accepted(sentence: str, text: str, lang: str) -> None:
     assert unsupported(facts(text, lang), source_facts([sentence])) == []
 
 
-@pytest.mark.parametrize("sentence, text, lang, problem", [
-    ("Die kans is voor ieder kind 25% (1 op 4).", "250 van de 1.000 (25%)", "nl",
-     "frequency 250 per 1000"),
-    ("Die kans is voor ieder kind 25% (1 op 4).", "250 in 1,000 (25%)", "en",
-     "frequency 250 per 1000"),
-    ("Die kans is voor ieder kind 25% (1 op 4).", "50 van de 100 (50%)", "nl", "percentage 50%"),
-    ("Deze kans is ongeveer 0,3 procent (3 op 1000).", "ongeveer 3%", "nl", "percentage 3%"),
-    ("Dit kan met een vlokkentest (rond de 11e week van de zwangerschap).", "rond week 12", "nl",
-     "number 12"),
-    ("SMARD ontstaat in beide kopieën van het IGHMBP2-gen.", "het SMN1-gen", "nl", "gene SMN1"),
-    ("Iemand die slechts in één kopie van het gen een afwijking heeft is drager.",
-     "Van elk gen zijn er 2 kopieën.", "nl", "number 2"),
-])
-def test_changed_numbers_and_genes_are_refused(sentence: str, text: str, lang: str,
-                                               problem: str) -> None:
+@pytest.mark.parametrize(
+    "sentence, text, lang, problem",
+    [
+        (
+            "Die kans is voor ieder kind 25% (1 op 4).",
+            "250 van de 1.000 (25%)",
+            "nl",
+            "frequency 250 per 1000",
+        ),
+        (
+            "Die kans is voor ieder kind 25% (1 op 4).",
+            "250 in 1,000 (25%)",
+            "en",
+            "frequency 250 per 1000",
+        ),
+        (
+            "Die kans is voor ieder kind 25% (1 op 4).",
+            "50 van de 100 (50%)",
+            "nl",
+            "percentage 50%",
+        ),
+        ("Deze kans is ongeveer 0,3 procent (3 op 1000).", "ongeveer 3%", "nl", "percentage 3%"),
+        (
+            "Dit kan met een vlokkentest (rond de 11e week van de zwangerschap).",
+            "rond week 12",
+            "nl",
+            "number 12",
+        ),
+        ("SMARD ontstaat in beide kopieën van het IGHMBP2-gen.", "het SMN1-gen", "nl", "gene SMN1"),
+        (
+            "Iemand die slechts in één kopie van het gen een afwijking heeft is drager.",
+            "Van elk gen zijn er 2 kopieën.",
+            "nl",
+            "number 2",
+        ),
+    ],
+)
+def test_changed_numbers_and_genes_are_refused(
+    sentence: str, text: str, lang: str, problem: str
+) -> None:
     assert problem in unsupported(facts(text, lang), source_facts([sentence]))
 
 
@@ -109,18 +156,21 @@ def test_sentence_around_a_partial_quote() -> None:
 def test_check_fails_for_a_quote_that_is_not_in_its_section(content: Content) -> None:
     a = content.answers["smard_chance"]
     ref = dataclasses.replace(a.sources[0], quotes=("Die kans is voor ieder kind 50% (1 op 2).",))
-    problems = _problems(checks.quotes_in_sources, _with(content, dataclasses.replace(
-        a, sources=(ref,))))
+    problems = _problems(
+        checks.quotes_in_sources, _with(content, dataclasses.replace(a, sources=(ref,)))
+    )
     assert any("smard_chance: quote not in smard_leaflet" in p and "50%" in p for p in problems)
 
 
 def test_check_fails_for_a_quote_from_another_section(content: Content) -> None:
     a = content.answers["smard_chance"]
     # In the leaflet, but in "Prenatale diagnostiek": the section cited must hold the sentence.
-    ref = dataclasses.replace(a.sources[0],
-                              quotes=("Deze kans is ongeveer 0,3 procent (3 op 1000).",))
-    problems = _problems(checks.quotes_in_sources, _with(content, dataclasses.replace(
-        a, sources=(ref,))))
+    ref = dataclasses.replace(
+        a.sources[0], quotes=("Deze kans is ongeveer 0,3 procent (3 op 1000).",)
+    )
+    problems = _problems(
+        checks.quotes_in_sources, _with(content, dataclasses.replace(a, sources=(ref,)))
+    )
     assert any("smard_chance: quote not in" in p for p in problems)
 
 
@@ -137,8 +187,9 @@ def test_check_fails_for_a_value_in_another_denominator(content: Content) -> Non
     """option_no_testing as it was: 250 van de 1.000 for the leaflet's 25% (1 op 4). The value is
     rendered first, in both languages."""
     a = content.answers["option_no_testing"]
-    bad = dataclasses.replace(a, values={"chance": {"type": "frequency", "count": 250,
-                                                    "per": 1000, "percent": True}})
+    bad = dataclasses.replace(
+        a, values={"chance": {"type": "frequency", "count": 250, "per": 1000, "percent": True}}
+    )
     problems = _problems(checks.facts_traceable, _with(content, bad))
     assert any("option_no_testing: nl part.risks: frequency 250 per 1000" in p for p in problems)
     assert any("option_no_testing: en part.risks: frequency 250 per 1000" in p for p in problems)
@@ -156,18 +207,26 @@ def test_check_fails_for_a_number_cited_for_another_part(content: Content) -> No
     its number's sentence."""
     a = content.answers["smard_chance"]
     ref = a.sources[0]
-    refs = (dataclasses.replace(ref, parts=("more",)),
-            SourceRef(ref.doc, ref.section, ("Dit geldt zowel voor zonen als voor dochters.",),
-                      ("short",)))
-    problems = _problems(checks.facts_traceable, _with(content, dataclasses.replace(a, sources=refs)))
+    refs = (
+        dataclasses.replace(ref, parts=("more",)),
+        SourceRef(
+            ref.doc, ref.section, ("Dit geldt zowel voor zonen als voor dochters.",), ("short",)
+        ),
+    )
+    problems = _problems(
+        checks.facts_traceable, _with(content, dataclasses.replace(a, sources=refs))
+    )
     assert any("smard_chance: nl short: frequency 25 per 100" in p for p in problems)
 
 
 def test_check_fails_for_a_gene_not_in_the_sentences(content: Content) -> None:
     a = content.answers["smard_cause"]
     bad = dataclasses.replace(a, short=a.short.replace("IGHMBP2", "SMN1"))
-    problems = _problems(checks.facts_traceable, _with(content, bad),
-                         _EnglishOverride({"smard_cause.short": "The SMN1 gene."}))
+    problems = _problems(
+        checks.facts_traceable,
+        _with(content, bad),
+        _EnglishOverride({"smard_cause.short": "The SMN1 gene."}),
+    )
     assert any("smard_cause: nl short: gene SMN1" in p for p in problems)
     assert any("smard_cause: en short: gene SMN1" in p for p in problems)
 
@@ -176,25 +235,35 @@ def test_check_fails_for_a_number_changed_in_the_english_only(content: Content) 
     a = content.answers["smard_chance"]
     translations = _EnglishOverride({"smard_chance.more": "That is the same as 1 in 3."})
     problems = _problems(checks.facts_traceable, content, translations)
-    assert problems == ["inheritance.yml:smard_chance: en more: frequency 1 per 3 is not in its "
-                        "cited source sentences"]
+    assert problems == [
+        "inheritance.yml:smard_chance: en more: frequency 1 per 3 is not in its "
+        "cited source sentences"
+    ]
     assert a.more and "1 op 4" in a.more
 
 
 # -- condition_sources ------------------------------------------------------------------------
 def test_check_fails_for_an_sma_answer_citing_only_the_smard_leaflet(content: Content) -> None:
     a = content.answers["sma_what"]
-    ref = SourceRef("smard_leaflet", "Wat is de oorzaak?",
-                    ("SMARD is een ziekte van de spieren en de zenuwen ten gevolge van afwijkingen "
-                     "in IGHMBP2-gen.",))
-    problems = _problems(checks.condition_sources,
-                         _with(content, dataclasses.replace(a, sources=(ref,))))
+    ref = SourceRef(
+        "smard_leaflet",
+        "Wat is de oorzaak?",
+        (
+            "SMARD is een ziekte van de spieren en de zenuwen ten gevolge van afwijkingen "
+            "in IGHMBP2-gen.",
+        ),
+    )
+    problems = _problems(
+        checks.condition_sources, _with(content, dataclasses.replace(a, sources=(ref,)))
+    )
     assert problems == ["sma.yml:sma_what: an answer for sma cites only sources about smard"]
 
 
 def test_an_answer_may_cite_both_sources(content: Content) -> None:
-    assert {r.doc for r in content.answers["sma_more_info"].sources} == {"smard_leaflet",
-                                                                         "sma_workshop"}
+    assert {r.doc for r in content.answers["sma_more_info"].sources} == {
+        "smard_leaflet",
+        "sma_workshop",
+    }
 
 
 # -- condition_named --------------------------------------------------------------------------
@@ -207,11 +276,17 @@ def test_check_fails_for_a_label_without_the_condition(content: Content) -> None
 
 def test_check_fails_for_a_text_without_the_condition(content: Content) -> None:
     a = content.answers["sma_next_steps"]
-    translations = _EnglishOverride({"sma_next_steps.short": "Does your baby have symptoms?",
-                                     "sma_next_steps.label": "What happens next?"})
+    translations = _EnglishOverride(
+        {
+            "sma_next_steps.short": "Does your baby have symptoms?",
+            "sma_next_steps.label": "What happens next?",
+        }
+    )
     problems = _problems(checks.condition_named, content, translations)
-    assert problems == ["sma.yml:sma_next_steps: en label does not name SMA",
-                        "sma.yml:sma_next_steps: en short does not name SMA"]
+    assert problems == [
+        "sma.yml:sma_next_steps: en label does not name SMA",
+        "sma.yml:sma_next_steps: en short does not name SMA",
+    ]
     assert "SMA" in (a.short or "")
 
 

@@ -1,6 +1,7 @@
 """Faults a parent must never notice as silence, with the real servers: the action server
 killed mid-conversation gets a message in the parent's language with "try again", and the
 launcher's supervisor restarts it within seconds; the state files are owner-only."""
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,11 @@ from bot.web.request_rules import error_message
 
 
 def _chat(web_url: str, sender: str, text: str, lang: str) -> requests.Response:
-    return requests.post(f"{web_url}/api/chat", timeout=60, json={
-        "sender": sender, "message": text, "metadata": {"language": lang}})
+    return requests.post(
+        f"{web_url}/api/chat",
+        timeout=60,
+        json={"sender": sender, "message": text, "metadata": {"language": lang}},
+    )
 
 
 def _actions(services: Services):  # type: ignore[no-untyped-def]
@@ -32,8 +36,13 @@ def _actions(services: Services):  # type: ignore[no-untyped-def]
 @pytest.mark.slow
 @pytest.mark.parametrize("lang, question", [("en", "what is smard"), ("nl", "wat is smard")])
 def test_action_server_killed_gets_a_message_then_is_restarted(
-        web_url: str, services: Services, servers: Settings, renderer: Renderer, lang: str,
-        question: str) -> None:
+    web_url: str,
+    services: Services,
+    servers: Settings,
+    renderer: Renderer,
+    lang: str,
+    question: str,
+) -> None:
     sender = uuid.uuid4().hex
     assert _chat(web_url, sender, question, lang).json()["messages"]
     child = _actions(services)
@@ -69,8 +78,9 @@ def test_state_files_are_owner_only(servers: Settings, web_url: str, config: Con
         assert mode & 0o077 == 0, (str(p), oct(mode))
 
 
-def test_the_supervisor_backs_off_then_gives_up_loudly(config: Config,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_supervisor_backs_off_then_gives_up_loudly(
+    config: Config, capsys: pytest.CaptureFixture[str]
+) -> None:
     # A child that always exits at once: restarted after 1 s, then 2 s; after `max_restarts`
     # within the window it is left down and the supervisor says so on stderr.
     import sys
@@ -78,6 +88,7 @@ def test_the_supervisor_backs_off_then_gives_up_loudly(config: Config,
     from pathlib import Path
 
     from bot.ops.launcher import Child
+
     services = Services(config, Path("unused"), max_restarts=2)
     child = Child("always-exits", [sys.executable, "-c", "raise SystemExit(3)"], "", 1)
     services.children = [child]

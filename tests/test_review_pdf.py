@@ -1,5 +1,6 @@
 """The printable review document: every approved answer is in it, in both languages, with
 drafts marked. Checked by reading the generated PDF back (pypdf), not by trusting the code."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -77,11 +78,14 @@ def test_is_a_pdf_with_a_title_page(pdf: bytes, sections: dict[str, str]) -> Non
 def test_the_document_shows_the_content_it_is_given(content: Content, settings: Settings) -> None:
     """The text checks below can fail: change one approved answer's Dutch text and the
     document shows the new text in that answer's section, and the old one nowhere."""
-    answer = next(a for a in content.answers.values() if a.review.approved and a.short
-                  and "{" not in a.short)
+    answer = next(
+        a for a in content.answers.values() if a.review.approved and a.short and "{" not in a.short
+    )
     marker = "Zwarte kat op de maan in achttienhonderdzevenennegentig."
-    answers = [dataclasses.replace(a, short=marker) if a.id == answer.id else a
-               for a in content.answers.values()]
+    answers = [
+        dataclasses.replace(a, short=marker) if a.id == answer.id else a
+        for a in content.answers.values()
+    ]
     changed = Content(answers, content.ui, content.flows, content.sources)
     reader = PdfReader(io.BytesIO(review_pdf(changed, get_translations(), settings, today=TODAY)))
     text = _compact("\n".join(page.extract_text() for page in reader.pages))
@@ -89,8 +93,9 @@ def test_the_document_shows_the_content_it_is_given(content: Content, settings: 
     assert _compact(_excerpt(answer.short)) not in text
 
 
-def test_every_approved_answer_is_there_in_both_languages(content: Content,
-                                                           sections: dict[str, str]) -> None:
+def test_every_approved_answer_is_there_in_both_languages(
+    content: Content, sections: dict[str, str]
+) -> None:
     translations = get_translations()
     approved = [a for a in content.answers.values() if a.review.approved]
     assert len(approved) >= 40
@@ -123,14 +128,17 @@ def test_odd_characters_and_markup_do_not_break_it(content: Content, settings: S
     answer = next(a for a in content.answers.values() if a.short)
     odd = dataclasses.replace(answer, id="odd_one", short="kans ≥ 1 → <b>x & y</b> 😀 {nope}")
     odd_content = Content([odd], content.ui, {}, content.sources)
-    text = "".join(p.extract_text() for p in
-                   PdfReader(io.BytesIO(review_pdf(odd_content, get_translations(),
-                                                   settings, today=TODAY))).pages)
+    text = "".join(
+        p.extract_text()
+        for p in PdfReader(
+            io.BytesIO(review_pdf(odd_content, get_translations(), settings, today=TODAY))
+        ).pages
+    )
     assert "<b>x & y</b>" in text and "{nope}" in text
 
 
 def test_example_approvals_are_marked_as_such(content: Content, sections: dict[str, str]) -> None:
-    """"Projectteam" approvals are the example content's, not a named counsellor's (issue 15)."""
+    """ "Projectteam" approvals are the example content's, not a named counsellor's (issue 15)."""
     example = _compact("example approval (Projectteam), not yet approved by a named counsellor")
     for a in content.answers.values():
         assert (example in sections[a.id]) == a.review.example, a.id
@@ -139,3 +147,52 @@ def test_example_approvals_are_marked_as_such(content: Content, sections: dict[s
 
 def test_the_cited_sentences_are_in_the_document(sections: dict[str, str]) -> None:
     assert _compact("“Die kans is voor ieder kind 25% (1 op 4).”") in sections["smard_chance"]
+
+
+def _document_keys() -> set[str]:
+    """The review_pdf_* keys the document's code names: t("key") calls, and the families it
+    builds (t(f"col_…"), t(f"translation_…"))."""
+    code = "".join(
+        (ROOT / "bot" / "content" / name).read_text(encoding="utf-8")
+        for name in ("review_pdf.py", "review_pdf_front.py")
+    )
+    keys = set(re.findall(r"""\bt\(\s*["'](\w+)["']""", code))
+    keys |= set(re.findall(r"""["'](signed_by|role|date|signature)["']""", code))
+    keys |= {
+        f"col_{c}" for c in ("answer", "kind", "condition", "review", "english", "readability")
+    }
+    keys |= {f"translation_{s}" for s in ("current", "stale", "missing")}
+    keys |= {"mark_missing", "mark_stale"}
+    return {f"review_pdf_{k}" for k in keys}
+
+
+def test_the_documents_texts_live_in_the_catalogs(content: Content) -> None:
+    """Every text the document writes itself is a review_pdf_* interface text with a current
+    English translation, and every such text is used (one place for each, as for the pages)."""
+    from bot.content.catalog import CURRENT
+
+    used = _document_keys()
+    assert len(used) > 40
+    catalogs = get_translations()
+    missing = sorted(k for k in used if k not in content.ui)
+    assert not missing, f"named by the code but not in content/ui.yml: {missing}"
+    stale = sorted(k for k in used if catalogs.state("en", f"ui.{k}", content.ui[k]) != CURRENT)
+    assert not stale, f"English not current: {stale}"
+    unused = sorted(k for k in content.ui if k.startswith("review_pdf_") and k not in used)
+    assert not unused, f"in content/ui.yml but used nowhere: {unused}"
+
+
+def test_the_document_speaks_the_consoles_language(content: Content, settings: Settings) -> None:
+    """In Dutch its own headings are Dutch (the answers' texts stay as they are: both languages)."""
+    data = review_pdf(content, get_translations(), settings, today=TODAY, lang="nl")
+    text = _compact("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
+    for dutch in (
+        "Inhoudscontrole — keuzehulp SMARD / SMA",
+        "Alle antwoorden",
+        "pagina 2",
+        "Ondertekening",
+        "Controlestatus",
+    ):
+        assert _compact(dutch) in text, dutch
+    for english in ("All answers", "Sign-off", "Review state"):
+        assert _compact(english) not in text, english

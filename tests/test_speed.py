@@ -1,5 +1,6 @@
 """The speed-ups keep Rasa's behaviour: the action server's reply is still checked, and the
 launcher really starts Rasa with them (bot.engine.action_reply, bot.engine.rasa_main)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -16,34 +17,48 @@ from rasa.utils.endpoints import EndpointConfig
 
 from bot.engine import action_reply, rasa_main
 
-VALID = {"events": [{"event": "slot", "name": "topic", "value": "smard_what"}],
-         "responses": [{"text": "x", "buttons": [{"title": "a", "payload": "/b"}]}]}
-INVALID = [{"events": [{"event": "slot", "value": "no name"}]},      # a slot event needs a name
-           {"events": {"event": "slot"}},                             # events must be a list
-           {"events": [], "responses": ["a bare string"]},            # responses are objects
-           {"events": [{"event": "no_such_event"}]}]
+VALID = {
+    "events": [{"event": "slot", "name": "topic", "value": "smard_what"}],
+    "responses": [{"text": "x", "buttons": [{"title": "a", "payload": "/b"}]}],
+}
+INVALID = [
+    {"events": [{"event": "slot", "value": "no name"}]},  # a slot event needs a name
+    {"events": {"event": "slot"}},  # events must be a list
+    {"events": [], "responses": ["a bare string"]},  # responses are objects
+    {"events": [{"event": "no_such_event"}]},
+]
 
 
 @pytest.fixture
 def patched(monkeypatch: pytest.MonkeyPatch) -> None:
     """Rasa's RemoteAction with the patch installed; restored afterwards."""
-    monkeypatch.setattr(RemoteAction, "_validate_action_result",
-                        RemoteAction._validate_action_result)
+    monkeypatch.setattr(
+        RemoteAction, "_validate_action_result", RemoteAction._validate_action_result
+    )
     action_reply.install()
 
 
-async def run_remote_action(reply: dict[str, Any], monkeypatch: pytest.MonkeyPatch
-                            ) -> list[Any]:
+async def run_remote_action(reply: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """RemoteAction.run (Rasa's own code path) against an action server answering `reply`."""
+
     async def request(self: EndpointConfig, **kwargs: Any) -> dict[str, Any]:
         return reply
+
     monkeypatch.setattr(EndpointConfig, "request", request)
-    domain = Domain.from_dict({"slots": {"topic": {"type": "any", "mappings": [{"type": "custom"}]}},
-                               "actions": ["action_answer"]})
+    domain = Domain.from_dict(
+        {
+            "slots": {"topic": {"type": "any", "mappings": [{"type": "custom"}]}},
+            "actions": ["action_answer"],
+        }
+    )
     action = RemoteAction("action_answer", EndpointConfig("http://127.0.0.1:1/webhook"))
     tracker = DialogueStateTracker("sender", domain.slots)
-    return await action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator(
-        domain.responses), tracker, domain)
+    return await action.run(
+        CollectingOutputChannel(),
+        TemplatedNaturalLanguageGenerator(domain.responses),
+        tracker,
+        domain,
+    )
 
 
 def test_written_for_this_rasa_version() -> None:
@@ -53,16 +68,18 @@ def test_written_for_this_rasa_version() -> None:
 
 def test_install_refuses_another_rasa(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(rasa, "__version__", "3.7.0")
-    monkeypatch.setattr(RemoteAction, "_validate_action_result",
-                        RemoteAction._validate_action_result)
+    monkeypatch.setattr(
+        RemoteAction, "_validate_action_result", RemoteAction._validate_action_result
+    )
     with pytest.raises(RuntimeError, match="3.7.0"):
         action_reply.install()
     assert RemoteAction._validate_action_result is not action_reply.validate_action_result
 
 
 @pytest.mark.parametrize("reply", INVALID)
-async def test_an_invalid_reply_is_still_rejected(reply: dict[str, Any], patched: None,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_an_invalid_reply_is_still_rejected(
+    reply: dict[str, Any], patched: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert RemoteAction._validate_action_result is action_reply.validate_action_result
     with pytest.raises(jsonschema.ValidationError) as ours:
         await run_remote_action(reply, monkeypatch)
@@ -80,34 +97,50 @@ async def test_a_valid_reply_becomes_events(patched: None, monkeypatch: pytest.M
 
 
 def test_the_rasa_entry_installs_the_patch_before_rasa_runs(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import rasa.__main__
     from rasa.core.tracker_store import FailSafeTrackerStore
 
     from bot.engine import store_errors
+
     seen = []
-    monkeypatch.setattr(RemoteAction, "_validate_action_result",
-                        RemoteAction._validate_action_result)
+    monkeypatch.setattr(
+        RemoteAction, "_validate_action_result", RemoteAction._validate_action_result
+    )
     for name in ("retrieve", "retrieve_full_tracker", "save"):  # restored after the test
         monkeypatch.setattr(FailSafeTrackerStore, name, getattr(FailSafeTrackerStore, name))
-    monkeypatch.setattr(rasa.__main__, "main", lambda: seen.append(
-        (RemoteAction._validate_action_result is action_reply.validate_action_result,
-         FailSafeTrackerStore.retrieve is store_errors._retrieve)))
+    monkeypatch.setattr(
+        rasa.__main__,
+        "main",
+        lambda: seen.append(
+            (
+                RemoteAction._validate_action_result is action_reply.validate_action_result,
+                FailSafeTrackerStore.retrieve is store_errors._retrieve,
+            )
+        ),
+    )
     rasa_main.main()
     assert seen == [(True, True)]
 
 
 def test_bench_percentiles_and_table() -> None:
     from bot.ops import bench
+
     assert bench.percentile([3, 1, 2, 4], 50) == 2.5
     assert bench.percentile(list(range(101)), 99) == 99
     assert len(bench.questions()) > 100
     stock, ours = bench.Result("stock"), bench.Result("shipped")
     for r, rate in ((stock, 10.0), (ours, 35.0)):
-        r.loads, r.failed, r.rss = {50: (rate, 900.0, 1500.0)}, {50: 0}, {
-            "rasa": 600, "actions": 150, "web": 60}
+        r.loads, r.failed, r.rss = (
+            {50: (rate, 900.0, 1500.0)},
+            {50: 0},
+            {"rasa": 600, "actions": 150, "web": 60},
+        )
     stock.failed[50] = 3
     text = bench.table([stock, ours], 3)
-    assert "| 50 concurrent fresh conversations: messages/s, p50, p99 | 10.0/s, 900 ms, 1500 ms " \
-           "(3 failed) | 35.0/s, 900 ms, 1500 ms |" in text
+    assert (
+        "| 50 concurrent fresh conversations: messages/s, p50, p99 | 10.0/s, 900 ms, 1500 ms "
+        "(3 failed) | 35.0/s, 900 ms, 1500 ms |" in text
+    )
     assert "| throughput at 50 clients relative to stock | 1.00× | 3.50× |" in text

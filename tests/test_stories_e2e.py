@@ -19,6 +19,7 @@ The expectations are kept in their own file, keyed by story name, one entry per 
 rather than in comments in the story files (which `rasa test` reads as well). To see what the
 assistant answers now: `STORIES_RECORD=/tmp/expected.yml pytest tests/test_stories_e2e.py`.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,7 +40,8 @@ from bot.config.paths import ROOT
 from bot.config.settings import Settings
 from bot.conversation.render import Renderer
 from bot.decision_aid.values import RESULT_ID
-from bot.ops.launcher import service_env, wait_for
+from bot.ops.launcher import service_env
+from bot.ops.readiness import wait_for
 from bot.web.rest_format import merge_custom
 
 STORY_DIR = ROOT / "tests" / "stories"
@@ -63,20 +65,26 @@ def load_stories() -> list[Story]:
     stories = []
     for path in sorted(STORY_DIR.glob("*.yml")):
         for story in yaml.safe_load(path.read_text(encoding="utf-8")).get("stories", []):
-            turns = tuple(Turn(str(step["user"]).strip(), step.get("metadata"))
-                          for step in story["steps"] if "user" in step)
+            turns = tuple(
+                Turn(str(step["user"]).strip(), step.get("metadata"))
+                for step in story["steps"]
+                if "user" in step
+            )
             stories.append(Story(story["story"], path.name, turns))
     return stories
 
 
 STORIES = load_stories()
 _RAW: dict[str, Any] = (
-    yaml.safe_load(EXPECTATIONS.read_text(encoding="utf-8")) if EXPECTATIONS.exists() else {}) or {}
+    yaml.safe_load(EXPECTATIONS.read_text(encoding="utf-8")) if EXPECTATIONS.exists() else {}
+) or {}
 # story name -> expected {topic, language} per user turn; and the page metadata of a story
 EXPECTED: dict[str, list[dict[str, str]]] = {
-    name: (entry["turns"] if isinstance(entry, dict) else entry) for name, entry in _RAW.items()}
+    name: (entry["turns"] if isinstance(entry, dict) else entry) for name, entry in _RAW.items()
+}
 STORY_METADATA: dict[str, dict[str, Any]] = {
-    name: entry.get("metadata") or {} for name, entry in _RAW.items() if isinstance(entry, dict)}
+    name: entry.get("metadata") or {} for name, entry in _RAW.items() if isinstance(entry, dict)
+}
 
 
 def replay(story: Story, url: str) -> list[list[dict[str, Any]]]:
@@ -99,8 +107,7 @@ def observed(messages: list[dict[str, Any]]) -> dict[str, str]:
     return {"topic": str(custom.get("topic")), "language": str(custom.get("language"))}
 
 
-def problems(story: Story, replies: list[list[dict[str, Any]]],
-             renderer: Renderer) -> list[str]:
+def problems(story: Story, replies: list[list[dict[str, Any]]], renderer: Renderer) -> list[str]:
     """Every way the replies differ from the story's expectations (empty: the story passes)."""
     expected = EXPECTED.get(story.name)
     if expected is None:
@@ -128,7 +135,11 @@ def text_problems(where: str, messages: list[dict[str, Any]], renderer: Renderer
         return [f"{where}: the reply carries no custom payload"]
     custom = first["custom"]
     answer = renderer.content.answers.get(custom.get("topic"))
-    if answer is None or custom.get("status") != "served" or custom.get("kind") == "exercise":
+    if (
+        answer is None
+        or custom.get("status") != "served"
+        or custom.get("kind") in ("exercise", "knowledge")
+    ):  # composed: question, feedback
         return [] if first.get("text") else [f"{where}: an empty reply text"]
     layer = custom.get("layer") or "short"
     try:
@@ -140,8 +151,10 @@ def text_problems(where: str, messages: list[dict[str, Any]], renderer: Renderer
     # the exercise's result is the answer's frame text followed by the parents' statements
     composed = answer.id == RESULT_ID and any(text.startswith(t) for t in texts)
     if text not in texts and not composed:
-        return [f"{where}: text {first.get('text', '')[:80]!r} is not the rendered "
-                f"{answer.id} ({layer}, {custom['language']})"]
+        return [
+            f"{where}: text {first.get('text', '')[:80]!r} is not the rendered "
+            f"{answer.id} ({layer}, {custom['language']})"
+        ]
     return []
 
 
@@ -161,8 +174,9 @@ def test_story_over_rest(story: Story, rest_url: str, renderer: Renderer) -> Non
         data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
         data = data or {}
         data[story.name] = [observed(m) for m in replies]
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100),
-                        encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8"
+        )
     found = problems(story, replies, renderer)
     assert not found, "\n".join(found)
 
@@ -180,21 +194,44 @@ def _free_port() -> int:
 
 
 @pytest.mark.slow
-def test_a_dead_action_server_fails_the_stories(servers: Settings, model_path: Path,
-                                                 renderer: Renderer, tmp_path: Path, config: Config) -> None:
+def test_a_dead_action_server_fails_the_stories(
+    servers: Settings, model_path: Path, renderer: Renderer, tmp_path: Path, config: Config
+) -> None:
     """Rasa with its action endpoint on a port where nothing listens: every story fails."""
     dead, port = _free_port(), _free_port()
     endpoints = tmp_path / "endpoints.yml"
-    endpoints.write_text(yaml.safe_dump({
-        "action_endpoint": {"url": f"http://127.0.0.1:{dead}/webhook"},
-        "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(tmp_path / "t.db")},
-    }), encoding="utf-8")
+    endpoints.write_text(
+        yaml.safe_dump(
+            {
+                "action_endpoint": {"url": f"http://127.0.0.1:{dead}/webhook"},
+                "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(tmp_path / "t.db")},
+            }
+        ),
+        encoding="utf-8",
+    )
     log = (tmp_path / "rasa.log").open("wb")
     rasa = subprocess.Popen(
-        [sys.executable, "-m", "rasa", "run", "--model", str(model_path), "--endpoints",
-         str(endpoints), "--credentials", "credentials.yml", "--interface", "127.0.0.1",
-         "--port", str(port)], cwd=ROOT, env=service_env(config), stdout=log,
-        stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "rasa",
+            "run",
+            "--model",
+            str(model_path),
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            "credentials.yml",
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        cwd=ROOT,
+        env=service_env(config),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         wait_for(f"http://127.0.0.1:{port}/", 180, rasa)
         url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"

@@ -1,5 +1,6 @@
 """The cached SQL tracker store returns what Rasa's own store returns, reads only new rows,
 and sees what another process wrote or deleted (bot.engine.tracker_store)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,22 +24,32 @@ from bot.engine.tracker_store import CachedSQLTrackerStore
 from bot.ops.endpoints import write_endpoints
 from bot.stores.conversations import forget
 
-DOMAIN = Domain.from_dict({"intents": ["ask"], "actions": ["action_answer"],
-                           "slots": {"topic": {"type": "any", "mappings": [{"type": "custom"}]}}})
+DOMAIN = Domain.from_dict(
+    {
+        "intents": ["ask"],
+        "actions": ["action_answer"],
+        "slots": {"topic": {"type": "any", "mappings": [{"type": "custom"}]}},
+    }
+)
 
 
 def stores(db: Path, n: int = 2) -> list[SQLTrackerStore]:
     """`n` cached stores on one database (as separate Rasa processes would have) + a stock one."""
-    made: list[SQLTrackerStore] = [CachedSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(db))
-                                   for _ in range(n)]
+    made: list[SQLTrackerStore] = [
+        CachedSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(db)) for _ in range(n)
+    ]
     return made + [SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(db))]
 
 
 def turn(i: int) -> list[Event]:
     """One question and its answer, as Rasa logs them."""
-    return [UserUttered(f"question {i}", {"name": "ask", "confidence": 0.9}),
-            ActionExecuted("action_answer"), BotUttered(f"answer {i}"),
-            SlotSet("topic", f"topic {i}"), ActionExecuted("action_listen")]
+    return [
+        UserUttered(f"question {i}", {"name": "ask", "confidence": 0.9}),
+        ActionExecuted("action_answer"),
+        BotUttered(f"answer {i}"),
+        SlotSet("topic", f"topic {i}"),
+        ActionExecuted("action_listen"),
+    ]
 
 
 async def say(store: SQLTrackerStore, sender: str, events: list[Event]) -> None:
@@ -72,8 +83,11 @@ async def test_only_new_rows_are_read(tmp_path: Path, monkeypatch: pytest.Monkey
     await ours.retrieve("a")
     read: list[int] = []
     real = bot.engine.tracker_store.deserialise_events
-    monkeypatch.setattr(bot.engine.tracker_store, "deserialise_events",
-                        lambda rows: read.append(len(rows)) or real(rows))
+    monkeypatch.setattr(
+        bot.engine.tracker_store,
+        "deserialise_events",
+        lambda rows: read.append(len(rows)) or real(rows),
+    )
     await say(ours, "a", turn(10))
     assert len((await ours.retrieve("a")).events) == 55
     assert read == [5]  # the first retrieve was unchanged, the second read one turn
@@ -82,7 +96,7 @@ async def test_only_new_rows_are_read(tmp_path: Path, monkeypatch: pytest.Monkey
 async def test_a_write_by_another_process_is_seen(tmp_path: Path) -> None:
     first, second, stock = stores(tmp_path / "t.db")
     await say(first, "a", turn(0))
-    await say(second, "a", turn(1))          # the second replica answers the next message
+    await say(second, "a", turn(1))  # the second replica answers the next message
     assert await dump(first, "a") == await dump(stock, "a") and len(await dump(first, "a")) == 10
     await say(first, "a", turn(2))
     await say(second, "a", turn(3))
@@ -94,9 +108,9 @@ async def test_a_deleted_conversation_is_gone(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
     ours, _, _ = stores(db)
     await say(ours, "a", turn(0))
-    assert forget("a", db) == 5        # "start over", from the web server's process
+    assert forget("a", db) == 5  # "start over", from the web server's process
     assert (await ours.retrieve("a")) is None
-    await say(ours, "a", turn(1))            # the same sender starts again: only the new turn
+    await say(ours, "a", turn(1))  # the same sender starts again: only the new turn
     assert [e["text"] for e in await dump(ours, "a") if e["event"] == "user"] == ["question 1"]
 
 
@@ -104,52 +118,69 @@ async def test_a_new_session_keeps_rasas_session_boundary(tmp_path: Path) -> Non
     first, second, stock = stores(tmp_path / "t.db")
     await say(first, "a", turn(0))
     await first.retrieve("a")
-    await say(second, "a", [ActionExecuted("action_session_start"), SessionStarted(),
-                      SlotSet("topic", "carried over"), ActionExecuted("action_listen")])
+    await say(
+        second,
+        "a",
+        [
+            ActionExecuted("action_session_start"),
+            SessionStarted(),
+            SlotSet("topic", "carried over"),
+            ActionExecuted("action_listen"),
+        ],
+    )
     await say(second, "a", turn(1))
     assert await dump(first, "a") == await dump(stock, "a")
     assert [e["event"] for e in await dump(first, "a")][:2] == ["session_started", "slot"]
 
 
 async def test_the_cache_is_bounded(tmp_path: Path) -> None:
-    ours = CachedSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"),
-                                 cache_size=2)
+    ours = CachedSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"), cache_size=2)
     for sender in "abc":
         await say(ours, sender, turn(0))
         await ours.retrieve(sender)
     assert list(ours._cache) == ["b", "c"]
-    assert len(await dump(ours, "a")) == 5   # dropped from memory, still in the database
+    assert len(await dump(ours, "a")) == 5  # dropped from memory, still in the database
 
 
 def test_the_launchers_endpoints_load_this_store(tmp_path: Path, config: Any) -> None:
     # Rasa falls back to an in-memory store, with only a warning, if the class cannot load.
     endpoints = write_endpoints(config)
-    store = create_tracker_store(EndpointConfig.from_dict(
-        __import__("yaml").safe_load(endpoints.read_text())["tracker_store"]), DOMAIN)
+    store = create_tracker_store(
+        EndpointConfig.from_dict(
+            __import__("yaml").safe_load(endpoints.read_text())["tracker_store"]
+        ),
+        DOMAIN,
+    )
     assert isinstance(store, CachedSQLTrackerStore)
     stock = write_endpoints(config, stock=True)
-    store = create_tracker_store(EndpointConfig.from_dict(
-        __import__("yaml").safe_load(stock.read_text())["tracker_store"]), DOMAIN)
+    store = create_tracker_store(
+        EndpointConfig.from_dict(__import__("yaml").safe_load(stock.read_text())["tracker_store"]),
+        DOMAIN,
+    )
     assert type(store) is SQLTrackerStore
 
 
 async def test_saving_a_tracker_it_built_needs_no_count_and_stores_each_event_once(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ours, _, stock = stores(tmp_path / "t.db")
     counted: list[str] = []
     real = SQLTrackerStore._additional_events
-    monkeypatch.setattr(SQLTrackerStore, "_additional_events",
-                        lambda self, s, t: counted.append(t.sender_id) or real(self, s, t))
-    await say(ours, "a", turn(0))            # a new conversation: counted the stock way
+    monkeypatch.setattr(
+        SQLTrackerStore,
+        "_additional_events",
+        lambda self, s, t: counted.append(t.sender_id) or real(self, s, t),
+    )
+    await say(ours, "a", turn(0))  # a new conversation: counted the stock way
     assert counted == ["a"]
     tracker = await ours.retrieve("a")
     for e in turn(1):
         tracker.update(e)
     await ours.save(tracker)
-    await ours.save(tracker)            # saved twice: nothing new the second time
+    await ours.save(tracker)  # saved twice: nothing new the second time
     tracker.update(SlotSet("topic", "later"))
     await ours.save(tracker)
-    assert counted == ["a"]            # the three saves of a retrieved tracker: no count
+    assert counted == ["a"]  # the three saves of a retrieved tracker: no count
     assert await dump(ours, "a") == await dump(stock, "a")
     assert len(await dump(stock, "a")) == 11
 
@@ -157,8 +188,8 @@ async def test_saving_a_tracker_it_built_needs_no_count_and_stores_each_event_on
 async def test_a_tracker_it_did_not_build_is_counted_the_stock_way(tmp_path: Path) -> None:
     first, second, stock = stores(tmp_path / "t.db")
     await say(first, "a", turn(0))
-    await first.retrieve("a")             # first's cache: 5 events
-    await say(second, "a", turn(1))            # the other replica stores 5 more
+    await first.retrieve("a")  # first's cache: 5 events
+    await say(second, "a", turn(1))  # the other replica stores 5 more
     tracker = await second.retrieve("a")  # its tracker (10 events), saved through `first`
     for e in turn(2):
         tracker.update(e)
@@ -167,7 +198,8 @@ async def test_a_tracker_it_did_not_build_is_counted_the_stock_way(tmp_path: Pat
 
 
 async def test_an_unreachable_store_is_an_error_not_a_new_conversation(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Rasa's FailSafeTrackerStore would answer None (a new conversation) and save to memory;
     with bot.engine.store_errors installed (as bot.engine.rasa_main does) the error reaches
     the caller, and a working store is used exactly as before."""

@@ -1,6 +1,7 @@
 """The pages' interface texts live once, in content/ui.yml and its catalog: served by
 GET /api/ui/{lang}, every key the pages use exists in both languages, a translation that is
 not current is never served, and no page script or page holds a text of its own."""
+
 from __future__ import annotations
 
 import re
@@ -42,7 +43,9 @@ def _literals(js: str) -> list[tuple[str, str]]:
     out = []
     for line in js.splitlines():
         code = re.sub(r"^\s*//.*|\s//.*$|/\*.*?\*/|^\s*\*.*", "", line)
-        for m in re.finditer(r'"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'|`((?:[^`\\]|\\.)*)`', code):
+        for m in re.finditer(
+            r'"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'|`((?:[^`\\]|\\.)*)`', code
+        ):
             text = next(g for g in m.groups() if g is not None)
             out.append((re.sub(r"\$\{[^}]*\}", "", text), line))
     return out
@@ -61,14 +64,23 @@ def used_keys() -> set[str]:
 def test_the_scripts_use_page_texts_by_key() -> None:
     keys = used_keys()
     # Not a vacuous pass: the pages and scripts do use their texts through keys.
-    assert {"chat_restart", "kiosk_erase", "kiosk_countdown", "chat_offline", "kiosk_offline",
-            "page_retry", "console_draft", "switch_language_button"} <= keys
+    assert {
+        "chat_restart",
+        "kiosk_erase",
+        "kiosk_countdown",
+        "chat_offline",
+        "kiosk_offline",
+        "page_retry",
+        "console_draft",
+        "switch_language_button",
+    } <= keys
     assert len(keys) > 30
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-async def test_every_key_the_pages_use_is_served_in_both_languages(lang: str, web_client: Any
-                                                                  ) -> None:
+async def test_every_key_the_pages_use_is_served_in_both_languages(
+    lang: str, web_client: Any
+) -> None:
     status, served = await _get(f"/api/ui/{lang}", web_client)
     assert status == 200 and served["language"] == lang
     missing = used_keys() - set(served["texts"])
@@ -100,8 +112,9 @@ def test_a_translation_that_is_not_current_is_never_served(renderer: Renderer) -
     table = {"en": {f"ui.{k}": [v, renderer.ui(k, "en")] for k, v in ui.items()}}
     table["en"]["ui.kiosk_erase"] = ["Stop en wis oud", "Stop and erase (old)"]  # stale
     del table["en"]["ui.chat_restart"]  # missing
-    served = page_texts(Renderer(renderer.content, Translations.from_table(table),
-                                 renderer.settings), "en")
+    served = page_texts(
+        Renderer(renderer.content, Translations.from_table(table), renderer.settings), "en"
+    )
     assert served["texts"]["kiosk_erase"] == ui["kiosk_erase"]
     assert served["texts"]["chat_restart"] == ui["chat_restart"]
     assert set(served["untranslated"]) == {"kiosk_erase", "chat_restart"}
@@ -124,12 +137,16 @@ def test_no_script_holds_an_interface_text(name: str, renderer: Renderer) -> Non
         words = re.findall(r"[A-Za-zÀ-ÿ’]{2,}", literal)
         # Text, not code: starts with a capitalised word, or is words with a sentence's
         # punctuation ("yes: the parent gets …"). Class names and keys are neither.
-        if words and (re.match(r"\s*[A-ZÀ-Ý][a-zà-ÿ]", literal)
-                      or (len(words) > 1 and re.search(r"[ ][a-z]+[:.,?!…]|[:.,?!…][ ]", literal))):
+        if words and (
+            re.match(r"\s*[A-ZÀ-Ý][a-zà-ÿ]", literal)
+            or (len(words) > 1 and re.search(r"[ ][a-z]+[:.,?!…]|[:.,?!…][ ]", literal))
+        ):
             sentence_like.append(literal)
     assert not sentence_like, f"{name}: interface texts belong in content/ui.yml: {sentence_like}"
     literals = [lit for lit, line in _literals(js) if FALLBACK not in line]
-    copies = [t for t in _served_texts(renderer) if len(t) > 3 and any(t in lit for lit in literals)]
+    copies = [
+        t for t in _served_texts(renderer) if len(t) > 3 and any(t in lit for lit in literals)
+    ]
     assert not copies, f"{name}: a copy of a served text: {copies}"
 
 

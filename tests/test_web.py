@@ -1,5 +1,6 @@
 """Our web server on its own, in-process (pytest-aiohttp): pages, headers, input checks, and
 Rasa being down."""
+
 from __future__ import annotations
 
 import re
@@ -19,9 +20,14 @@ def free_port() -> int:
 async def test_rasa_down_gives_a_clear_message_in_the_users_language(web_client: Any) -> None:
     """Our web application, in-process, pointed at a Rasa port where nothing listens."""
     client = await web_client(rasa_port=free_port(), rasa_replicas=1)
-    for lang, phrase in [("nl", "De chat is even niet bereikbaar"), ("en", "The chat cannot be reached")]:
-        resp = await client.post("/api/chat", json={
-            "sender": "abcdef123456" * 3, "message": "hallo", "metadata": {"language": lang}})
+    for lang, phrase in [
+        ("nl", "De chat is even niet bereikbaar"),
+        ("en", "The chat cannot be reached"),
+    ]:
+        resp = await client.post(
+            "/api/chat",
+            json={"sender": "abcdef123456" * 3, "message": "hallo", "metadata": {"language": lang}},
+        )
         assert resp.status == 503
         message = (await resp.json())["message"]
         assert message.startswith(phrase)
@@ -48,9 +54,13 @@ def test_nothing_we_serve_loads_from_elsewhere() -> None:
 
 
 def test_parse_chat_keeps_only_known_metadata() -> None:
-    clean, problem = parse_chat({"sender": "abcdef123456" * 3, "message": "hoi",
-                                 "metadata": {"language": "en", "surface": "evil", "condition": "x",
-                                              "extra": "dropped"}})
+    clean, problem = parse_chat(
+        {
+            "sender": "abcdef123456" * 3,
+            "message": "hoi",
+            "metadata": {"language": "en", "surface": "evil", "condition": "x", "extra": "dropped"},
+        }
+    )
     assert problem is None
     assert clean["metadata"] == {"language": "en", "surface": "web"}
     assert parse_chat({"sender": "abcdef123456" * 3, "message": "x" * 2001})[1] == "too_long"

@@ -6,6 +6,7 @@ Messages are the intent's own training examples that name no condition, with the
 condition added ("… bij SMA" / "… with SMA"), run through `action_answer` with the intent
 given, so this tests answer selection, not the classifier.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,12 @@ from bot.conversation.language import detect
 from tests.test_actions import run, slot, tracker
 
 OTHER = {"smard": "sma", "sma": "smard"}
-NAME = {("nl", "smard"): "bij SMARD", ("nl", "sma"): "bij SMA",
-        ("en", "smard"): "with SMARD", ("en", "sma"): "with SMA"}
+NAME = {
+    ("nl", "smard"): "bij SMARD",
+    ("nl", "sma"): "bij SMA",
+    ("en", "smard"): "with SMARD",
+    ("en", "sma"): "with SMA",
+}
 
 
 def _examples() -> dict[str, list[str]]:
@@ -32,7 +37,8 @@ def _examples() -> dict[str, list[str]]:
         for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
             if "intent" in item:
                 out.setdefault(item["intent"], []).extend(
-                    re.findall(r"^- (.*)$", item.get("examples", ""), re.M))
+                    re.findall(r"^- (.*)$", item.get("examples", ""), re.M)
+                )
     return out
 
 
@@ -42,12 +48,18 @@ def _cases() -> list[tuple[str, str, str, str]]:
     examples = _examples()
     cases = []
     for intent in sorted({i for a in content.answers.values() for i in a.intents}):
-        conditions = {a.condition for a in content.answers.values()
-                      if intent in a.intents and a.condition in OTHER}
+        conditions = {
+            a.condition
+            for a in content.answers.values()
+            if intent in a.intents and a.condition in OTHER
+        }
         for condition in sorted(conditions):
             for lang in ("nl", "en"):
-                plain = [e for e in examples.get(intent, []) if mentioned(e) is None
-                         and detect(e) == lang]
+                plain = [
+                    e
+                    for e in examples.get(intent, [])
+                    if mentioned(e) is None and detect(e) == lang
+                ]
                 if plain:
                     message = f"{plain[0].rstrip('?!. ')} {NAME[(lang, OTHER[condition])]}?"
                     cases.append((intent, condition, message, lang))
@@ -82,8 +94,9 @@ def test_no_answer_for_the_condition_the_message_does_not_name(start: Optional[s
         if served is not None and served.condition == condition:
             wrong.append(f"{message!r} ({intent}) got {topic} ({condition})")
         if slot(events, "condition") not in (None, named):
-            wrong.append(f"{message!r} ({intent}) switched the condition to "
-                         f"{slot(events, 'condition')}")
+            wrong.append(
+                f"{message!r} ({intent}) switched the condition to {slot(events, 'condition')}"
+            )
     assert not wrong, "\n".join(wrong)
 
 
@@ -93,12 +106,18 @@ def _plain_cases() -> list[tuple[str, str, str, str]]:
     examples = _examples()
     cases = []
     for intent in sorted({i for a in content.answers.values() for i in a.intents}):
-        conditions = {a.condition for a in content.answers.values()
-                      if intent in a.intents and a.condition in OTHER}
+        conditions = {
+            a.condition
+            for a in content.answers.values()
+            if intent in a.intents and a.condition in OTHER
+        }
         for condition in sorted(conditions):
             for lang in ("nl", "en"):
-                plain = [e for e in examples.get(intent, []) if mentioned(e) is None
-                         and detect(e) == lang]
+                plain = [
+                    e
+                    for e in examples.get(intent, [])
+                    if mentioned(e) is None and detect(e) == lang
+                ]
                 if plain:
                     cases.append((intent, condition, plain[0], lang))
     return cases
@@ -116,13 +135,15 @@ def test_the_conversations_condition_holds_when_the_message_names_none() -> None
     wrong = []
     for intent, condition, message, lang in PLAIN_CASES:
         named = OTHER[condition]
-        msgs, events = run(ActionAnswer(),
-                           tracker(message, intent, slots={"language": lang, "condition": named}))
+        msgs, events = run(
+            ActionAnswer(), tracker(message, intent, slots={"language": lang, "condition": named})
+        )
         topic = _served(msgs)
         served = answers.get(topic or "")
         if served is not None and served.condition == condition:
             wrong.append(f"{message!r} ({intent}) in a {named} conversation got {topic}")
         if slot(events, "condition") not in (None, named):
-            wrong.append(f"{message!r} ({intent}) switched the condition to "
-                         f"{slot(events, 'condition')}")
+            wrong.append(
+                f"{message!r} ({intent}) switched the condition to {slot(events, 'condition')}"
+            )
     assert not wrong, "\n".join(wrong)

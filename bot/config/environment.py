@@ -6,6 +6,7 @@ Child processes are given their configuration in the environment `child_environm
 never through the parent's own os.environ. tests/test_architecture.py fails on an environment
 read anywhere else in bot/ or actions/, and on one at import time here.
 """
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ The constants are the checkout's own layout and the defaults of `Paths`; a proce
 where its content, catalogs, sources and state are by the `Paths` in its `Config`
 (bot/config/environment.py reads them from the environment, once, at the entry point).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,6 +20,9 @@ CONTENT_DIR = ROOT / "content"
 TRANSLATIONS_DIR = ROOT / "translations"
 SOURCES_DIR = ROOT.parent / "shared" / "sources"
 STATE_DIR = ROOT / ".state"
+# Read-aloud audio already made, by content address (bot/conversation/speech.py): shared by
+# every state directory of this checkout, so a test run's fresh one is not re-synthesised.
+SPEECH_CACHE_DIR = ROOT / ".cache" / "speech"
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class Paths:
     translations_dir: Path = TRANSLATIONS_DIR
     sources_dir: Path = SOURCES_DIR
     state_dir: Path = STATE_DIR
+    speech_cache_dir: Path = SPEECH_CACHE_DIR
 
     @property
     def logs_dir(self) -> Path:

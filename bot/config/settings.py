@@ -5,6 +5,7 @@
 The environment's overrides (ports, database URLs) are handed in as a mapping by the one reader
 of the environment, bot/config/environment.py; nothing here reads the environment itself.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -18,8 +19,10 @@ from bot.config.paths import ROOT
 
 # When a clinic has not configured its own 24/7 route: the Dutch out-of-hours GP service, which
 # every family can reach day and night. A clinic should name its own route (clinic.example.yml).
-DEFAULT_AFTER_HOURS = {"nl": "de huisartsenpost (dag en nacht bereikbaar)",
-                       "en": "the out-of-hours GP service (huisartsenpost, open day and night)"}
+DEFAULT_AFTER_HOURS = {
+    "nl": "de huisartsenpost (dag en nacht bereikbaar)",
+    "en": "the out-of-hours GP service (huisartsenpost, open day and night)",
+}
 
 
 @dataclass(frozen=True)
@@ -123,8 +126,9 @@ def load_settings(path: Path | None = None, overrides: Mapping[str, str] = {}) -
         action_port=int(env.get("BOT_ACTION_PORT", server.get("action_port", 5055))),
         kiosk_idle_seconds=int(kiosk.get("idle_seconds", 90)),
         kiosk_countdown_seconds=int(kiosk.get("countdown_seconds", 20)),
-        embed_origins=tuple(env["BOT_EMBED_ORIGINS"].split()) if env.get(
-            "BOT_EMBED_ORIGINS") else tuple(server.get("embed_origins") or ()),
+        embed_origins=tuple(env["BOT_EMBED_ORIGINS"].split())
+        if env.get("BOT_EMBED_ORIGINS")
+        else tuple(server.get("embed_origins") or ()),
         retention_hours=float(privacy.get("conversation_retention_hours", 24)),
         keep_unanswered=bool(privacy.get("keep_unanswered_questions", False)),
         unanswered_retention_days=int(privacy.get("unanswered_retention_days", 30)),
@@ -141,13 +145,11 @@ def load_settings(path: Path | None = None, overrides: Mapping[str, str] = {}) -
         # From the environment first: a URL holds a password, which belongs in the service's
         # environment file (deploy/), not in clinic.yml.
         tracker_db_url=env.get("BOT_TRACKER_DB_URL") or production.get("tracker_db_url"),
-        unanswered_db_url=(env.get("BOT_UNANSWERED_DB_URL")
-                           or production.get("unanswered_db_url")),
+        unanswered_db_url=(env.get("BOT_UNANSWERED_DB_URL") or production.get("unanswered_db_url")),
         lock_store_url=env.get("BOT_LOCK_STORE_URL") or production.get("lock_store_url"),
         trusted_proxies=tuple(str(a) for a in server.get("trusted_proxies") or ()),
         rasa_replicas=int(env.get("BOT_RASA_REPLICAS") or production.get("rasa_replicas", 1)),
-        action_servers=int(env.get("BOT_ACTION_SERVERS")
-                           or production.get("action_servers", 1)),
+        action_servers=int(env.get("BOT_ACTION_SERVERS") or production.get("action_servers", 1)),
     )
 
 

@@ -5,6 +5,7 @@ msgid. When a Dutch text changes, its msgid no longer matches: `update_catalogs`
 old translation over as *fuzzy* (gettext's "needs review"), and a fuzzy, empty or missing
 translation is never served.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -105,8 +106,10 @@ class Translations:
         """Translations from a published bundle: {lang: {context: [Dutch, translation]}},
         all current (the build keeps nothing else)."""
         self = cls.__new__(cls)
-        self._by_lang = {lang: {ctx: _Entry(src, text, False) for ctx, (src, text) in rows.items()}
-                         for lang, rows in table.items()}
+        self._by_lang = {
+            lang: {ctx: _Entry(src, text, False) for ctx, (src, text) in rows.items()}
+            for lang, rows in table.items()
+        }
         self.revision_dates = {}
         return self
 

@@ -1,6 +1,7 @@
 """What the content checks (bot/content/checks.py, bot/content/source_checks.py) look at, read
 once: the content, the catalogs and the source texts; a rule's shape, and running a rule
 about one answer over every answer."""
+
 from __future__ import annotations
 
 import re
@@ -54,18 +55,38 @@ AnswerRule = Callable[[Context, Answer], list[str]]
 def each_answer(*rules: AnswerRule, approved_only: bool = False) -> Rule:
     """A content rule that runs `rules` in order on every answer (only the approved ones with
     `approved_only`)."""
+
     def rule(c: Context) -> list[str]:
-        return [problem for a in c.content.answers.values()
-                if a.review.approved or not approved_only for r in rules for problem in r(c, a)]
+        return [
+            problem
+            for a in c.content.answers.values()
+            if a.review.approved or not approved_only
+            for r in rules
+            for problem in r(c, a)
+        ]
+
     return rule
 
 
-def context(content: Optional[Content] = None, translations: Optional[Translations] = None,
-            sources_dir: Path = SOURCES_DIR, translations_required: bool = True) -> Context:
+def context(
+    content: Optional[Content] = None,
+    translations: Optional[Translations] = None,
+    sources_dir: Path = SOURCES_DIR,
+    translations_required: bool = True,
+) -> Context:
     """Everything the rules need, read once."""
     content = content or get_content()
     translations = translations or get_translations()
-    texts = {key: squash_space((sources_dir / doc.file).read_text(encoding="utf-8"))
-             for key, doc in content.sources.items() if (sources_dir / doc.file).exists()}
-    return Context(content, translations, sources_dir, translations_required, texts,
-                   section_texts(content, sources_dir))
+    texts = {
+        key: squash_space((sources_dir / doc.file).read_text(encoding="utf-8"))
+        for key, doc in content.sources.items()
+        if (sources_dir / doc.file).exists()
+    }
+    return Context(
+        content,
+        translations,
+        sources_dir,
+        translations_required,
+        texts,
+        section_texts(content, sources_dir),
+    )

@@ -12,8 +12,9 @@ bot/content/source_checks.py. The rules:
   reviewer and a date; approved texts have current translations with the same placeholders
   (`medical_answer_cites_a_source`, `reviewer_and_date_recorded`,
   `translations_current_with_same_placeholders`);
-- `references_exist`: cited sections, buttons, flows and placeholders point at things that exist
-  (`citations_resolve`, `placeholders_defined`, `buttons_lead_to_answers`, `flow_steps_exist`);
+- `references_exist`: cited sections, buttons, flows, placeholders and a letter's texts point at
+  things that exist (`citations_resolve`, `placeholders_defined`, `buttons_lead_to_answers`,
+  `letter_texts_exist`, `flow_steps_exist`);
 - `quotes_in_sources`: every quoted source sentence is in its cited section;
 - `texts_cited`: every text of an approved medical answer rests on at least one quote;
 - `facts_traceable`: every number, week, percentage and gene of a text (rendered, in Dutch and
@@ -21,8 +22,11 @@ bot/content/source_checks.py. The rules:
 - `condition_sources`: an answer for one condition does not cite only the other's source;
 - `condition_named`: an answer for one condition names it (SMARD / SMA) in its label and in
   the text shown first, in every language;
-- `intents_answered`: every intent has an answer and every answered intent is in the domain.
+- `intents_answered`: every intent has an answer and every answered intent is in the domain;
+- `statements_decided`: every statement of a knowledge check is decided by the answer text it
+  cites, in every language (bot/content/statement_checks.py).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -44,6 +48,7 @@ from bot.content.source_checks import (
     sources_found,
     texts_cited,
 )
+from bot.content.statement_checks import statements_decided
 
 # Intents handled by an action of their own rather than by a content answer.
 ACTION_INTENTS = {"switch_language", "more_detail", "values_answer"}
@@ -90,8 +95,12 @@ def translations_current_with_same_placeholders(c: Context, a: Answer) -> list[s
 
 
 def approvals_complete(c: Context) -> list[str]:
-    return each_answer(medical_answer_cites_a_source, reviewer_and_date_recorded,
-                       translations_current_with_same_placeholders, approved_only=True)(c)
+    return each_answer(
+        medical_answer_cites_a_source,
+        reviewer_and_date_recorded,
+        translations_current_with_same_placeholders,
+        approved_only=True,
+    )(c)
 
 
 def citations_resolve(c: Context, a: Answer) -> list[str]:
@@ -126,15 +135,30 @@ def buttons_lead_to_answers(c: Context, a: Answer) -> list[str]:
     return problems
 
 
+def letter_texts_exist(c: Context, a: Answer) -> list[str]:
+    """Each text a letter names (`answer_id` or `answer_id.field`) is a text of an answer."""
+    problems = []
+    for ref in a.letter:
+        answer_id, _, name = ref.partition(".")
+        target = c.content.answers.get(answer_id)
+        if target is None or (name or "short") not in target.texts():
+            problems.append(f"{c.where(a)}: letter names unknown text {ref!r}")
+    return problems
+
+
 def flow_steps_exist(c: Context) -> list[str]:
-    return [f"flow {flow}: unknown answer {step!r}"
-            for flow, steps in c.content.flows.items() for step in steps
-            if step not in c.content.answers]
+    return [
+        f"flow {flow}: unknown answer {step!r}"
+        for flow, steps in c.content.flows.items()
+        for step in steps
+        if step not in c.content.answers
+    ]
 
 
 def references_exist(c: Context) -> list[str]:
-    return (each_answer(citations_resolve, placeholders_defined, buttons_lead_to_answers)(c)
-            + flow_steps_exist(c))
+    return each_answer(
+        citations_resolve, placeholders_defined, buttons_lead_to_answers, letter_texts_exist
+    )(c) + flow_steps_exist(c)
 
 
 def intents_answered(c: Context) -> list[str]:
@@ -166,16 +190,29 @@ def question_kinds_declared(c: Context) -> list[str]:
     return problems
 
 
-RULES: tuple[Rule, ...] = (sources_found, ui_translated, approvals_complete, references_exist,
-                           quotes_in_sources, texts_cited, facts_traceable, condition_sources,
-                           condition_named, intents_answered, question_kinds_declared)
+RULES: tuple[Rule, ...] = (
+    sources_found,
+    ui_translated,
+    approvals_complete,
+    references_exist,
+    quotes_in_sources,
+    texts_cited,
+    facts_traceable,
+    condition_sources,
+    condition_named,
+    intents_answered,
+    question_kinds_declared,
+    statements_decided,
+)
 
 
-def content_problems(content: Optional[Content] = None,
-                     translations: Optional[Translations] = None,
-                     sources_dir: Path = SOURCES_DIR,
-                     translations_required: bool = True,
-                     rules: tuple[Rule, ...] = RULES) -> list[str]:
+def content_problems(
+    content: Optional[Content] = None,
+    translations: Optional[Translations] = None,
+    sources_dir: Path = SOURCES_DIR,
+    translations_required: bool = True,
+    rules: tuple[Rule, ...] = RULES,
+) -> list[str]:
     """Everything wrong with the content, one line per problem (empty list: all good).
 
     With `translations_required=False` (publishing), a stale or missing translation is not a

@@ -4,6 +4,7 @@ answer's shape is bot/content/schema.py).
 Dutch is the source language: the texts here are Dutch. English comes from the catalogs
 (see catalog.py). This module knows nothing about languages or rendering.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ CONDITIONS = ("smard", "sma")
 PART_NAMES = ("what", "when", "involves", "tells", "risks", "where")
 LAYERS = ("short", "more")
 EXERCISE = "values_exercise"  # the flows.yml key of the values exercise (not a walk)
+KNOWLEDGE_CHECKS = ("knowledge_smard", "knowledge_sma")  # flows.yml keys of the knowledge checks
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,14 @@ class Selection:
 class Content:
     """All content, indexed for lookup."""
 
-    def __init__(self, answers: list[Answer], ui: dict[str, str], flows: dict[str, list[str]],
-                 sources: dict[str, SourceDoc],
-                 question_kinds: Optional[dict[str, list[str]]] = None) -> None:
+    def __init__(
+        self,
+        answers: list[Answer],
+        ui: dict[str, str],
+        flows: dict[str, list[str]],
+        sources: dict[str, SourceDoc],
+        question_kinds: Optional[dict[str, list[str]]] = None,
+    ) -> None:
         self.answers = {a.id: a for a in answers}
         # kind of question -> the answers that answer it (content/question_kinds.yml)
         self.question_kinds = {k: tuple(v or ()) for k, v in (question_kinds or {}).items()}
@@ -85,8 +92,11 @@ class Content:
         others = [a for a in candidates if a.condition in CONDITIONS and a.condition != condition]
         offer = next((a for a in others + general if a.review.approved), None)
         if own:
-            return Selection(own[0], condition=condition,
-                             other_condition=None if own[0].review.approved else offer)
+            return Selection(
+                own[0],
+                condition=condition,
+                other_condition=None if own[0].review.approved else offer,
+            )
         if general:
             return Selection(general[0], condition=condition)
         if condition:
@@ -111,7 +121,7 @@ class Content:
     def flow_of(self, answer_id: str) -> Optional[list[str]]:
         """The walk (ordered answer ids, with next/back buttons) an answer belongs to, if any."""
         for name, steps in self.flows.items():
-            if name != EXERCISE and answer_id in steps:
+            if name != EXERCISE and name not in KNOWLEDGE_CHECKS and answer_id in steps:
                 return steps
         return None
 
@@ -119,6 +129,12 @@ class Content:
     def exercise(self) -> list[Answer]:
         """The questions of the values exercise, in order."""
         return [self.answers[i] for i in self.flows.get(EXERCISE, [])]
+
+    def knowledge(self, check: str) -> list[Answer]:
+        """The statements of a knowledge check (`knowledge_smard`, …), in order; none for a
+        name that is not a check."""
+        steps = self.flows.get(check, []) if check in KNOWLEDGE_CHECKS else []
+        return [self.answers[i] for i in steps]
 
     def button_payload(self, answer: Answer) -> str:
         """The payload a button uses to ask for this answer: its intent, plus its condition."""
@@ -130,19 +146,32 @@ class Content:
         return f"/{intent}"
 
 
-def content_from_raw(answers: list[dict[str, Any]], ui: dict[str, str],
-                     flows: dict[str, list[str]], sources: dict[str, Any],
-                     question_kinds: Optional[dict[str, list[str]]] = None) -> Content:
+def content_from_raw(
+    answers: list[dict[str, Any]],
+    ui: dict[str, str],
+    flows: dict[str, list[str]],
+    sources: dict[str, Any],
+    question_kinds: Optional[dict[str, list[str]]] = None,
+) -> Content:
     """Build Content from parsed YAML (or a published bundle); each answer dict may carry
     its file name under `_file`."""
     return Content(
         [answer_from_raw(raw, raw.get("_file", "")) for raw in answers],
         {k: normalize_text(v) for k, v in ui.items()},
         flows,
-        {key: SourceDoc(key, d["file"], d["title"], {s["name"]: s["starts"] for s in d["sections"]},
-                        d.get("date"), d.get("condition"))
-         for key, d in sources.items()},
-        question_kinds)
+        {
+            key: SourceDoc(
+                key,
+                d["file"],
+                d["title"],
+                {s["name"]: s["starts"] for s in d["sections"]},
+                d.get("date"),
+                d.get("condition"),
+            )
+            for key, d in sources.items()
+        },
+        question_kinds,
+    )
 
 
 def _read(path: Path) -> Any:
@@ -157,9 +186,13 @@ def load_content(directory: Path = CONTENT_DIR) -> Content:
         if problems:
             raise ContentError("\n".join(problems))
         answers += [{**raw, "_file": path.name} for raw in _read(path) or []]
-    return content_from_raw(answers, _read(directory / "ui.yml"), _read(directory / "flows.yml"),
-                            _read(directory / "sources.yml"),
-                            _read(directory / "question_kinds.yml"))
+    return content_from_raw(
+        answers,
+        _read(directory / "ui.yml"),
+        _read(directory / "flows.yml"),
+        _read(directory / "sources.yml"),
+        _read(directory / "question_kinds.yml"),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,5 @@
 """Numbers and dates per locale (babel): 0,3% in Dutch, 0.3% in English."""
+
 from __future__ import annotations
 
 import datetime as dt

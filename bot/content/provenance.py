@@ -16,6 +16,7 @@ Equivalent forms: 25% = 25 van de 100 = 25 in 100; "3 op 1000" = "3 van de 1.000
 statement ("250 van de 1.000" is not "25%"), and a percentage equals a frequency only when the
 source gives that frequency or its per-100 form.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,10 +32,34 @@ _GENE = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(GENES) + r")(?![0-9])")
 
 # Number words as the texts may write them (one is left out: "een" is also the article).
 _WORDS = {
-    "nl": {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
-           "negen": 9, "tien": 10, "honderd": 100, "duizend": 1000, "miljoen": 1000000},
-    "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "hundred": 100, "thousand": 1000, "million": 1000000},
+    "nl": {
+        "twee": 2,
+        "drie": 3,
+        "vier": 4,
+        "vijf": 5,
+        "zes": 6,
+        "zeven": 7,
+        "acht": 8,
+        "negen": 9,
+        "tien": 10,
+        "honderd": 100,
+        "duizend": 1000,
+        "miljoen": 1000000,
+    },
+    "en": {
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "hundred": 100,
+        "thousand": 1000,
+        "million": 1000000,
+    },
 }
 # A number per locale: thousands separators and decimal mark differ (1.000,5 / 1,000.5).
 _NUMBER = {
@@ -85,8 +110,12 @@ def facts(text: str, lang: str) -> Facts:
     genes = frozenset(_GENE.findall(text))
     text = _GENE.sub(" ", text)
     words = _WORDS[lang]
-    text = re.sub(r"\b(" + "|".join(words) + r")\b",
-                  lambda m: str(words[m.group(1).lower()]), text, flags=re.I)
+    text = re.sub(
+        r"\b(" + "|".join(words) + r")\b",
+        lambda m: str(words[m.group(1).lower()]),
+        text,
+        flags=re.I,
+    )
     num = _NUMBER[lang]
     # A number is not glued to letters before it ("ENMC292"); after it an ordinal may follow.
     bounded = rf"(?<![\w.,])({num})"
@@ -111,8 +140,9 @@ def unsupported(text_facts: Facts, source: Facts) -> list[str]:
             continue
         out.append(f"frequency {_show(count)} per {_show(per)}")
     for pct in sorted(text_facts.percents):
-        if pct in source.percents or any(Fraction(100) * c / p == pct
-                                         for c, p in source.frequencies):
+        if pct in source.percents or any(
+            Fraction(100) * c / p == pct for c, p in source.frequencies
+        ):
             continue
         out.append(f"percentage {_show(pct)}%")
     for n in sorted(text_facts.bare()):
@@ -157,13 +187,14 @@ def sentence_around(quote: str, section_text: Optional[str]) -> Optional[str]:
         return None
     start = max(text.rfind(". ", 0, pos), text.rfind("? ", 0, pos))
     start = 0 if start < 0 else start + 2
-    end_match = re.search(r"[.?!](?=\s|$)", text[pos + len(q) - 1:])
+    end_match = re.search(r"[.?!](?=\s|$)", text[pos + len(q) - 1 :])
     end = pos + len(q) - 1 + end_match.end() if end_match else len(text)
-    return text[start:max(end, pos + len(q))].strip()
+    return text[start : max(end, pos + len(q))].strip()
 
 
-def cited_sentences(content: Content, answer: Answer, field_name: str,
-                    sections: dict[tuple[str, str], str]) -> list[dict[str, object]]:
+def cited_sentences(
+    content: Content, answer: Answer, field_name: str, sections: dict[tuple[str, str], str]
+) -> list[dict[str, object]]:
     """What a text of `answer` cites, for the counsellor: per quote the document, the section,
     the quote, the whole source sentence around it and whether it was found. The label lists
     nothing of its own (it stands for the whole answer)."""
@@ -173,14 +204,26 @@ def cited_sentences(content: Content, answer: Answer, field_name: str,
     for ref, quote in quotes_for(answer, field_name):
         section = sections.get((ref.doc, ref.section))
         doc = content.sources.get(ref.doc)
-        out.append({"doc": ref.doc, "title": doc.title if doc else ref.doc, "section": ref.section,
-                    "quote": quote, "sentence": sentence_around(quote, section) or quote,
-                    "found": find_quote(quote, section)})
+        out.append(
+            {
+                "doc": ref.doc,
+                "title": doc.title if doc else ref.doc,
+                "section": ref.section,
+                "quote": quote,
+                "sentence": sentence_around(quote, section) or quote,
+                "found": find_quote(quote, section),
+            }
+        )
     return out
 
 
-def rendered(answer: Answer, field_name: str, lang: str, content: Content,
-             translation: Callable[[str, str, str], Optional[str]]) -> Optional[str]:
+def rendered(
+    answer: Answer,
+    field_name: str,
+    lang: str,
+    content: Content,
+    translation: Callable[[str, str, str], Optional[str]],
+) -> Optional[str]:
     """A text of `answer` in `lang` as a parent reads it: the current translation (None if there
     is none), with its values formatted per locale. The clinic's details stay placeholders (they
     are not facts from the sources)."""

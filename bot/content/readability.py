@@ -5,6 +5,7 @@ Scores come from textstat 0.7.3, which counts syllables with pyphen's bundled di
 is a heuristic for the counsellor, not a verdict: Dutch B1 guidance asks for short sentences
 (about 15 words on average) and a Flesch(-Douma) score of 60 or more ("fairly easy").
 """
+
 from __future__ import annotations
 
 import re
@@ -60,5 +61,9 @@ def measure(text: str, lang: str) -> Readability:
     stats = _stats(lang)
     words = stats.lexicon_count(clean)
     sentences = max(1, stats.sentence_count(clean))
-    return Readability(score=float(stats.flesch_reading_ease(clean)), words=words,
-                       sentences=sentences, words_per_sentence=round(words / sentences, 1))
+    return Readability(
+        score=float(stats.flesch_reading_ease(clean)),
+        words=words,
+        sentences=sentences,
+        words_per_sentence=round(words / sentences, 1),
+    )

@@ -10,6 +10,7 @@
 Nothing here changes what parents get: that happens when the content is published
 (bot/content/build.py).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,7 +35,14 @@ MAX_COMMENT = 2000
 
 
 class ReviewRefused(ValueError):
-    """A decision that cannot be recorded, with the reason for the counsellor."""
+    """A decision that cannot be recorded. `reason` names the counsellor's text
+    (`console_page_refused_<reason>` in content/ui.yml, filled with `values`); the English
+    message is for logs and tracebacks only."""
+
+    def __init__(self, reason: str, message: str, **values: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.values = values
 
 
 @dataclass(frozen=True)
@@ -51,10 +59,15 @@ class Workspace:
 
 def _review_line(review: dict[str, Any]) -> str:
     """The `review:` line as the content files write it: one flow mapping."""
-    line = yaml.safe_dump({"review": review}, default_flow_style=None, width=10 ** 6,
-                          allow_unicode=True, sort_keys=False).strip()
+    line = yaml.safe_dump(
+        {"review": review},
+        default_flow_style=None,
+        width=10**6,
+        allow_unicode=True,
+        sort_keys=False,
+    ).strip()
     if "\n" in line:
-        raise ReviewRefused("the comment cannot be stored on one line")
+        raise ReviewRefused("comment_not_one_line", "the comment cannot be stored on one line")
     return line
 
 
@@ -63,20 +76,22 @@ def _set_review(ws: Workspace, answer_id: str, review: dict[str, Any]) -> None:
     the change is one line in git), then read the file back to check the result."""
     answer = load_content(ws.content_dir).answers.get(answer_id)
     if answer is None:
-        raise ReviewRefused(f"there is no answer {answer_id!r}")
+        raise ReviewRefused("no_answer", f"there is no answer {answer_id!r}", answer=answer_id)
     path = ws.content_dir / "answers" / answer.file
     text = path.read_text(encoding="utf-8")
     block = re.search(rf"^- id: {re.escape(answer_id)}\s*$.*?(?=^- id: |\Z)", text, re.M | re.S)
     line = re.search(r"^  review: .*$", block.group(0), re.M) if block else None
     if block is None or line is None:
-        raise ReviewRefused(f"{answer.file}: no one-line review block for {answer_id!r}")
+        raise ReviewRefused(
+            "not_recorded", f"{answer.file}: no one-line review block for {answer_id!r}"
+        )
     start = block.start() + line.start()
-    new_text = text[:start] + "  " + _review_line(review) + text[block.start() + line.end():]
+    new_text = text[:start] + "  " + _review_line(review) + text[block.start() + line.end() :]
     path.write_text(new_text, encoding="utf-8")
     written = load_content(ws.content_dir).answers[answer_id].review
     if (written.state, written.by, written.date) != (review["state"], review["by"], review["date"]):
         path.write_text(text, encoding="utf-8")
-        raise ReviewRefused(f"{answer.file}: the review could not be recorded")
+        raise ReviewRefused("not_recorded", f"{answer.file}: the review could not be recorded")
 
 
 def audit(ws: Workspace, entry: dict[str, Any], now: Optional[dt.datetime] = None) -> None:
@@ -91,8 +106,11 @@ def audit_entries(ws: Workspace, answer_id: Optional[str] = None) -> list[dict[s
     """Audit entries, newest first; only those about `answer_id` when given."""
     if not ws.audit_log.exists():
         return []
-    rows = [json.loads(line) for line in ws.audit_log.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    rows = [
+        json.loads(line)
+        for line in ws.audit_log.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     if answer_id:
         rows = [r for r in rows if r.get("answer") == answer_id]
     return rows[::-1]
@@ -103,10 +121,14 @@ def approve(ws: Workspace, answer_id: str, by: str, today: dt.date) -> None:
     honestly: a medical answer must cite a section of the vetted sources."""
     answer = load_content(ws.content_dir).answers.get(answer_id)
     if answer is None:
-        raise ReviewRefused(f"there is no answer {answer_id!r}")
+        raise ReviewRefused("no_answer", f"there is no answer {answer_id!r}", answer=answer_id)
     if answer.kind == "medical" and not answer.sources:
-        raise ReviewRefused("this answer cites no section of the sources; every medical fact "
-                            "must come from them, so it cannot be approved until a source is added")
+        raise ReviewRefused(
+            "no_source",
+            "this answer cites no section of the sources; every "
+            "medical fact must come from them, so it cannot be approved until "
+            "a source is added",
+        )
     _set_review(ws, answer_id, {"state": "approved", "by": by, "date": today})
     audit(ws, {"action": "approve", "answer": answer_id, "language": "nl", "by": by})
 
@@ -115,22 +137,31 @@ def send_back(ws: Workspace, answer_id: str, by: str, today: dt.date, comment: s
     """Send an answer back with a comment; it is not served until approved again."""
     comment = " ".join(comment.split())[:MAX_COMMENT]
     if not comment:
-        raise ReviewRefused("say what needs to change (the comment is empty)")
+        raise ReviewRefused("empty_comment", "say what needs to change (the comment is empty)")
     _set_review(ws, answer_id, {"state": "returned", "by": by, "date": today, "comment": comment})
-    audit(ws, {"action": "send_back", "answer": answer_id, "language": "nl", "by": by,
-               "comment": comment})
+    audit(
+        ws,
+        {
+            "action": "send_back",
+            "answer": answer_id,
+            "language": "nl",
+            "by": by,
+            "comment": comment,
+        },
+    )
 
 
-def approve_translation(ws: Workspace, answer_id: str, lang: str, texts: dict[str, str],
-                        by: str, today: dt.date) -> list[str]:
+def approve_translation(
+    ws: Workspace, answer_id: str, lang: str, texts: dict[str, str], by: str, today: dt.date
+) -> list[str]:
     """Approve the `lang` translation of every text of an answer (optionally corrected:
     `texts` maps field name -> translation). Returns the fields approved."""
     if lang not in TARGET_LANGUAGES:
-        raise ReviewRefused(f"no catalog for language {lang!r}")
+        raise ReviewRefused("no_catalog", f"no catalog for language {lang!r}", language=lang)
     content = load_content(ws.content_dir)
     answer = content.answers.get(answer_id)
     if answer is None:
-        raise ReviewRefused(f"there is no answer {answer_id!r}")
+        raise ReviewRefused("no_answer", f"there is no answer {answer_id!r}", answer=answer_id)
     update_catalogs(content, ws.translations_dir)  # msgids follow the current Dutch first
     path = po_path(lang, ws.translations_dir)
     with path.open("rb") as f:
@@ -139,13 +170,20 @@ def approve_translation(ws: Workspace, answer_id: str, lang: str, texts: dict[st
     pending = []
     for name, dutch in sources.items():
         message = catalog.get(dutch, context=f"{answer_id}.{name}")
-        text = normalize_text((texts.get(name) or str(message.string if message else ""))
-                              .replace("\r\n", "\n"))
+        text = normalize_text(
+            (texts.get(name) or str(message.string if message else "")).replace("\r\n", "\n")
+        )
         if not text:
-            raise ReviewRefused(f"{name}: the translation is empty")
+            raise ReviewRefused(
+                "empty_translation", f"{name}: the translation is empty", field=name
+            )
         if placeholders(text) != placeholders(dutch):
-            raise ReviewRefused(f"{name}: the translation must keep the placeholders "
-                                f"{sorted(placeholders(dutch))}")
+            raise ReviewRefused(
+                "placeholders",
+                f"{name}: the translation must keep the placeholders {sorted(placeholders(dutch))}",
+                field=name,
+                placeholders=", ".join(sorted(placeholders(dutch))),
+            )
         pending.append((name, dutch, text, message))
     for name, dutch, text, message in pending:
         if message is None:
@@ -153,11 +191,20 @@ def approve_translation(ws: Workspace, answer_id: str, lang: str, texts: dict[st
         message.string = text
         message.flags.discard("fuzzy")
         message.previous_id = []
-        message.user_comments = [c for c in message.user_comments
-                                 if not c.startswith(REVIEWED_PREFIX)]
+        message.user_comments = [
+            c for c in message.user_comments if not c.startswith(REVIEWED_PREFIX)
+        ]
         message.user_comments.append(f"{REVIEWED_PREFIX}{by}, {today.isoformat()}")
     with path.open("wb") as f:
         write_po(f, catalog, width=100, sort_output=False, omit_header=False)
-    audit(ws, {"action": "approve_translation", "answer": answer_id, "language": lang, "by": by,
-               "fields": [p[0] for p in pending]})
+    audit(
+        ws,
+        {
+            "action": "approve_translation",
+            "answer": answer_id,
+            "language": lang,
+            "by": by,
+            "fields": [p[0] for p in pending],
+        },
+    )
     return [p[0] for p in pending]

@@ -6,14 +6,13 @@ says plainly what is and is not served to parents. Built with reportlab's platyp
 the built-in Helvetica fonts (WinAnsi covers Dutch; anything else renders as a box rather
 than failing).
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import io
 import re
-from collections import Counter
 from typing import Any, Callable, Optional
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -26,7 +25,6 @@ from reportlab.platypus import (
     Paragraph,
     SimpleDocTemplate,
     Spacer,
-    TableStyle,
 )
 
 from bot.config.settings import Settings
@@ -40,7 +38,16 @@ from bot.content.catalog import (
 from bot.content.content import Content
 from bot.content.formatting import format_value
 from bot.content.readability import Readability
-from bot.content.report import REVIEW_MAX_AGE, AnswerReport, answer_reports, totals
+from bot.content.report import AnswerReport, answer_reports
+from bot.content.review_pdf_front import (
+    LANGUAGE_NAMES,
+    DocText,
+    document_texts,
+    overdue,
+    overview,
+    signoff,
+    summary,
+)
 from bot.content.review_pdf_layout import (
     MARGIN,
     WIDTH,
@@ -52,25 +59,19 @@ from bot.content.review_pdf_layout import (
 )
 from bot.content.schema import Answer
 
-TITLE = "Content review — SMARD / SMA keuzehulp"
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
-CONDITION_NAMES = {"smard": "SMARD", "sma": "SMA", "any": "any (both conditions)"}
-TRANSLATION_NOTES = {"current": "current — served",
-                     "stale": "stale — not served until re-checked",
-                     "missing": "missing — not served"}
-# Approvals recorded with the example content (bot/content/schema.py EXAMPLE_REVIEWERS) are no sign-off.
-EXAMPLE_APPROVAL = "example approval ({by}), not yet approved by a named counsellor"
-MISSING_MARK = "[translation missing]"
-STALE_MARK = "[translation stale — not served]"
+CONDITION_NAMES = {"smard": "SMARD", "sma": "SMA"}  # proper names; "any" is a text
+
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 # -- styles ----------------------------------------------------------------------------------
 # -- texts -----------------------------------------------------------------------------------
-def _filler(answer: Answer, lang: str, content: Content, translations: Translations,
-            settings: Settings) -> Callable[[str], str]:
+def _filler(
+    answer: Answer, lang: str, content: Content, translations: Translations, settings: Settings
+) -> Callable[[str], str]:
     """A function filling {placeholders} of `answer`'s texts in `lang` where it can."""
+
     def ui(key: str) -> str:
         text = translations.get(lang, f"ui.{key}", content.ui[key])
         if text is None:
@@ -96,139 +97,108 @@ def _filler(answer: Answer, lang: str, content: Content, translations: Translati
     return lambda text: _PLACEHOLDER.sub(value, text)
 
 
-def _readability(m: Optional[Readability]) -> str:
+def _readability(m: Optional[Readability], t: DocText) -> str:
     if m is None:
-        return "— (not served in this language)"
-    flag = "; likely above B1" if m.above_b1 else ""
-    return f"score {m.score:.0f}, {m.words_per_sentence:.1f} words per sentence{flag}"
+        return t("not_served_in_language")
+    flag = t("readability_above_b1") if m.above_b1 else ""
+    return (
+        t("readability_score", score=f"{m.score:.0f}", words=f"{m.words_per_sentence:.1f}") + flag
+    )
 
 
-def _overdue(answer: Answer, today: dt.date) -> bool:
-    # Against `today`, not the clock, so a document made for a given day is reproducible.
-    date = answer.review.date
-    return date is not None and today - date > REVIEW_MAX_AGE
+def _translation_note(state: str, t: DocText) -> str:
+    """What a translation state means for parents ("stale — not served until re-checked")."""
+    return t(f"translation_{state}") if state in ("current", "stale", "missing") else state
 
 
 # -- sections --------------------------------------------------------------------------------
-def _summary(reports: list[AnswerReport], settings: Settings,
-             today: dt.date, st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    answers = [r.answer for r in reports]
-    approved = [r for r in reports if r.answer.review.approved]
-    others = Counter(a.review.state for a in answers if not a.review.approved)
-    other_text = ", ".join(f"{n} {state}" for state, n in sorted(others.items())) or "none"
-    langs = ", ".join(LANGUAGE_NAMES.get(lang, lang) for lang in TARGET_LANGUAGES)
-    rows = [
-        ["Answers in total", str(len(answers))],
-        ["Approved (served to parents)", str(len(approved))],
-        ["Not approved (never served)", f"{len(answers) - len(approved)} ({other_text})"],
-        [f"Translations ({langs}) not current",
-         f"{sum(r.translation != CURRENT for r in approved)} of the approved answers; "
-         f"{sum(r.translation != CURRENT for r in reports)} of all answers"],
-        ["Reviews older than 12 months", str(sum(_overdue(a, today) for a in answers))],
-    ]
-    readability = totals(reports)["readability"]  # the same figures as the console's summary
-    for lang in (SOURCE_LANGUAGE, *TARGET_LANGUAGES):
-        name = f"Readability, {LANGUAGE_NAMES.get(lang, lang)} (approved answers)"
-        r = readability.get(lang)
-        rows.append([name, f"mean score {r['mean']:.1f}; likely above B1: {r['above_b1']} of "
-                           f"{r['scored']}" if r else "no texts served"])
-    clinic = settings.clinic_name.get(SOURCE_LANGUAGE) or next(iter(settings.clinic_name.values()))
-    cells = [[Paragraph(as_markup(k), st["key"]), Paragraph(as_markup(v), st["body"])] for k, v in rows]
-    intro = (
-        "This document lists every answer of the assistant with its review state, its sources "
-        "and its texts in Dutch (the source) and English side by side. Only approved answers "
-        "whose English translation is current are served to parents in English; drafts are "
-        "never served. Placeholders such as {chance} or {clinic_name} are filled in with the "
-        "values from the content and the clinic settings; a placeholder that cannot be filled "
-        "is shown as it is. Readability scores: Flesch–Douma (Dutch), Flesch Reading Ease "
-        "(English); the B1 flag is a heuristic, not a verdict.")
-    return [
-        Paragraph(as_markup(TITLE), st["title"]),
-        Paragraph(as_markup(f"Generated on {today.isoformat()} · clinic settings: {clinic} "
-                          f"({settings.path.name})"), st["body"]),
-        Spacer(0, 3 * mm),
-        Paragraph(as_markup(intro), st["small"]),
-        Paragraph("Summary", st["h1"]),
-        grid_table(cells, [62 * mm, WIDTH - 62 * mm], header=False),
-    ]
-
-
-def _overview(reports: list[AnswerReport], today: dt.date,
-              st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    head = ["#", "Answer", "Kind", "Condition", "Review", "English", "Readability nl / en"]
-    rows: list[list[Any]] = [[Paragraph(h, st["cell_head"]) for h in head]]
-    for i, r in enumerate(reports, 1):
-        a = r.answer
-        review = a.review.state + (" (overdue)" if _overdue(a, today) else "")
-        scores = " / ".join("—" if (m := r.readability.get(lang)) is None else
-                            f"{m.score:.0f}{'*' if m.above_b1 else ''}"
-                            for lang in (SOURCE_LANGUAGE, *TARGET_LANGUAGES))
-        link = f'<a href="#answer-{escape(a.id)}" color="#1f3a68">{escape(a.id)}</a>'
-        review_style = st["small"] if a.review.approved else st["small_warn"]
-        rows.append([Paragraph(str(i), st["small"]), Paragraph(link, st["small"]),
-                     Paragraph(a.kind, st["small"]), Paragraph(a.condition, st["small"]),
-                     Paragraph(as_markup(review), review_style),
-                     Paragraph(r.translation, st["small"]), Paragraph(scores, st["small"])])
-    widths = [9 * mm, 50 * mm, 23 * mm, 18 * mm, 26 * mm, 18 * mm]
-    return [Paragraph("All answers", st["h1"]),
-            Paragraph("* likely above B1. Click an answer to go to its section.", st["small"]),
-            Spacer(0, 1.5 * mm),
-            grid_table(rows, widths + [WIDTH - sum(widths)])]
-
-
-def _answer_section(r: AnswerReport, content: Content, translations: Translations,
-                    settings: Settings, today: dt.date,
-                    st: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _answer_section(
+    r: AnswerReport,
+    content: Content,
+    translations: Translations,
+    settings: Settings,
+    today: dt.date,
+    st: dict[str, ParagraphStyle],
+    t: DocText,
+) -> list[Flowable]:
     a = r.answer
-    fill = {lang: _filler(a, lang, content, translations, settings)
-            for lang in (SOURCE_LANGUAGE, *TARGET_LANGUAGES)}
-    heading = Paragraph(f"{as_markup(a.id)} — {as_markup(fill[SOURCE_LANGUAGE](a.label))}",
-                        st["h2"])
+    fill = {
+        lang: _filler(a, lang, content, translations, settings)
+        for lang in (SOURCE_LANGUAGE, *TARGET_LANGUAGES)
+    }
+    heading = Paragraph(
+        f"{as_markup(a.id)} — {as_markup(fill[SOURCE_LANGUAGE](a.label))}", st["h2"]
+    )
     top: list[Flowable] = [Anchor(f"answer-{a.id}", f"{a.id} — {a.label}"), heading]
     if not a.review.approved:
-        top.append(Paragraph(as_markup(f"{a.review.state.upper()} — not served to parents"),
-                             st["warn"]))
+        top.append(
+            Paragraph(
+                as_markup(t("not_served_to_parents", state=a.review.state.upper())), st["warn"]
+            )
+        )
     elif r.translation != CURRENT:
-        top.append(Paragraph(as_markup(f"English not served: translation {r.translation}"),
-                             st["note"]))
+        top.append(Paragraph(as_markup(t("english_not_served", state=r.translation)), st["note"]))
 
     review_date = a.review.date.isoformat() if a.review.date else "—"
-    if _overdue(a, today):
-        review_date += " (older than 12 months: review again)"
+    if overdue(a, today):
+        review_date += " " + t("review_again")
     # Each cited section with the sentences quoted from it and the texts that rest on them.
-    sources = [f"{content.sources[ref.doc].title if ref.doc in content.sources else ref.doc}"
-               f" — {ref.section}"
-               + (f" [{', '.join(ref.parts)}]" if ref.parts else "")
-               + "".join(f"\n  “{q}”" for q in ref.quotes) for ref in a.sources]
-    meta = [("Kind", a.kind), ("Condition", CONDITION_NAMES.get(a.condition, a.condition)),
-            ("Review state", a.review.state),
-            ("Reviewed by", EXAMPLE_APPROVAL.format(by=a.review.by) if a.review.example
-             else a.review.by or "—"),
-            ("Review date", review_date)]
+    sources = [
+        f"{content.sources[ref.doc].title if ref.doc in content.sources else ref.doc}"
+        f" — {ref.section}"
+        + (f" [{', '.join(ref.parts)}]" if ref.parts else "")
+        + "".join(f"\n  “{q}”" for q in ref.quotes)
+        for ref in a.sources
+    ]
+    meta = [
+        (t("kind"), a.kind),
+        (t("condition"), CONDITION_NAMES.get(a.condition) or t("condition_any")),
+        (t("review_state"), a.review.state),
+        (
+            t("reviewed_by"),
+            t("example_approval", by=a.review.by) if a.review.example else a.review.by or "—",
+        ),
+        (t("review_date"), review_date),
+    ]
     comment = getattr(a.review, "comment", None)  # older Review objects have no comment
     if comment:
-        meta.append(("Review comment", comment))
-    meta += [("English translation", TRANSLATION_NOTES.get(r.translation, r.translation)),
-             ("Sources", "\n".join(sources) or "—"),
-             ("File", a.file or "—")]
-    meta += [(f"Readability {lang}", _readability(r.readability.get(lang)))
-             for lang in (SOURCE_LANGUAGE, *TARGET_LANGUAGES)]
-    meta_table = grid_table([[Paragraph(k, st["key"]), Paragraph(as_markup(v), st["small"])]
-                         for k, v in meta], [34 * mm, WIDTH - 34 * mm], header=False)
+        meta.append((t("review_comment"), comment))
+    meta += [
+        (t("english_translation"), _translation_note(r.translation, t)),
+        (t("sources"), "\n".join(sources) or "—"),
+        (t("file"), a.file or "—"),
+    ]
+    meta += [
+        (t("readability_in", language=lang), _readability(r.readability.get(lang), t))
+        for lang in (SOURCE_LANGUAGE, *TARGET_LANGUAGES)
+    ]
+    meta_table = grid_table(
+        [[Paragraph(k, st["key"]), Paragraph(as_markup(v), st["small"])] for k, v in meta],
+        [34 * mm, WIDTH - 34 * mm],
+        header=False,
+    )
 
-    head = ["Field", *(LANGUAGE_NAMES.get(lang, lang) for lang in (SOURCE_LANGUAGE,
-                                                                   *TARGET_LANGUAGES))]
+    head = [
+        t("field"),
+        *(LANGUAGE_NAMES.get(lang, lang) for lang in (SOURCE_LANGUAGE, *TARGET_LANGUAGES)),
+    ]
     rows: list[list[Any]] = [[Paragraph(h, st["cell_head"]) for h in head]]
     for name, dutch in a.texts().items():
-        row: list[Any] = [Paragraph(as_markup(name), st["key"]),
-                          Paragraph(as_markup(fill[SOURCE_LANGUAGE](dutch)), st["body"])]
+        row: list[Any] = [
+            Paragraph(as_markup(name), st["key"]),
+            Paragraph(as_markup(fill[SOURCE_LANGUAGE](dutch)), st["body"]),
+        ]
         for lang in TARGET_LANGUAGES:
             context = f"{a.id}.{name}"
             text = translations.get(lang, context, dutch)
             if text is None:
                 state = translations.state(lang, context, dutch)
-                row.append(Paragraph(as_markup(MISSING_MARK if state == MISSING else STALE_MARK),
-                                     st["note"]))
+                row.append(
+                    Paragraph(
+                        as_markup(t("mark_missing" if state == MISSING else "mark_stale")),
+                        st["note"],
+                    )
+                )
             else:
                 row.append(Paragraph(as_markup(fill[lang](text)), st["body"]))
         rows.append(row)
@@ -236,45 +206,55 @@ def _answer_section(r: AnswerReport, content: Content, translations: Translation
     text_width = (WIDTH - field_width) / (len(head) - 1)
     texts = grid_table(rows, [field_width] + [text_width] * (len(head) - 1), split_in_row=True)
     # Keep heading and metadata together (and off the bottom of a page); the texts may split.
-    return [CondPageBreak(60 * mm), KeepTogether([*top, meta_table, Spacer(0, 2 * mm)]),
-            texts, Spacer(0, 5 * mm)]
-
-
-def _signoff(st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    rows = [[Paragraph(h, st["cell_head"]) for h in ("Reviewed by", "Role", "Date", "Signature")]]
-    rows += [["", "", "", ""] for _ in range(3)]
-    table = grid_table(rows, [WIDTH * f for f in (0.32, 0.22, 0.16, 0.30)])
-    table.setStyle(TableStyle([("BOTTOMPADDING", (0, 1), (-1, -1), 14)]))  # room to sign
-    return [CondPageBreak(70 * mm), Paragraph("Sign-off", st["h1"]),
-            Paragraph("By signing, the reviewer confirms the approved answers above are "
-                      "correct and suitable for parents, and lists any answers to be returned "
-                      "with their comments.", st["small"]),
-            Spacer(0, 2 * mm), table]
+    return [
+        CondPageBreak(60 * mm),
+        KeepTogether([*top, meta_table, Spacer(0, 2 * mm)]),
+        texts,
+        Spacer(0, 5 * mm),
+    ]
 
 
 # -- public ----------------------------------------------------------------------------------
-def review_pdf(content: Content, translations: Translations, settings: Settings,
-               today: dt.date | None = None) -> bytes:
+def review_pdf(
+    content: Content,
+    translations: Translations,
+    settings: Settings,
+    today: dt.date | None = None,
+    lang: str = "en",
+) -> bytes:
     """The review document for all answers as PDF bytes (A4), for `content`, its catalogs and
-    the clinic's `settings`, dated `today` (default: the clock's day).
+    the clinic's `settings`, dated `today` (default: the clock's day), its own texts in `lang`
+    (the console's language).
     Drafts and untranslated texts are included and clearly marked as not served.
     """
     today = today or dt.date.today()
     reports = answer_reports(content, translations)
     st = paragraph_styles()
+    t = document_texts(content, translations, lang)
 
-    story: list[Flowable] = [*_summary(reports, settings, today, st),
-                             *_overview(reports, today, st), PageBreak(),
-                             Paragraph("Answers", st["h1"])]
+    story: list[Flowable] = [
+        *summary(reports, settings, today, st, t),
+        *overview(reports, today, st, t),
+        PageBreak(),
+        Paragraph(t("answers"), st["h1"]),
+    ]
     for r in reports:
-        story += _answer_section(r, content, translations, settings, today, st)
-    story += _signoff(st)
+        story += _answer_section(r, content, translations, settings, today, st, t)
+    story += signoff(st, t)
 
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
-                            topMargin=MARGIN, bottomMargin=MARGIN + 4 * mm, title=TITLE,
-                            author="smard-sma-keuzehulp", subject="Content review",
-                            invariant=1)  # same inputs, same bytes: diffable between runs
-    footer = page_footer(TITLE, today)
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 4 * mm,
+        title=t("title"),
+        author="smard-sma-keuzehulp",
+        subject=t("subject"),
+        invariant=1,
+    )  # same inputs, same bytes: diffable between runs
+    footer = page_footer(t("title"), t("page", number="{number}"), today)
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()

@@ -4,6 +4,7 @@ is read, which hold what a parent reads, and which are translatable texts. The l
 checks all take it from here, so a new key is added in one place; a key not declared here is
 an error with file and line, never silently dropped.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -88,7 +89,7 @@ class Answer:
     Every field but `file` is a key of ANSWER_KEYS, read as declared there."""
 
     id: str
-    kind: str  # medical | conversation | safety
+    kind: str  # medical | conversation | safety | exercise | knowledge
     intents: tuple[str, ...]
     condition: str  # smard | sma | any
     label: str
@@ -99,7 +100,9 @@ class Answer:
     parts: Optional[dict[str, Optional[str]]] = None
     values: dict[str, dict[str, Any]] = field(default_factory=dict)
     next: tuple[str, ...] = ()
-    picture: Optional[dict[str, Any]] = None  # {kind: icon_array, value: <name>} | {kind: inheritance}
+    picture: Optional[dict[str, Any]] = (
+        None  # {kind: icon_array, value: <name>} | {kind: inheritance}
+    )
     language_button: bool = False
     # The values exercise (kind: exercise): answer choices, what each choice says about the
     # parents ("said"), and which options it speaks for / against / raises to discuss.
@@ -108,6 +111,17 @@ class Answer:
     relations: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     comparison: Optional[str] = None  # a flow whose options this answer shows side by side
     exercise_start: bool = False  # offers the button that starts the values exercise
+    # The letter for relatives: its body, as texts of other answers (`answer_id` for its short
+    # text, `answer_id.field` for another), each left out unless approved (bot/decision_aid/letter.py).
+    letter: tuple[str, ...] = ()
+    # A statement of a knowledge check (kind: knowledge): whether it is true, the answer and
+    # text (`{answer: id, text: part.risks}`) that decides it, and the phrase of that text that
+    # does (`quote`, translated like any text). An answer with `knowledge_check` offers the
+    # button that starts that check (a flows.yml key).
+    correct: Optional[bool] = None
+    cites: dict[str, str] = field(default_factory=dict)
+    quote: Optional[str] = None
+    knowledge_check: Optional[str] = None
     file: str = ""
 
     def texts(self) -> dict[str, str]:
@@ -128,7 +142,7 @@ class Answer:
 # -- reading a key ----------------------------------------------------------------------------
 def part_key(name: str) -> str:
     """A text's name as `texts()` keys it: `parts.risks` (as authors may write it) -> `part.risks`."""
-    return "part." + name[len("parts."):] if name.startswith("parts.") else name
+    return "part." + name[len("parts.") :] if name.startswith("parts.") else name
 
 
 def _as_is(value: Any) -> Any:
@@ -163,20 +177,28 @@ def _date(value: Any) -> Optional[dt.date]:
 
 def _review(value: Any) -> Review:
     review = value or {}
-    return Review(review.get("state", "draft"), review.get("by"), _date(review.get("date")),
-                  review.get("comment"))
+    return Review(
+        review.get("state", "draft"),
+        review.get("by"),
+        _date(review.get("date")),
+        review.get("comment"),
+    )
 
 
 def _sources(value: Any) -> tuple[SourceRef, ...]:
-    return tuple(SourceRef(raw["doc"], raw["section"],
-                           tuple(normalize_text(q) for q in raw.get("quotes") or ()),
-                           tuple(part_key(p) for p in raw.get("for") or ()))
-                 for raw in value or ())
+    return tuple(
+        SourceRef(
+            raw["doc"],
+            raw["section"],
+            tuple(normalize_text(q) for q in raw.get("quotes") or ()),
+            tuple(part_key(p) for p in raw.get("for") or ()),
+        )
+        for raw in value or ()
+    )
 
 
 def _relations(value: Any) -> dict[str, dict[str, list[str]]]:
-    return {k: {rel: list(ids) for rel, ids in (v or {}).items()}
-            for k, v in (value or {}).items()}
+    return {k: {rel: list(ids) for rel, ids in (v or {}).items()} for k, v in (value or {}).items()}
 
 
 @dataclass(frozen=True)
@@ -212,14 +234,24 @@ ANSWER_KEYS: dict[str, AnswerKey] = {
     "relations": AnswerKey(_relations, served=True),
     "comparison": AnswerKey(_as_is, served=True),
     "exercise_start": AnswerKey(bool, served=True),
+    "letter": AnswerKey(_tuple, served=True),
+    "correct": AnswerKey(_as_is, served=True),
+    "cites": AnswerKey(_or({}), served=True),
+    "quote": AnswerKey(_text, served=True, texts=""),
+    "knowledge_check": AnswerKey(_as_is, served=True),
 }
 TEXT_FIELDS = tuple(key for key, spec in ANSWER_KEYS.items() if spec.served)
 
 
 def answer_from_raw(raw: dict[str, Any], file: str) -> Answer:
     """An answer from its parsed YAML (a required key missing is a KeyError)."""
-    return Answer(**{key: spec.read(raw[key] if spec.required else raw.get(key))
-                     for key, spec in ANSWER_KEYS.items()}, file=file)
+    return Answer(
+        **{
+            key: spec.read(raw[key] if spec.required else raw.get(key))
+            for key, spec in ANSWER_KEYS.items()
+        },
+        file=file,
+    )
 
 
 # -- checking a file --------------------------------------------------------------------------
@@ -237,6 +269,8 @@ def unknown_keys(path: Path) -> list[str]:
             continue
         for key, _ in node.value:
             if key.value not in ANSWER_KEYS:
-                problems.append(f"{path.name}:{key.start_mark.line + 1}: unknown key "
-                                f"{key.value!r} in an answer (known: {', '.join(ANSWER_KEYS)})")
+                problems.append(
+                    f"{path.name}:{key.start_mark.line + 1}: unknown key "
+                    f"{key.value!r} in an answer (known: {', '.join(ANSWER_KEYS)})"
+                )
     return problems

@@ -2,6 +2,7 @@
 is in its section, every text of an approved medical answer rests on quotes, every fact of it
 (rendered, in every language) is in the sentences it cites (bot/content/provenance.py), and an
 answer for one condition cites that condition's sources and names it where it is shown first."""
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,7 @@ from bot.content.provenance import (
 from bot.content.schema import Answer
 
 # Kinds of answer whose texts state facts from the sources.
-FACT_KINDS = ("medical", "exercise")
+FACT_KINDS = ("medical", "exercise", "knowledge")
 # How each condition is named in a text (the Dutch and English names are the same).
 CONDITION_NAMES = {"smard": re.compile(r"\bSMARD\b"), "sma": re.compile(r"\bSMA\b")}
 
@@ -47,8 +48,9 @@ def quotes_in_sources(c: Context) -> list[str]:
                 continue  # reported by sources_found / references_exist
             for quote in ref.quotes:
                 if not find_quote(quote, section):
-                    problems.append(f"{c.where(a)}: quote not in {ref.doc} / {ref.section!r}: "
-                                    f"{quote!r}")
+                    problems.append(
+                        f"{c.where(a)}: quote not in {ref.doc} / {ref.section!r}: {quote!r}"
+                    )
     return problems
 
 
@@ -75,8 +77,9 @@ def facts_traceable(c: Context) -> list[str]:
                 if text is None:
                     continue  # no current translation: not served (reported elsewhere)
                 for fact in unsupported(facts(text, lang), cited):
-                    problems.append(f"{c.where(a)}: {lang} {name}: {fact} is not in its cited "
-                                    f"source sentences")
+                    problems.append(
+                        f"{c.where(a)}: {lang} {name}: {fact} is not in its cited source sentences"
+                    )
     return problems
 
 
@@ -85,10 +88,14 @@ def condition_sources(c: Context) -> list[str]:
     for a in c.content.answers.values():
         if a.condition not in CONDITIONS or not a.sources:
             continue
-        about = {c.content.sources[r.doc].condition for r in a.sources if r.doc in c.content.sources}
+        about = {
+            c.content.sources[r.doc].condition for r in a.sources if r.doc in c.content.sources
+        }
         if a.condition not in about and about - {None}:
-            problems.append(f"{c.where(a)}: an answer for {a.condition} cites only sources "
-                            f"about {', '.join(sorted(x for x in about if x))}")
+            problems.append(
+                f"{c.where(a)}: an answer for {a.condition} cites only sources "
+                f"about {', '.join(sorted(x for x in about if x))}"
+            )
     return problems
 
 
@@ -111,6 +118,8 @@ def condition_named(c: Context) -> list[str]:
                 problems.append(f"{c.where(a)}: {lang} label does not name {a.condition.upper()}")
             shown = [rendered(a, f, lang, c.content, c.translation) for f in first_shown(a)]
             if shown and None not in shown and not any(name.search(t or "") for t in shown):
-                problems.append(f"{c.where(a)}: {lang} {'/'.join(first_shown(a))} does not name "
-                                f"{a.condition.upper()}")
+                problems.append(
+                    f"{c.where(a)}: {lang} {'/'.join(first_shown(a))} does not name "
+                    f"{a.condition.upper()}"
+                )
     return problems

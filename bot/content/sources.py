@@ -1,5 +1,6 @@
 """The text of each cited section of the vetted source documents (for the counsellor console
 and the review document): from the section's first words to the next section's."""
+
 from __future__ import annotations
 
 import re

@@ -1,6 +1,7 @@
 """Reading the content's YAML files with libyaml's C parser where it is installed (PyYAML's
 `CSafeLoader`: the same safe YAML, about ten times faster than the pure-Python parser, which
 matters because the console and the checks read every answer file on each change)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Which condition (SMARD or SMA) a message is about, from what it mentions."""
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,9 @@ _PATTERNS = {
     "smard": re.compile(r"\bsmard\d?\b|ighmbp2|respiratory distress|\bademnood\b", re.I),
     "sma": re.compile(
         r"\bsma\b(?!\s+(?:met\s+ademnood|with\s+respiratory))|\bsmn[12]?\b|hielprik|heel[\s-]?prick|newborn screening|neonatale screening|"
-        r"spinale musculaire atrofie(?!\s+met)|spinal muscular atrophy(?!\s+with)", re.I),
+        r"spinale musculaire atrofie(?!\s+met)|spinal muscular atrophy(?!\s+with)",
+        re.I,
+    ),
 }
 
 

@@ -1,6 +1,7 @@
 """The Dutch names an English reply keeps: the sources' titles and section names (the sources
 are Dutch), and a quoted name left as it is in the Dutch text (a heading of a Dutch website).
 The pages mark them lang="nl", so a screen reader reads them as Dutch."""
+
 from __future__ import annotations
 
 import re

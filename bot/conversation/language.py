@@ -12,6 +12,7 @@ Detection uses lingua (Dutch and English only). Lingua is weak on one to three w
 ("hallo" scores as English), so short texts are decided by unambiguous function words and
 otherwise keep the current language.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,23 +26,28 @@ SUPPORTED = ("nl", "en")
 
 # Terms that look the same in both languages and say nothing about the language.
 _DOMAIN_TERMS = re.compile(
-    r"\b(smard\d?|sma|smn[12]?|ighmbp2|pgt|ivf|nbs|enmc|dna|ok(ay)?|ja|yes|nee|no|help)\b", re.I)
+    r"\b(smard\d?|sma|smn[12]?|ighmbp2|pgt|ivf|nbs|enmc|dna|ok(ay)?|ja|yes|nee|no|help)\b", re.I
+)
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.U)
 
 # Short, frequent words that belong to one of the two languages only.
 _MARKERS = {
-    "nl": set("""wat hoe het een ik mijn ons onze wij jullie zijn kan kunnen niet geen hoi hallo
+    "nl": set(
+        """wat hoe het een ik mijn ons onze wij jullie zijn kan kunnen niet geen hoi hallo
         doei dag bedankt dank graag waarom wanneer welke waar heeft hebben moet moeten kind
         kindje zoon dochter van voor met jij je u uw ben wordt nu ook erfelijk kans drager
         dragers krijgen zwanger ziekte zeker alsjeblieft aub bent zit goedemorgen goedenavond
         mag praten iemand mens spreek nederlands engels tot ziens welkom lief fijn waarom
-        betekent hielprik uitslag behandeling onderzoek""".split()),
-    "en": set("""what how the a an my our we're are can not no hi hello bye thanks thank please
+        betekent hielprik uitslag behandeling onderzoek""".split()
+    ),
+    "en": set(
+        """what how the a an my our we're are can not no hi hello bye thanks thank please
         why when which where has have must should child baby's son daughter of for with you
         your am i'm now also hereditary chance carrier carriers get pregnant disease sure
         goodbye morning evening may talk someone person human speak dutch english see welcome
         kind means heel prick result treatment testing test it does do i im me so very really scared
-        afraid worried sad""".split()),
+        afraid worried sad""".split()
+    ),
 }
 # Words that appear in both lists by accident of spelling are not markers.
 _SHARED = _MARKERS["nl"] & _MARKERS["en"]
@@ -99,9 +105,12 @@ def requested_language(text: str) -> Optional[str]:
 
 # A message that asks for a language names one, or language itself, typos included
 # ("kan het in het nedelands"); the country ("in Nederland") is not a language.
-_LANGUAGE_WORD = re.compile(r"\b(taal|talen|language|languages|ned\w*s\w*|nl|eng|engl\w*"
-                            r"|en[lg]\w*sh|engel\w*|du+tch|holla?nds|vlaams|spreek|spreekt|speak"
-                            r"|praten)\b", re.I)
+_LANGUAGE_WORD = re.compile(
+    r"\b(taal|talen|language|languages|ned\w*s\w*|nl|eng|engl\w*"
+    r"|en[lg]\w*sh|engel\w*|du+tch|holla?nds|vlaams|spreek|spreekt|speak"
+    r"|praten)\b",
+    re.I,
+)
 
 
 def asks_for_a_language(text: str) -> bool:
@@ -109,8 +118,9 @@ def asks_for_a_language(text: str) -> bool:
     return requested_language(text) is not None or bool(_LANGUAGE_WORD.search(text or ""))
 
 
-def resolve(text: str, is_payload: bool, metadata_language: Optional[str],
-            current: Optional[str]) -> str:
+def resolve(
+    text: str, is_payload: bool, metadata_language: Optional[str], current: Optional[str]
+) -> str:
     """The language to answer this message in (see the module docstring for the order)."""
     if not is_payload:
         detected = detect(text)

@@ -1,5 +1,6 @@
 """What a bot message is (text, buttons, machine-readable details), and the one failure the
 renderer knows: a text without a current translation."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,8 +8,9 @@ from typing import Any
 
 # Last resort when even the "not translated" notice lacks a translation: never show Dutch
 # to an English reader. The content check keeps this from happening in a release.
-LAST_RESORT = {"en": "Sorry, this answer is not available in English yet. "
-                      "Please contact a genetic counsellor."}
+LAST_RESORT = {
+    "en": "Sorry, this answer is not available in English yet. Please contact a genetic counsellor."
+}
 
 
 @dataclass

@@ -1,7 +1,8 @@
-"""The button payloads of the values exercise: written by the renderer (the button that starts
-the exercise) and by the exercise itself (each step), read back by Rasa as the `values_answer`
-intent with its entities. One place, so the renderer need not import the decision aid. Also the grammar a message must
+"""The button payloads of the values exercise and of the knowledge check: written by the
+renderer (the button that starts them) and by the exercise or check itself (each step), read
+back by Rasa as the `values_answer` intent with its entities (which tell the two apart). One place, so the renderer need not import the decision aid. Also the grammar a message must
 follow to count as a payload at all (the web tier checks every message against it)."""
+
 from __future__ import annotations
 
 import json
@@ -18,6 +19,16 @@ BEGIN, SKIP, FINISH = "begin", "skip", "finish"
 def exercise_payload(question: str, choice: Optional[str] = None) -> str:
     """The button payload for one step of the exercise (`question` may be "begin")."""
     body = f'"values_question":"{question}"' + (f',"values_choice":"{choice}"' if choice else "")
+    return f"/values_answer{{{body}}}"
+
+
+def knowledge_payload(statement: str, choice: Optional[str] = None) -> str:
+    """The button payload for one step of a knowledge check (the `values_answer` intent with
+    the check's entities): `statement` is a check's name (which starts it), a statement id
+    (with the choice: true, false, unsure), or "stop" / "add" (the score to the summary)."""
+    body = f'"knowledge_statement":"{statement}"' + (
+        f',"knowledge_choice":"{choice}"' if choice else ""
+    )
     return f"/values_answer{{{body}}}"
 
 
@@ -48,7 +59,8 @@ class PayloadGrammar:
             return False
         return isinstance(entities, dict) and all(
             k in self.entities and isinstance(v, str) and len(v) <= MAX_ENTITY_CHARS
-            for k, v in entities.items())
+            for k, v in entities.items()
+        )
 
     def as_message(self, message: str) -> str:
         """`message` itself when it is a payload or no payload at all; otherwise the text
@@ -65,4 +77,5 @@ def load_grammar(domain_path: Path) -> PayloadGrammar:
     def names(items: Optional[list[Any]]) -> frozenset[str]:
         # Domain lists hold names or one-key mappings (`- intent: {use_entities: …}`).
         return frozenset(next(iter(i)) if isinstance(i, dict) else str(i) for i in items or ())
+
     return PayloadGrammar(names(domain.get("intents")), names(domain.get("entities")))

@@ -4,6 +4,7 @@ One per process that serves parents, built from that process's Config: the web a
 keeps it under an app key, the action server in actions/runtime.py. A new bundle is picked up
 on the next `get()`; the renderer is rebuilt only then.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,7 +25,7 @@ class PublishedRenderer:
 
     def get(self) -> Renderer:
         """The renderer of the bundle in force (FileNotFoundError: nothing published yet)."""
-        content, translations, _ = self.view.get()
+        content, translations, meta = self.view.get()
         if self._current is None or self._current.content is not content:
-            self._current = Renderer(content, translations, self.settings)
+            self._current = Renderer(content, translations, self.settings, audio=meta["audio"])
         return self._current

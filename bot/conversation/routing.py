@@ -21,6 +21,7 @@ Order, for a typed message (a button press skips the text-based nets):
 6. A message that does not name the topic's subject, classified without certainty, is asked
    "is this what you mean?" with the topic as a button, rather than served a neighbour's text.
 """
+
 from __future__ import annotations
 
 import re
@@ -43,14 +44,27 @@ from bot.conversation.scope import (
 
 # Served, offered, asked: what kind of reply this is.
 ANSWER, ASK_CONDITION, NOT_COVERED, OTHER_CONDITION, UNSURE = (
-    "answer", "ask_condition", "not_covered", "other_condition", "unsure")
-_QUESTION = re.compile(r"\b(hoe|wat|waarom|wanneer|wie|welke|waar|how|what|why|when|who|which"
-                       r"|where)\b", re.IGNORECASE)
+    "answer",
+    "ask_condition",
+    "not_covered",
+    "other_condition",
+    "unsure",
+)
+_QUESTION = re.compile(
+    r"\b(hoe|wat|waarom|wanneer|wie|welke|waar|how|what|why|when|who|which"
+    r"|where)\b",
+    re.IGNORECASE,
+)
 # How much of the classifier's confidence a topic ranked next needs for the subject it names
 # to pick it (_subject_picks).
 RUNNER_UP = 0.2
-FEELING_ANSWERS = {"guilt": "feelings_guilt", "death": "feelings_death",
-                   "despair": "feelings_despair", "anger": "feelings_anger", "fear": "distress"}
+FEELING_ANSWERS = {
+    "guilt": "feelings_guilt",
+    "death": "feelings_death",
+    "despair": "feelings_despair",
+    "anger": "feelings_anger",
+    "fear": "distress",
+}
 
 
 @dataclass(frozen=True)
@@ -90,10 +104,15 @@ def decide(asked: Asked, content: Content) -> Reply:
     if felt or intent == "distress":
         related = _topic_answer(asked, content)
         comfort = content.answers[FEELING_ANSWERS.get(felt or "", "distress")]
-        return Reply(ANSWER, intent, comfort, asked.condition,
-                     offered=(related,) if related else ())
-    if typed and intent == "emergency" and confidence < CONFIDENT \
-            and question_kind.kinds_asked(asked.text):
+        return Reply(
+            ANSWER, intent, comfort, asked.condition, offered=(related,) if related else ()
+        )
+    if (
+        typed
+        and intent == "emergency"
+        and confidence < CONFIDENT
+        and question_kind.kinds_asked(asked.text)
+    ):
         # the classifier's guess of an emergency, unsure and without a sign of one the net knows,
         # for a kind of question about a subject of ours ("does the heel prick hurt my baby?"):
         # that question, answered honestly
@@ -107,14 +126,16 @@ def decide(asked: Asked, content: Content) -> Reply:
         # Neither a choice nor a diagnosis is asked: the general fact of the best-ranked topic.
         # Its confidence is usually low, so the subject check below decides whether it is
         # served or asked about ("is this what you mean?").
-        topic = next(((name, c) for name, c in asked.ranking if content.is_medical_intent(name)),
-                     None)
+        topic = next(
+            ((name, c) for name, c in asked.ranking if content.is_medical_intent(name)), None
+        )
         if topic:
             intent, confidence = topic
     if typed:
         intent, confidence = _subject_picks(asked, content, intent, confidence)
-    if intent == "choose_condition" and (not asked.condition_named or (
-            typed and _QUESTION.search(asked.text))):
+    if intent == "choose_condition" and (
+        not asked.condition_named or (typed and _QUESTION.search(asked.text))
+    ):
         intent = "out_of_scope"  # choosing names a condition, and is not itself a question
     if typed and (intent == "nlu_fallback" or intent == "out_of_scope" and confidence < CONFIDENT):
         # (a confident "out of scope" is a subject we do not cover: "my dog keeps barking")
@@ -139,8 +160,9 @@ def decide(asked: Asked, content: Content) -> Reply:
         return Reply(ANSWER, intent, chosen, asked.condition)
     selection = content.select(intent, asked.condition)
     kinds = _kinds(asked) if medical else []
-    unsure = typed and medical and not sure_of_topic(intent, asked.text, asked.is_payload,
-                                                     confidence)
+    unsure = (
+        typed and medical and not sure_of_topic(intent, asked.text, asked.is_payload, confidence)
+    )
     if selection.needs_condition:
         candidates = content.candidates(intent)
         approved = tuple(a for a in candidates if a.review.approved)
@@ -153,8 +175,9 @@ def decide(asked: Asked, content: Content) -> Reply:
         return Reply(ASK_CONDITION, intent, question_kind=kinds[0] if kinds else None)
     answer = selection.answer
     if selection.other_condition and (answer is None or not answer.review.approved):
-        return Reply(OTHER_CONDITION, intent, answer, asked.condition,
-                     offered=(selection.other_condition,))
+        return Reply(
+            OTHER_CONDITION, intent, answer, asked.condition, offered=(selection.other_condition,)
+        )
     if answer is None:
         return Reply(ANSWER, "out_of_scope", content.answers["fallback"], asked.condition)
     condition = selection.condition or asked.condition
@@ -166,22 +189,29 @@ def decide(asked: Asked, content: Content) -> Reply:
     return Reply(ANSWER, intent, answer, condition, note=note)
 
 
-def _subject_picks(asked: Asked, content: Content, intent: str,
-                   confidence: float) -> tuple[str, float]:
+def _subject_picks(
+    asked: Asked, content: Content, intent: str, confidence: float
+) -> tuple[str, float]:
     """The classifier's topic, unless it is unsure (below SURE) and the message names none of
     its subject while it names the subject of a topic the classifier ranked next: then that
     topic ("vruchtwaterpunctie … hoe werkt dat" ranked under symptoms first and prenatal
     testing second). Two signals that agree outweigh one that is unsure. An unclassified
     message (no topic above the fallback threshold) is not served this way: it is asked
     "is this what you mean?" (_not_covered_by_subject)."""
-    if confidence >= SURE or not content.is_medical_intent(intent) \
-            or names_subject(intent, asked.text):
+    if (
+        confidence >= SURE
+        or not content.is_medical_intent(intent)
+        or names_subject(intent, asked.text)
+    ):
         return intent, confidence
     for name, score in asked.ranking:
         if score < RUNNER_UP or name == "out_of_scope":
             break  # (ranked above the rest: "not our subject")
-        if content.is_medical_intent(name) and has_subject(name) \
-                and names_subject(name, asked.text):
+        if (
+            content.is_medical_intent(name)
+            and has_subject(name)
+            and names_subject(name, asked.text)
+        ):
             return name, score
     return intent, confidence
 
@@ -235,8 +265,11 @@ def _chosen_answer(asked: Asked, content: Content, intent: str) -> Optional[Answ
 
 def _topic_answer(asked: Asked, content: Content) -> Optional[Answer]:
     """The approved answer to the topic a message asked about besides a feeling, if any."""
-    if not asked.text or not content.is_medical_intent(asked.intent) \
-            or not may_serve_medical(asked.text, asked.is_payload, asked.confidence):
+    if (
+        not asked.text
+        or not content.is_medical_intent(asked.intent)
+        or not may_serve_medical(asked.text, asked.is_payload, asked.confidence)
+    ):
         return None
     selection = content.select(asked.intent, asked.condition)
     answer = selection.answer

@@ -12,13 +12,16 @@ deleted. General information questions ("why do children with SMARD have breathi
 problems?", "wat is de ademhalingsspier") name a subject, not a child in trouble, and must not
 trigger: the entries therefore need a verb or a state, not just a subject word.
 """
+
 from __future__ import annotations
 
 import re
 
 # Optional small words between a verb and its state: "is very blue", "wordt helemaal blauw".
-_A = (r"(?:(?:very|all|a|bit|little|slightly|really|completely|quite|so|kind|of|totally|er|"
-      r"helemaal|heel|erg|een|beetje|wat|zo|nogal|al)\s+){0,3}")
+_A = (
+    r"(?:(?:very|all|a|bit|little|slightly|really|completely|quite|so|kind|of|totally|er|"
+    r"helemaal|heel|erg|een|beetje|wat|zo|nogal|al)\s+){0,3}"
+)
 _APOS = r"[’']?"
 
 SIGNS: dict[str, tuple[str, ...]] = {
@@ -27,8 +30,11 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:kan|kon)\s+(?:bijna\s+)?(?:niet|nauwelijks|moeilijk|slecht)\s+(?:meer\s+)?(?:goed\s+)?adem",
         r"\badem(?:t|de|pt)\s+(?:\w+\s+){0,2}(?:niet|nauwelijks|snel|moeilijk|zwaar|raar|vreemd|oppervlakkig|onregelmatig|met\s+moeite|piepend)",
         r"\b(?:stopt|stopte|gestopt)\s+met\s+ademen|\bademhaling\s+(?:\w+\s+)?(?:stopt|valt\s+(?:\w+\s+)?weg|hapert)",
+        r"\b(?:stopt|stopte|stoppen)\s+(?:\w+\s+){1,3}met\s+ademen|\bstoppen\s+met\s+ademen",
         r"\bhoor\s+(?:\w+\s+){0,2}niet\s+(?:meer\s+)?ademen",
-        r"\bademhaling\s+(?:is|gaat|wordt|klinkt)\s+" + _A + r"(?:snel|moeilijk|zwaar|raar|vreemd|slecht|onregelmatig|oppervlakkig)",
+        r"\bademhaling\s+(?:is|gaat|wordt|klinkt)\s+"
+        + _A
+        + r"(?:snel|moeilijk|zwaar|raar|vreemd|slecht|onregelmatig|oppervlakkig)",
         r"\b(?:krijgt|kreeg)\s+(?:\w+\s+){0,2}(?:geen|weinig|nauwelijks|moeilijk|slecht)\s+lucht",
         r"\b(?:hapt|hapte|happen)\s+naar\s+(?:lucht|adem)",
         r"\bbenauwd\b",
@@ -37,8 +43,12 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:ademhaling|adem|ademt|ademde|ademen)\b.{0,30}\b(?:piep|rochel|reutel|gier|fluit)\w*|\b(?:piept|rochelt|reutelt)\b",
         r"\bademstilstand|\bapneu|\bademstops?\b|\badempauze",
         # colour
-        r"\b(?:wordt|word|werd|is|ziet|zag|kleurt|kleurde|loopt|liep|lijkt)\s+" + _A + r"(?:blauw|grauw|grijs|paars|lijkbleek)",
-        r"\b(?:wordt|werd|is|ziet|zag|kleurt|kleurde|liep|lijkt)\s+(?:hij|zij|ze|het)\s+" + _A + r"(?:blauw|grauw|grijs|paars|lijkbleek|bleek)",
+        r"\b(?:wordt|word|werd|is|ziet|zag|kleurt|kleurde|loopt|liep|lijkt)\s+"
+        + _A
+        + r"(?:blauw|grauw|grijs|paars|lijkbleek)",
+        r"\b(?:wordt|werd|is|ziet|zag|kleurt|kleurde|liep|lijkt)\s+(?:hij|zij|ze|het)\s+"
+        + _A
+        + r"(?:blauw|grauw|grijs|paars|lijkbleek|bleek)",
         r"\bblauwig|\bblauwachtig|\bblauw\s+(?:rond|om)\s+(?:de|zijn|haar|z'n|d'r)\s+(?:mond|lippen|neus)",
         r"\bblauwe\s+lippen|\blippen\s+(?:zijn|worden|werden)\s+" + _A + r"blauw",
         # feeding
@@ -48,6 +58,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         # limpness, drowsiness, responsiveness
         r"\b(?:is|wordt|werd|voelt|lijkt|hangt|erg|heel|zo|helemaal)\s+slap\b",
         r"\b(?:suf|suffig|sufferig|versuft)\b",
+        r"\b(?:te|erg|heel|zo|abnormaal)\s+slaperig\b|\bhoest\w*\b.{0,40}\b(?:onschuldig|gevaarlijk|ernstig|zorgwekkend)\b",
         r"\breageert\s+(?:\w+\s+){0,2}(?:niet|nergens|nauwelijks|slecht)",
         r"\bbewusteloos|\bbuiten\s+bewustzijn",
         r"\b(?:moeilijk|slecht|nauwelijks)\s+wakker\b",
@@ -105,41 +116,75 @@ SIGNS: dict[str, tuple[str, ...]] = {
     "en": (
         # breathing
         r"\b(?:can" + _APOS + r"t|cannot|can\s+not|couldn" + _APOS + r"t)\s+(?:\w+\s+){0,2}breath",
-        r"\b(?:not|isn" + _APOS + r"t|wasn" + _APOS + r"t|weren" + _APOS + r"t|st?opped|stops|stopping)\s+breathing",
+        r"\b(?:not|isn"
+        + _APOS
+        + r"t|wasn"
+        + _APOS
+        + r"t|weren"
+        + _APOS
+        + r"t|st?opped|stops|stopping)\s+breathing",
+        # "why does my newborn stop breathing?", "did she just stop breathing?"
+        r"\b(?:newborns?|bab(?:y|ies)|infants?|child(?:ren)?|he|she|they|it)\s+(?:\w+\s+){0,2}stop\s+breathing\b",
         r"\b(?:having|has|had|shows?|showing)\s+(?:\w+\s+)?(?:difficulty|trouble|problems?|a\s+hard\s+time)\s+(?:with\s+)?breath",
         # noisy breathing: wheezing, rattling, a whistle or a squeak with each breath
         r"\b(?:wheez|squeak|whistl|rattl|grunt)\w*\b.{0,30}\bbreath|\bbreath\w*\b.{0,30}\b(?:wheez|squeak|whistl|rattl)\w*"
         r"|\b(?:is|'s|keeps|started|starts)\s+(?:\w+\s+)?wheezing",
         r"\bstruggl\w*\s+(?:to\s+|with\s+)?(?:\w+\s+)?breath",
-        r"\b(?:he|she|baby|son|daughter|child|it|they)(?:" + _APOS + r"s|\s+is|\s+was|\s+are|\s+keeps)?\s+breathing\s+"
+        r"\b(?:he|she|baby|son|daughter|child|it|they)(?:"
+        + _APOS
+        + r"s|\s+is|\s+was|\s+are|\s+keeps)?\s+breathing\s+"
         r"(?:too\s+|very\s+|really\s+|so\s+|a\s+bit\s+)?(?:fast|quickly|hard|heavily|heavy|noisily|strangely|weird|funny|shallow)",
-        r"\b(?:his|her|their|its|baby" + _APOS + r"s)\s+breathing\s+(?:is|was|sounds|seems|looks)\s+" + _A
+        r"\b(?:his|her|their|its|baby"
+        + _APOS
+        + r"s)\s+breathing\s+(?:is|was|sounds|seems|looks)\s+"
+        + _A
         + r"(?:fast|quick|hard|heavy|noisy|strange|weird|funny|shallow|off|wrong|bad|irregular)",
         r"\b(?:is|was|seems|looks|getting|gets|got|very|so)\s+(?:very\s+|so\s+)?(?:short|out)\s+of\s+breath",
         r"\bgasp(?:s|ed|ing)?\b",
         r"\b(?:no|can" + _APOS + r"t\s+get(?:\s+any)?|not\s+getting(?:\s+any|\s+enough)?)\s+air\b",
-        r"\b(?:worr(?:y|ied)|concerned|anxious)\s+about\s+(?:his|her|their|its|the\s+baby" + _APOS + r"s?|my\s+baby" + _APOS + r"s?)\s+(?:\w+\s+)?(?:breathing|colou?r|feeding|temperature)",
+        r"\b(?:worr(?:y|ied)|concerned|anxious)\s+about\s+(?:his|her|their|its|the\s+baby"
+        + _APOS
+        + r"s?|my\s+baby"
+        + _APOS
+        + r"s?)\s+(?:\w+\s+)?(?:breathing|colou?r|feeding|temperature)",
         # colour
-        r"\b(?:is|was|went|goes|going|gone|turn\w*|look|looks|looked|looking)\s+" + _A + r"(?:blue|grey|gray|purple)\b",
+        r"\b(?:is|was|went|goes|going|gone|turn\w*|look|looks|looked|looking)\s+"
+        + _A
+        + r"(?:blue|grey|gray|purple)\b",
         r"\b(?:is|does|did)\s+(?:he|she|they|it|the\s+baby|your\s+baby|my\s+baby|the\s+child|your\s+child)\s+"
-        r"(?:look\s+|seem\s+|go\s+|turn\s+)?" + _A + r"(?:pale|blue|grey|gray|purple|floppy|limp|blu(?:e)?ish)\b",
+        r"(?:look\s+|seem\s+|go\s+|turn\s+)?"
+        + _A
+        + r"(?:pale|blue|grey|gray|purple|floppy|limp|blu(?:e)?ish)\b",
         r"\bblu(?:e)?ish\b|\bblue\s+(?:around|round)\s+(?:the|his|her)\s+(?:lips|mouth)",
         r"\bblue\s+lips|\blips\s+(?:are|were|look|went|turned)\s+" + _A + r"blue",
         # feeding
-        r"\b(?:won" + _APOS + r"t|will\s+not|isn" + _APOS + r"t|is\s+not|not|stopped|refuses?\s+to|refusing\s+to)\s+"
+        r"\b(?:won"
+        + _APOS
+        + r"t|will\s+not|isn"
+        + _APOS
+        + r"t|is\s+not|not|stopped|refuses?\s+to|refusing\s+to)\s+"
         r"(?:drink|feed|eat)(?:ing)?\b",
         r"\bpoor\s+feeding|\bfeeding\s+(?:less|poorly|badly)|\brefus\w*\s+(?:\w+\s+)?(?:feeds?|bottles?|breast|milk)\b"
         r"|\b(?:can" + _APOS + r"t|cannot|unable\s+to)\s+(?:suck|swallow)\b",
         # limpness, drowsiness, responsiveness
         r"\blimp\b|(?:\bis|'s|\bwent|\bgone|\bfeels|\bseems)\s+" + _A + r"flopp?y",
         r"\b(?:very|so|really|unusually)\s+(?:drowsy|sleepy|lethargic)|\blethargic\b",
+        r"\btoo\s+(?:drowsy|sleepy|lethargic)\b|\bcough\w*\b.{0,40}\b(?:serious|dangerous|harmless|worrying)\b",
         r"\b(?:hard|difficult|impossible)\s+to\s+wake",
-        r"\bunresponsive|\b(?:not|isn" + _APOS + r"t)\s+responding|\bdoesn" + _APOS + r"t\s+respond|\bwon" + _APOS + r"t\s+respond",
+        r"\bunresponsive|\b(?:not|isn"
+        + _APOS
+        + r"t)\s+responding|\bdoesn"
+        + _APOS
+        + r"t\s+respond|\bwon"
+        + _APOS
+        + r"t\s+respond",
         r"\bunconscious|\bpassed\s+out|\bfainted",
         r"\b(?:won" + _APOS + r"t|can" + _APOS + r"t|cannot|will\s+not)\s+(?:\w+\s+)?wake\b",
         # fever
         r"\bfever|\bhigh\s+temperature|\bburning\s+up",
-        r"\b(?:feels|felt|is|was)\s+" + _A + r"hot\s+to\s+the\s+touch|\bfeels\s+(?:very\s+|so\s+|really\s+)hot\b",
+        r"\b(?:feels|felt|is|was)\s+"
+        + _A
+        + r"hot\s+to\s+the\s+touch|\bfeels\s+(?:very\s+|so\s+|really\s+)hot\b",
         # choking, seizures
         r"\bchok(?:e|es|ed|ing)\b",
         # resuscitation: what to do when a baby stops breathing
@@ -147,17 +192,23 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bseizures?|\bseizing|\bconvuls|\b(?:having|has|had)\s+a\s+fit\b|\bfitting\b",
         # asking whether to call a doctor now, or when to worry
         r"\b(?:call|ring|phone|contact)\s+(?:the\s+|a\s+|an\s+|our\s+|my\s+)?(?:doctor|gp|paediatrician|pediatrician|out[\s-]of[\s-]hours|emergency|ambulance|112|111|999|911|huisarts|huisartsenpost)",
-        r"\burgent\s+(?:gp\s+|doctor" + _APOS + r"s?\s+)?(?:appointment|care|help|advice)|\bout[\s-]of[\s-]hours\b",
+        r"\burgent\s+(?:gp\s+|doctor"
+        + _APOS
+        + r"s?\s+)?(?:appointment|care|help|advice)|\bout[\s-]of[\s-]hours\b",
         r"\bgo\s+to\s+(?:the\s+)?(?:a\s*&\s*e|er|emergency\s+room|huisartsenpost)\b",
         r"\bserious\s+enough\b",
         r"\bdial\s+(?:112|111|999|911)\b|\brecogni[sz]\w*\b.{0,30}\b(?:sick|ill|unwell|serious)",
         r"\b(?:isn" + _APOS + r"t|is\s+not|not)\s+(?:him|her|them)sel(?:f|ves)\b"
-        r"|\bsomething\s+(?:is\s+|" + _APOS + r"s\s+)?(?:wrong|not\s+right)\s+with\s+(?:my|our|the|your)\s+(?:baby|child|son|daughter)\b",
+        r"|\bsomething\s+(?:is\s+|"
+        + _APOS
+        + r"s\s+)?(?:wrong|not\s+right)\s+with\s+(?:my|our|the|your)\s+(?:baby|child|son|daughter)\b",
         r"\bwhen\s+(?:should|do|must)\s+(?:i|we|you|parents)\s+(?:worry|be\s+worried)",
         # "should we be worried?", not "should I worry about being a carrier?"
         r"\bshould\s+(?:i|we)\s+(?:be\s+)?(?:worr(?:y|ied)|concerned)\s*(?:[?!.]*\s*$|about\s+(?:this|that|it|him|her)\b)",
         r"\bhow\s+(?:do|can|will|would|should)\s+(?:i|we|you|parents)\s+(?:know|tell)\s+(?:if|when|whether)\b.{0,40}\b(?:serious|ill|sick|unwell|worse|wrong|emergency)",
-        r"\b(?:baby|child|son|daughter|he|she)(?:" + _APOS + r"s|\s+is|\s+seems|\s+looks|\s+feels|\s+has\s+got|\s+got)\s+"
+        r"\b(?:baby|child|son|daughter|he|she)(?:"
+        + _APOS
+        + r"s|\s+is|\s+seems|\s+looks|\s+feels|\s+has\s+got|\s+got)\s+"
         r"(?:\w+\s+)?(?:unwell|poorly|worse|very\s+ill|really\s+ill|so\s+ill|seriously\s+ill)\b",
         r"\bemergency\b",
         r"\bnot\s+waking\s+(?:up\s+)?(?:for|to)\b",
@@ -169,7 +220,11 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:he|she|baby|child|it|they)\s+(?:\w+\s+)?breathes?\s+(?:very\s+|so\s+|really\s+|too\s+)?(?:heavily|hard|fast|quickly|rapidly|noisily)\b"
         r"|\bbreathing\s+(?:very\s+|so\s+|really\s+)?(?:heavily|rapidly|noisily)\b"
         r"|\b(?:rapid|laboured|labored|noisy)\s+breathing\b",
-        r"\bapn(?:o)?ea\b|\bpauses?\s+in\s+(?:his|her|their|the\s+baby" + _APOS + r"s|my\s+baby" + _APOS + r"s)?\s*breathing",
+        r"\bapn(?:o)?ea\b|\bpauses?\s+in\s+(?:his|her|their|the\s+baby"
+        + _APOS
+        + r"s|my\s+baby"
+        + _APOS
+        + r"s)?\s*breathing",
         r"\bcough(?:s|ing|ed)?\s+(?:\w+\s+)?(?:a\s+lot|all\s+night|non[\s-]?stop|like\s+this|badly|constantly)"
         r"|\bcan" + _APOS + r"t\s+stop\s+coughing|\bcroup\b|\bbarking\s+cough",
         r"\bwhen\s+to\s+(?:call|ring|phone|see|contact|go\s+to)\s+(?:a\s+|the\s+|your\s+)?(?:doctor|gp|paediatrician|pediatrician|hospital|a\s*&\s*e|er)\b"
@@ -186,7 +241,11 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bsunken\s+(?:soft\s+spot|fontanel)|\bsoft\s+spot\b.{0,30}\bsunken",
         r"\b(?:is|keeps|keep|has\s+been|was|started|starts|been)\s+(?:\w+\s+)?(?:vomiting|throwing\s+up|being\s+sick)",
         r"\bdry\s+(?:nappies|nappy|diapers?)|\bno\s+wet\s+(?:nappies|nappy|diapers?)|\bdehydrat",
-        r"\brash\s+(?:that|which)\s+(?:doesn" + _APOS + r"t|does\s+not|won" + _APOS + r"t)\s+fade|\bglass\s+test",
+        r"\brash\s+(?:that|which)\s+(?:doesn"
+        + _APOS
+        + r"t|does\s+not|won"
+        + _APOS
+        + r"t)\s+fade|\bglass\s+test",
         r"\bstiff\s+neck|\bmeningitis",
         r"\b(?:38|39|40|41|100|101|102|103|104)(?:\.\d)?\s*(?:degrees|°)",
         r"\b(?:is\s+not|isn" + _APOS + r"t|not|stopped)\s+moving\b",

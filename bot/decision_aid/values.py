@@ -6,17 +6,17 @@ with the parents' own statements under "fits", "fits less" or "to discuss", and 
 scores. Which answer speaks for or against which option is content (`relations:` in
 content/answers/decision_aid.yml), reviewed like any other text.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Optional
+from typing import Any, Optional
 
 from bot.content.content import Content
 from bot.content.schema import Answer
+from bot.conversation.message import Message
 from bot.conversation.payloads import BEGIN, FINISH, SKIP, exercise_payload
-
-if TYPE_CHECKING:
-    from bot.conversation.render import Message, Renderer
+from bot.conversation.render import Renderer
 
 RELATIONS = ("for", "against", "discuss")
 RESULT_ID = "values_result"
@@ -41,8 +41,9 @@ class State:
         return {"asked": self.asked, "answers": dict(self.answers)}
 
 
-def step(content: Content, state: State, question: Optional[str],
-         choice: Optional[str]) -> tuple[State, Optional[Answer]]:
+def step(
+    content: Content, state: State, question: Optional[str], choice: Optional[str]
+) -> tuple[State, Optional[Answer]]:
     """Record one button press (or a typed "skip") and return the next question, or None when
     the result is due. `question` "begin" starts over; a missing question means the one last
     asked; a choice that is not one of the question's own is treated as a skip."""
@@ -95,27 +96,48 @@ def result(content: Content, answers: dict[str, str]) -> list[OptionFit]:
     return fits
 
 
-def question_message(renderer: "Renderer", question: Answer, lang: str) -> "Message":
+def question_message(renderer: Renderer, question: Answer, lang: str) -> Message:
     """One question: why it is asked, its choices, skip, and the way out to the result."""
-    from bot.conversation.render import Message
     questions = renderer.content.exercise
     number = [q.id for q in questions].index(question.id) + 1
-    progress = renderer.ui_filled("values_progress", lang, number=str(number),
-                                  total=str(len(questions)))
-    text = (f"_{progress}_\n\n**{renderer.field(question, 'short', lang)}**\n\n"
-            f"{renderer.field(question, 'more', lang)}")
-    buttons = [{"title": renderer.field(question, f"choice.{key}", lang),
-                "payload": exercise_payload(question.id, key)} for key in question.choices]
-    buttons.append({"title": renderer.ui("values_skip", lang),
-                    "payload": exercise_payload(question.id, SKIP)})
-    buttons.append({"title": renderer.ui("values_finish", lang),
-                    "payload": exercise_payload(question.id, FINISH)})
-    return Message(text, buttons, {"topic": question.id, "layer": "short", "language": lang,
-                                   "kind": "exercise", "status": "served",
-                                   "exercise": {"number": number, "total": len(questions)}})
+    progress = renderer.ui_filled(
+        "values_progress", lang, number=str(number), total=str(len(questions))
+    )
+    text = (
+        f"_{progress}_\n\n**{renderer.field(question, 'short', lang)}**\n\n"
+        f"{renderer.field(question, 'more', lang)}"
+    )
+    buttons = [
+        {
+            "title": renderer.field(question, f"choice.{key}", lang),
+            "payload": exercise_payload(question.id, key),
+        }
+        for key in question.choices
+    ]
+    buttons.append(
+        {"title": renderer.ui("values_skip", lang), "payload": exercise_payload(question.id, SKIP)}
+    )
+    buttons.append(
+        {
+            "title": renderer.ui("values_finish", lang),
+            "payload": exercise_payload(question.id, FINISH),
+        }
+    )
+    return Message(
+        text,
+        buttons,
+        {
+            "topic": question.id,
+            "layer": "short",
+            "language": lang,
+            "kind": "exercise",
+            "status": "served",
+            "exercise": {"number": number, "total": len(questions)},
+        },
+    )
 
 
-def result_message(renderer: "Renderer", answers: dict[str, str], lang: str) -> list["Message"]:
+def result_message(renderer: Renderer, answers: dict[str, str], lang: str) -> list[Message]:
     """The result: the frame text (no ranking, no advice, talk to your counsellor) and, per
     option, the parents' statements as a table (`custom.values_result`), which the pages draw
     as a table on wide screens and as a list per option on phones."""
@@ -124,10 +146,18 @@ def result_message(renderer: "Renderer", answers: dict[str, str], lang: str) -> 
     headings = {rel: renderer.ui(f"values_{rel}", lang) for rel in RELATIONS}
     rows = []
     for fit in result(content, answers):
-        cells = {rel: [renderer.field(q, f"said.{choice}", lang) for q, choice in items]
-                 for rel, items in fit.statements.items()}
-        rows.append({"answer": fit.option.id, "label": renderer.label(fit.option, lang),
-                     "payload": content.button_payload(fit.option), **cells})
+        cells = {
+            rel: [renderer.field(q, f"said.{choice}", lang) for q, choice in items]
+            for rel, items in fit.statements.items()
+        }
+        rows.append(
+            {
+                "answer": fit.option.id,
+                "label": renderer.label(fit.option, lang),
+                "payload": content.button_payload(fit.option),
+                **cells,
+            }
+        )
     if not answers:
         frame.text = "\n\n".join([frame.text, renderer.ui("values_no_answers", lang)])
     frame.custom["values_result"] = {

@@ -9,6 +9,7 @@ invalid reply raises the same `ValidationError` with the same message, so Rasa r
 before. This is the only place the project patches Rasa's code; `install` refuses to patch
 another Rasa version than the one it was written for.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -53,7 +54,9 @@ def install() -> None:
     from rasa.core.actions.action import RemoteAction
 
     if rasa.__version__ != RASA_VERSION:
-        raise RuntimeError(f"bot.engine.action_reply was written for Rasa {RASA_VERSION}, not "
-                           f"{rasa.__version__}: check RemoteAction._validate_action_result "
-                           "and update the patch")
+        raise RuntimeError(
+            f"bot.engine.action_reply was written for Rasa {RASA_VERSION}, not "
+            f"{rasa.__version__}: check RemoteAction._validate_action_result "
+            "and update the patch"
+        )
     RemoteAction._validate_action_result = validate_action_result

@@ -5,15 +5,18 @@ store errors of bot.engine.store_errors. The launcher starts Rasa this way.
 It needs none of our configuration: what Rasa must know (the action server, the tracker and
 lock stores, the port) the launcher writes into its endpoints file and command line, from the
 Config it was given (bot/ops/launcher.py); so nothing here reads the environment."""
+
 from __future__ import annotations
 
 
 def main() -> None:
     """Install the patches, then run Rasa's CLI on sys.argv as `python -m rasa` would."""
     from bot.engine import action_reply, store_errors
+
     action_reply.install()
     store_errors.install()
     from rasa.__main__ import main as rasa_main
+
     rasa_main()
 
 

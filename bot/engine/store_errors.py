@@ -8,6 +8,7 @@ so the message fails, our REST channel logs the error's type only, Rasa answers 
 our web tier shows the localised "try again"; after the outage the conversation goes on
 where it was.
 """
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -33,8 +34,10 @@ def install() -> None:
     from rasa.core.tracker_store import FailSafeTrackerStore
 
     if rasa.__version__ != RASA_VERSION:
-        raise RuntimeError(f"bot.engine.store_errors was written for Rasa {RASA_VERSION}, not "
-                           f"{rasa.__version__}: check FailSafeTrackerStore and update it")
+        raise RuntimeError(
+            f"bot.engine.store_errors was written for Rasa {RASA_VERSION}, not "
+            f"{rasa.__version__}: check FailSafeTrackerStore and update it"
+        )
     FailSafeTrackerStore.retrieve = _retrieve
     FailSafeTrackerStore.retrieve_full_tracker = _retrieve_full_tracker
     FailSafeTrackerStore.save = _save

@@ -24,6 +24,7 @@ Configured in the endpoints file as `type: bot.engine.tracker_store.CachedSQLTra
 the stock store's keys plus `cache_size` (conversations kept in memory, least recently used
 dropped first).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -47,10 +48,10 @@ DEFAULT_CACHE_SIZE = 200
 class _Cached:
     """What is known of one sender's stored events, as of the last read."""
 
-    rows: int                       # rows stored for the sender, every session
-    last_id: int                    # the highest of their ids
+    rows: int  # rows stored for the sender, every session
+    last_id: int  # the highest of their ids
     session_start: Optional[float]  # timestamp of the latest session start (None: none)
-    events: list[Event]             # the latest session's events, in id order
+    events: list[Event]  # the latest session's events, in id order
     # After a save: how many events of the saved tracker are stored, and the last of them.
     saved: Optional[tuple[int, Event]] = None
 
@@ -81,24 +82,39 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     def _read(self, session: Any, sender_id: str) -> Optional[_Cached]:
         """The sender's events brought up to date: from the cache plus new rows, or reloaded."""
         E = self.SQLEvent
-        rows, last_id = session.query(sa.func.count(E.id), sa.func.max(E.id)).filter(
-            E.sender_id == sender_id).one()
+        rows, last_id = (
+            session.query(sa.func.count(E.id), sa.func.max(E.id))
+            .filter(E.sender_id == sender_id)
+            .one()
+        )
         if not rows:
             return None
         cached = self._cache.get(sender_id)
         if cached is not None and rows == cached.rows and last_id == cached.last_id:
             return cached
         if cached is not None and rows > cached.rows:
-            new = session.query(E).filter(E.sender_id == sender_id, E.id > cached.last_id,
-                                          E.id <= last_id).order_by(E.id).all()
-            if (cached.rows + len(new) == rows
-                    and not any(r.type_name == SessionStarted.type_name for r in new)):
+            new = (
+                session.query(E)
+                .filter(E.sender_id == sender_id, E.id > cached.last_id, E.id <= last_id)
+                .order_by(E.id)
+                .all()
+            )
+            if cached.rows + len(new) == rows and not any(
+                r.type_name == SessionStarted.type_name for r in new
+            ):
                 start = cached.session_start
                 # Rasa's session filter (timestamp >= the latest session start), on new rows.
-                fresh = [r for r in new if start is None
-                         or (r.timestamp is not None and r.timestamp >= start)]
-                return _Cached(rows, last_id, start, cached.events + deserialise_events(
-                    [json.loads(r.data) for r in fresh]))
+                fresh = [
+                    r
+                    for r in new
+                    if start is None or (r.timestamp is not None and r.timestamp >= start)
+                ]
+                return _Cached(
+                    rows,
+                    last_id,
+                    start,
+                    cached.events + deserialise_events([json.loads(r.data) for r in fresh]),
+                )
         return self._reload(session, sender_id, rows, last_id)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
@@ -131,9 +147,19 @@ class CachedSQLTrackerStore(SQLTrackerStore):
 
     def _reload(self, session: Any, sender_id: str, rows: int, last_id: int) -> _Cached:
         """Every event of the latest session, by Rasa's own query, up to `last_id`."""
-        found = self._event_query(session, sender_id, fetch_events_from_all_sessions=False
-                                  ).filter(self.SQLEvent.id <= last_id).all()
-        starts = [r.timestamp for r in found
-                  if r.type_name == SessionStarted.type_name and r.timestamp is not None]
-        return _Cached(rows, last_id, max(starts) if starts else None,
-                       deserialise_events([json.loads(r.data) for r in found]))
+        found = (
+            self._event_query(session, sender_id, fetch_events_from_all_sessions=False)
+            .filter(self.SQLEvent.id <= last_id)
+            .all()
+        )
+        starts = [
+            r.timestamp
+            for r in found
+            if r.type_name == SessionStarted.type_name and r.timestamp is not None
+        ]
+        return _Cached(
+            rows,
+            last_id,
+            max(starts) if starts else None,
+            deserialise_events([json.loads(r.data) for r in found]),
+        )

@@ -11,6 +11,7 @@ docs/production.md's "Known advisories" table (fixed by an upgrade, or explained
 is held and whether our code paths use the affected feature); the command fails (status 1) on
 a finding that is not listed there and on a pinned package the extract was not checked against.
 """
+
 from __future__ import annotations
 
 import json
@@ -73,13 +74,16 @@ def in_ranges(version: str, ranges: list[list[dict[str, str]]]) -> bool:
     for events in ranges:
         start: Optional[Version] = None
         for event in events:
-            (kind, value), = event.items()
+            ((kind, value),) = event.items()
             if kind == "introduced":
                 start = Version("0") if value == "0" else _version(value)
             elif start is not None and kind in ("fixed", "last_affected", "limit"):
                 end = _version(value)
-                if end is not None and start <= v and (v < end or (
-                        kind == "last_affected" and v == end)):
+                if (
+                    end is not None
+                    and start <= v
+                    and (v < end or (kind == "last_affected" and v == end))
+                ):
                     return True
                 start = None
         if start is not None and start <= v:
@@ -113,8 +117,15 @@ def findings(pinned: dict[str, str], extract: dict[str, Any]) -> list[Finding]:
     for package, version in sorted(pinned.items()):
         for adv in extract["advisories"].get(package, []):
             if affects(adv, version):
-                out.append(Finding(package, version, adv["id"], tuple(adv.get("aliases", ())),
-                                   adv.get("summary", "")))
+                out.append(
+                    Finding(
+                        package,
+                        version,
+                        adv["id"],
+                        tuple(adv.get("aliases", ())),
+                        adv.get("summary", ""),
+                    )
+                )
     return out
 
 
@@ -127,8 +138,7 @@ def listed(docs: Path = DOCS) -> dict[str, str]:
     """The advisories docs/production.md lists, id → what became of it (the table under
     "## Known advisories": first column the id, last column "fixed: …" or "explained: …")."""
     text = docs.read_text(encoding="utf-8")
-    section = text.split(TABLE_HEADING, 1)[1].split("\n## ", 1)[0] if TABLE_HEADING in text \
-        else ""
+    section = text.split(TABLE_HEADING, 1)[1].split("\n## ", 1)[0] if TABLE_HEADING in text else ""
     out = {}
     for line in section.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
@@ -144,8 +154,9 @@ def unexplained(found: list[Finding], docs: dict[str, str]) -> list[Finding]:
     return [f for f in found if not docs.get(f.id, "").lower().startswith("explained")]
 
 
-def pip_audit(exe: Optional[str] = None, lock: Path = LOCK,
-              timeout: float = PIP_AUDIT_TIMEOUT) -> tuple[Optional[list[Finding]], str]:
+def pip_audit(
+    exe: Optional[str] = None, lock: Path = LOCK, timeout: float = PIP_AUDIT_TIMEOUT
+) -> tuple[Optional[list[Finding]], str]:
     """pip-audit's findings for the lock file (pip-audit at `exe`, else from PATH), or None
     and the reason when it is not installed, times out, cannot reach its vulnerability
     service or skipped a pin."""
@@ -153,9 +164,22 @@ def pip_audit(exe: Optional[str] = None, lock: Path = LOCK,
     if not exe:
         return None, "pip-audit is not installed (it needs packaging>=21; Rasa 3.6 pins <21)"
     try:
-        done = subprocess.run([exe, "-r", str(lock), "--no-deps", "--disable-pip",
-                               "--progress-spinner", "off", "-f", "json"],
-                              capture_output=True, text=True, timeout=timeout)
+        done = subprocess.run(
+            [
+                exe,
+                "-r",
+                str(lock),
+                "--no-deps",
+                "--disable-pip",
+                "--progress-spinner",
+                "off",
+                "-f",
+                "json",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
         deps = json.loads(done.stdout)["dependencies"]
     except subprocess.TimeoutExpired:
         return None, f"pip-audit did not finish within {timeout:.0f} s"
@@ -166,11 +190,21 @@ def pip_audit(exe: Optional[str] = None, lock: Path = LOCK,
     # and exits 0 having skipped every pin: that is no audit.
     skipped = [d["name"] for d in deps if d.get("skip_reason")]
     if skipped:
-        return None, (f"pip-audit could not audit {len(skipped)} of {len(deps)} pins (its "
-                      "service does not know them: PyPI's JSON API is unreachable)")
-    return [Finding(normalise(d["name"]), d["version"], v["id"], tuple(v.get("aliases", ())),
-                    " ".join(str(v.get("description", "")).split())[:200])
-            for d in deps for v in d.get("vulns", [])], "pip-audit"
+        return None, (
+            f"pip-audit could not audit {len(skipped)} of {len(deps)} pins (its "
+            "service does not know them: PyPI's JSON API is unreachable)"
+        )
+    return [
+        Finding(
+            normalise(d["name"]),
+            d["version"],
+            v["id"],
+            tuple(v.get("aliases", ())),
+            " ".join(str(v.get("description", "")).split())[:200],
+        )
+        for d in deps
+        for v in d.get("vulns", [])
+    ], "pip-audit"
 
 
 def main(offline_only: bool = False, pip_audit_exe: Optional[str] = None) -> int:
@@ -179,22 +213,30 @@ def main(offline_only: bool = False, pip_audit_exe: Optional[str] = None) -> int
     found: Optional[list[Finding]] = None
     if not offline_only:
         found, how = pip_audit(pip_audit_exe)
-        print(f"pip-audit: {len(found)} finding(s)" if found is not None
-              else f"{how}; using the committed extract.")
+        print(
+            f"pip-audit: {len(found)} finding(s)"
+            if found is not None
+            else f"{how}; using the committed extract."
+        )
     extract, pinned = load_extract(), pins()
     if found is None:
-        print(f"Advisory extract: PyPA advisory database {extract['commit'][:12]} "
-              f"({extract['snapshot_date']}), {sum(map(len, extract['advisories'].values()))} "
-              f"records for {len(extract['checked'])} packages; {len(pinned)} pins.")
+        print(
+            f"Advisory extract: PyPA advisory database {extract['commit'][:12]} "
+            f"({extract['snapshot_date']}), {sum(map(len, extract['advisories'].values()))} "
+            f"records for {len(extract['checked'])} packages; {len(pinned)} pins."
+        )
         found = findings(pinned, extract)
     docs = listed()
     for f in found:
         state = docs.get(f.id) or "NOT LISTED in docs/production.md"
-        print(f"{f.package} {f.version}  {f.id} ({', '.join(f.aliases)}): {f.summary}\n"
-              f"    -> {state}")
+        print(
+            f"{f.package} {f.version}  {f.id} ({', '.join(f.aliases)}): {f.summary}\n    -> {state}"
+        )
     bad, missing = unexplained(found, docs), unchecked(pinned, extract)
     for name in missing:
         print(f"{name}: not in the extract; run `python -m bot audit --extract DB` again")
-    print(f"{len(found)} finding(s), {len(found) - len(bad)} explained, {len(bad)} not; "
-          f"{len(missing)} pinned package(s) unchecked")
+    print(
+        f"{len(found)} finding(s), {len(found) - len(bad)} explained, {len(bad)} not; "
+        f"{len(missing)} pinned package(s) unchecked"
+    )
     return 1 if bad or missing else 0

@@ -15,6 +15,7 @@ machine is shared and single runs are noisy. Variants run one after the other in
 "stock" is Rasa 3.6 as installed (its own `rasa run`, stock SQL tracker store), "shipped" is
 the project as `./run` starts it; both serve the same model and data.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -106,8 +107,9 @@ async def concurrent(client: Client, texts: list[str], clients: int, conversatio
 
     start = time.perf_counter()
     await asyncio.gather(*(worker(w) for w in range(clients)))
-    return Load([s for s, _ in replies], time.perf_counter() - start,
-                sum(not ok for _, ok in replies))
+    return Load(
+        [s for s, _ in replies], time.perf_counter() - start, sum(not ok for _, ok in replies)
+    )
 
 
 async def long_conversation(client: Client, texts: list[str], turns: int) -> list[float]:
@@ -120,17 +122,26 @@ def _median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
-async def measure(variant: str, rest_url: str, web_url: str, pids: dict[str, int], rounds: int,
-                  levels: tuple[int, ...], turns: int, soak: float,
-                  say: Callable[[str], None]) -> Result:
+async def measure(
+    variant: str,
+    rest_url: str,
+    web_url: str,
+    pids: dict[str, int],
+    rounds: int,
+    levels: tuple[int, ...],
+    turns: int,
+    soak: float,
+    say: Callable[[str], None],
+) -> Result:
     """Run every measure against running servers."""
     import aiohttp
 
     texts = questions()
     result = Result(variant)
     connector = aiohttp.TCPConnector(limit=0)
-    async with aiohttp.ClientSession(connector=connector,
-                                     timeout=aiohttp.ClientTimeout(total=120)) as session:
+    async with aiohttp.ClientSession(
+        connector=connector, timeout=aiohttp.ClientTimeout(total=120)
+    ) as session:
         rest, web = Client(rest_url, session), Client(web_url, session)
         await concurrent(rest, texts, 2, 2)  # warm-up: first messages load lazily
         one_rest, one_web = [], []
@@ -141,16 +152,26 @@ async def measure(variant: str, rest_url: str, web_url: str, pids: dict[str, int
             one_web.append(1000 * (await concurrent(web, texts, 1, 6)).p50)
             for n in levels:
                 per_level[n].append(await concurrent(rest, texts, n, 1 if n > 10 else 2))
-            say(f"  {variant} round {r + 1}/{rounds}: one client {one_rest[-1]:.0f} ms, "
-                + ", ".join(f"{n} clients {per_level[n][-1].rate:.1f}/s" for n in levels))
-            sent += 2 * 6 * TURNS_PER_CONVERSATION + sum(len(v[-1].latencies)
-                                                         for v in per_level.values())
+            say(
+                f"  {variant} round {r + 1}/{rounds}: one client {one_rest[-1]:.0f} ms, "
+                + ", ".join(f"{n} clients {per_level[n][-1].rate:.1f}/s" for n in levels)
+            )
+            sent += 2 * 6 * TURNS_PER_CONVERSATION + sum(
+                len(v[-1].latencies) for v in per_level.values()
+            )
         # CPU time per message does not depend on what else the machine is running.
-        result.cpu_ms = {name: 1000 * (cpu_seconds(pid) - cpu_before[name]) / sent
-                         for name, pid in pids.items()}
+        result.cpu_ms = {
+            name: 1000 * (cpu_seconds(pid) - cpu_before[name]) / sent for name, pid in pids.items()
+        }
         result.one_rest_p50, result.one_web_p50 = _median(one_rest), _median(one_web)
-        result.loads = {n: (_median([x.rate for x in v]), 1000 * _median([x.p50 for x in v]),
-                            1000 * _median([x.p99 for x in v])) for n, v in per_level.items()}
+        result.loads = {
+            n: (
+                _median([x.rate for x in v]),
+                1000 * _median([x.p50 for x in v]),
+                1000 * _median([x.p99 for x in v]),
+            )
+            for n, v in per_level.items()
+        }
         result.failed = {n: sum(x.failed for x in v) for n, v in per_level.items()}
         if turns >= 20:
             lat = await long_conversation(rest, texts, turns)
@@ -164,8 +185,13 @@ async def measure(variant: str, rest_url: str, web_url: str, pids: dict[str, int
     return result
 
 
-async def _soak(client: Client, texts: list[str], pids: dict[str, int], seconds: float,
-                say: Callable[[str], None]) -> list[tuple[int, dict[str, float]]]:
+async def _soak(
+    client: Client,
+    texts: list[str],
+    pids: dict[str, int],
+    seconds: float,
+    say: Callable[[str], None],
+) -> list[tuple[int, dict[str, float]]]:
     """Ten clients in fresh conversations for `seconds`; memory sampled every 10 s."""
     deadline = time.monotonic() + seconds
     samples: list[tuple[int, dict[str, float]]] = []
@@ -179,33 +205,58 @@ async def _soak(client: Client, texts: list[str], pids: dict[str, int], seconds:
     while not task.done():
         sample = {name: rss_mb(pid) for name, pid in pids.items()}
         samples.append((round(time.monotonic() - start), sample))
-        say(f"  soak {samples[-1][0]:4d} s: " + ", ".join(f"{k} {v:.0f} MB" for k, v in sample.items()))
+        say(
+            f"  soak {samples[-1][0]:4d} s: "
+            + ", ".join(f"{k} {v:.0f} MB" for k, v in sample.items())
+        )
         await asyncio.wait([task], timeout=10)
     await task
     return samples
 
 
-def run_variant(config: Config, variant: str, rounds: int, levels: tuple[int, ...], turns: int,
-                soak: float, say: Callable[[str], None]) -> Result:
+def run_variant(
+    config: Config,
+    variant: str,
+    rounds: int,
+    levels: tuple[int, ...],
+    turns: int,
+    soak: float,
+    say: Callable[[str], None],
+) -> Result:
     """Start the servers of one variant with `config` (a fresh state directory), measure,
     stop them."""
-    from bot.ops.launcher import Services, service_env, wait_for
+    from bot.ops.launcher import Services, service_env
     from bot.ops.model import ensure_model
+    from bot.ops.readiness import wait_for
 
     settings = config.settings
     services = Services(config, ensure_model(), stock=(variant == "stock"))
     started = time.monotonic()
     services.start()
-    web = subprocess.Popen([sys.executable, "-c", "from bot.web.web import serve; serve()"],
-                           cwd=ROOT, env=service_env(config),
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    web = subprocess.Popen(
+        [sys.executable, "-c", "from bot.web.web import serve; serve()"],
+        cwd=ROOT,
+        env=service_env(config),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for(f"http://127.0.0.1:{settings.port}/health", 30, web)
         start_s = time.monotonic() - started
         pids = {"rasa": services.procs[1].pid, "actions": services.procs[0].pid, "web": web.pid}
-        result = asyncio.run(measure(
-            variant, f"http://127.0.0.1:{settings.rasa_port}/webhooks/rest/webhook",
-            f"http://127.0.0.1:{settings.port}/api/chat", pids, rounds, levels, turns, soak, say))
+        result = asyncio.run(
+            measure(
+                variant,
+                f"http://127.0.0.1:{settings.rasa_port}/webhooks/rest/webhook",
+                f"http://127.0.0.1:{settings.port}/api/chat",
+                pids,
+                rounds,
+                levels,
+                turns,
+                soak,
+                say,
+            )
+        )
         result.start_s = start_s
         return result
     finally:
@@ -214,14 +265,20 @@ def run_variant(config: Config, variant: str, rounds: int, levels: tuple[int, ..
         services.stop()
 
 
-def main(config: Config, variants: tuple[str, ...] = VARIANTS, rounds: int = 3,
-         levels: tuple[int, ...] = (10, 50), turns: int = 200, soak: float = 0.0,
-         out: Optional[Path] = None) -> str:
+def main(
+    config: Config,
+    variants: tuple[str, ...] = VARIANTS,
+    rounds: int = 3,
+    levels: tuple[int, ...] = (10, 50),
+    turns: int = 200,
+    soak: float = 0.0,
+    out: Optional[Path] = None,
+) -> str:
     """Measure every variant in turn with `config` (its state directory a throwaway one, see
     bot.ops.cli); print and write the table (test-artifacts/bench.md)."""
-    from bot.content.build import publish
-    p = config.paths
-    publish(p.content_dir, p.translations_dir, p.state_dir, p.sources_dir)
+    from bot.conversation.read_aloud import publish_served
+
+    publish_served(config)
 
     def say(line: str) -> None:
         print(line, flush=True)
@@ -230,8 +287,10 @@ def main(config: Config, variants: tuple[str, ...] = VARIANTS, rounds: int = 3,
     for v in variants:
         say(f"== {v} ==")
         results.append(run_variant(config, v, rounds, levels, turns, soak, say))
-    text = (f"# Benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores; "
-            "shared machine, figures are noisy)\n\n" + table(results, rounds) + "\n")
+    text = (
+        f"# Benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores; "
+        "shared machine, figures are noisy)\n\n" + table(results, rounds) + "\n"
+    )
     out = out or ROOT / "test-artifacts" / "bench.md"
     out.parent.mkdir(exist_ok=True)
     out.write_text(text, encoding="utf-8")

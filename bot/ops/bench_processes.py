@@ -1,5 +1,6 @@
 """A process's resident memory (with its descendants) and CPU time, read from Linux /proc:
 what the benchmark (bot/ops/bench.py) samples of the servers it starts."""
+
 from __future__ import annotations
 
 import os

@@ -1,6 +1,7 @@
 """Rasa's endpoints file per replica, written by the launcher: which action server it calls,
 its tracker store (our caching SQL store, or Rasa's own for the benchmark's baseline) and, with
 several replicas, the Redis lock store; and the owner-only state directory it is written to."""
+
 from __future__ import annotations
 
 import os
@@ -31,12 +32,21 @@ def tracker_store_config(config: Config, stock: bool = False) -> dict[str, Any]:
     the benchmark's baseline, Rasa's own; on the SQLite file or on the configured database."""
     settings = config.settings
     store: dict[str, Any] = {
-        "type": "SQL" if stock else "bot.engine.tracker_store.CachedSQLTrackerStore"}
+        "type": "SQL" if stock else "bot.engine.tracker_store.CachedSQLTrackerStore"
+    }
     if settings.tracker_db_url:
         url = make_url(settings.tracker_db_url)
         # Rasa passes the endpoint's `url` to the store as its host.
-        store.update({"dialect": url.drivername, "url": url.host, "port": url.port,
-                      "db": url.database, "username": url.username, "password": url.password})
+        store.update(
+            {
+                "dialect": url.drivername,
+                "url": url.host,
+                "port": url.port,
+                "db": url.database,
+                "username": url.username,
+                "password": url.password,
+            }
+        )
     else:
         store.update({"dialect": "sqlite", "db": str(config.tracker_store)})
     return {k: v for k, v in store.items() if v is not None}
@@ -48,9 +58,18 @@ def lock_store_config(settings: Settings) -> Optional[dict[str, Any]]:
     if not settings.lock_store_url:
         return None
     url = make_url(settings.lock_store_url)
-    return {k: v for k, v in {"type": "redis", "url": url.host, "port": url.port or 6379,
-                              "password": url.password, "db": int(url.database or 0),
-                              "key_prefix": "keuzehulp"}.items() if v is not None}
+    return {
+        k: v
+        for k, v in {
+            "type": "redis",
+            "url": url.host,
+            "port": url.port or 6379,
+            "password": url.password,
+            "db": int(url.database or 0),
+            "key_prefix": "keuzehulp",
+        }.items()
+        if v is not None
+    }
 
 
 def write_endpoints(config: Config, stock: bool = False, replica: int = 0) -> Path:
@@ -68,8 +87,11 @@ def write_endpoints(config: Config, stock: bool = False, replica: int = 0) -> Pa
         endpoints["lock_store"] = lock
     # One file per Rasa port: two sets of services (the tests' embedded and production
     # mode) may share a state directory.
-    port = settings.rasa_ports[replica] if replica < len(settings.rasa_ports) else \
-        settings.rasa_port + replica
+    port = (
+        settings.rasa_ports[replica]
+        if replica < len(settings.rasa_ports)
+        else settings.rasa_port + replica
+    )
     path = config.paths.state_dir / f"endpoints{'.stock' if stock else ''}.{port}.yml"
     path.write_text(yaml.safe_dump(endpoints), encoding="utf-8")
     return path

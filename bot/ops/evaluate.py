@@ -3,6 +3,7 @@
 Questions go to Rasa's REST webhook with no metadata, in a fresh conversation each, exactly
 as a parent's first message would.
 """
+
 from __future__ import annotations
 
 import statistics
@@ -35,9 +36,14 @@ def rest_url(settings: Settings) -> str:
     return f"http://127.0.0.1:{settings.rasa_port}/webhooks/rest/webhook"
 
 
-def ask(question: str, metadata: Optional[dict[str, str]] = None, *, url: str,
-        sender: Optional[str] = None, session: Optional[requests.Session] = None
-        ) -> list[dict[str, Any]]:
+def ask(
+    question: str,
+    metadata: Optional[dict[str, str]] = None,
+    *,
+    url: str,
+    sender: Optional[str] = None,
+    session: Optional[requests.Session] = None,
+) -> list[dict[str, Any]]:
     """Send one message (with optional page metadata); return the bot's messages."""
     body: dict[str, Any] = {"sender": sender or uuid.uuid4().hex, "message": question}
     if metadata:
@@ -47,9 +53,14 @@ def ask(question: str, metadata: Optional[dict[str, str]] = None, *, url: str,
     return merge_custom(resp.json())
 
 
-def preview_with_nlu(question: str, language: Optional[str] = None,
-                     condition: Optional[str] = None, *, url: str, db: Location
-                     ) -> tuple[list[dict[str, Any]], Optional[dict[str, Any]]]:
+def preview_with_nlu(
+    question: str,
+    language: Optional[str] = None,
+    condition: Optional[str] = None,
+    *,
+    url: str,
+    db: Location,
+) -> tuple[list[dict[str, Any]], Optional[dict[str, Any]]]:
     """Exactly what a parent gets for `question` in a new conversation, and what the
     classifier made of it (see nlu_summary). The conversation is deleted afterwards, so
     previews leave nothing behind. `db`: the tracker store (the config's tracker_store)."""
@@ -62,8 +73,14 @@ def preview_with_nlu(question: str, language: Optional[str] = None,
         forget(sender, db)
 
 
-def preview(question: str, language: Optional[str] = None, condition: Optional[str] = None,
-            *, url: str, db: Location) -> list[dict[str, Any]]:
+def preview(
+    question: str,
+    language: Optional[str] = None,
+    condition: Optional[str] = None,
+    *,
+    url: str,
+    db: Location,
+) -> list[dict[str, Any]]:
     """Exactly what a parent gets for `question` in a new conversation (nothing is kept)."""
     return preview_with_nlu(question, language, condition, url=url, db=db)[0]
 
@@ -121,25 +138,33 @@ class Report:
         return [r for r in self.results if r.language_told and r.reply_language != r.lang]
 
     def meets_targets(self) -> bool:
-        return (all(self.share_right(lang) >= TARGET_RIGHT for lang in ("nl", "en"))
-                and self.share_deflected() >= TARGET_DEFLECTED
-                and not self.medical_on_out_of_scope())
+        return (
+            all(self.share_right(lang) >= TARGET_RIGHT for lang in ("nl", "en"))
+            and self.share_deflected() >= TARGET_DEFLECTED
+            and not self.medical_on_out_of_scope()
+        )
 
     def summary(self) -> str:
         lines = []
         for lang in ("nl", "en"):
             rs = self._in_scope(lang)
-            lines.append(f"{lang}: {sum(r.right for r in rs)}/{len(rs)} right topic "
-                         f"({self.share_right(lang):.1%}, target {TARGET_RIGHT:.0%})")
+            lines.append(
+                f"{lang}: {sum(r.right for r in rs)}/{len(rs)} right topic "
+                f"({self.share_right(lang):.1%}, target {TARGET_RIGHT:.0%})"
+            )
         oos = self.out_of_scope
-        lines.append(f"out of scope: {sum(r.right for r in oos)}/{len(oos)} deflected "
-                     f"({self.share_deflected():.1%}, target {TARGET_DEFLECTED:.0%}); "
-                     f"answered with medical content: {len(self.medical_on_out_of_scope())}")
+        lines.append(
+            f"out of scope: {sum(r.right for r in oos)}/{len(oos)} deflected "
+            f"({self.share_deflected():.1%}, target {TARGET_DEFLECTED:.0%}); "
+            f"answered with medical content: {len(self.medical_on_out_of_scope())}"
+        )
         lines.append(f"replies in the wrong language: {len(self.wrong_language())}")
         times = sorted(r.seconds for r in self.results)
         p99 = times[min(len(times) - 1, int(round(0.99 * (len(times) - 1))))]
-        lines.append(f"latency over REST, one client: p50 {statistics.median(times) * 1000:.0f} ms, "
-                     f"p99 {p99 * 1000:.0f} ms (n={len(times)})")
+        lines.append(
+            f"latency over REST, one client: p50 {statistics.median(times) * 1000:.0f} ms, "
+            f"p99 {p99 * 1000:.0f} ms (n={len(times)})"
+        )
         for r in self.results:
             if not r.right:
                 lines.append(f"  miss [{r.lang}] {r.text!r}: expected {r.expect}, got {r.topic}")
@@ -157,7 +182,16 @@ def heldout_report(url: str, path: Path = HELDOUT) -> Report:
         messages = ask(q["text"], url=url, session=session)
         seconds = time.perf_counter() - start
         custom: dict[str, Any] = next((m["custom"] for m in messages if "custom" in m), {})
-        report.results.append(Result(q["lang"], q["text"], q["expect"], custom.get("topic"),
-                                     custom.get("kind"), custom.get("language"), seconds,
-                                     not q.get("language_undecidable", False)))
+        report.results.append(
+            Result(
+                q["lang"],
+                q["text"],
+                q["expect"],
+                custom.get("topic"),
+                custom.get("kind"),
+                custom.get("language"),
+                seconds,
+                not q.get("language_undecidable", False),
+            )
+        )
     return report

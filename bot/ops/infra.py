@@ -1,10 +1,12 @@
-"""Throwaway PostgreSQL and Redis servers on loopback, for the tests and the soak script.
+"""Throwaway PostgreSQL server on loopback (and what it shares with the Redis one,
+bot/ops/redis_server.py), for the tests and the soak script.
 
 Each server lives in its own temporary directory (data, socket, log) and is removed with it.
 PostgreSQL refuses to run as root, so when we are root its processes run as an unprivileged
 system user (Debian's `postgres` account when the package made one, else `nobody`), the way
 Debian's own pg_ctlcluster does.
 """
+
 from __future__ import annotations
 
 import glob
@@ -29,15 +31,18 @@ def pg_binary(name: str) -> str:
     found = shutil.which(name)
     if found:
         return found
-    candidates = sorted(glob.glob(f"{_PG_DIRS}/{name}"),
-                        key=lambda p: int(Path(p).parent.parent.name)
-                        if Path(p).parent.parent.name.isdigit() else 0)
+    candidates = sorted(
+        glob.glob(f"{_PG_DIRS}/{name}"),
+        key=lambda p: (
+            int(Path(p).parent.parent.name) if Path(p).parent.parent.name.isdigit() else 0
+        ),
+    )
     if not candidates:
         raise FileNotFoundError(f"PostgreSQL's {name} is not installed (scripts/services.sh)")
     return candidates[-1]
 
 
-def _service_user() -> Optional[pwd.struct_passwd]:
+def service_user() -> Optional[pwd.struct_passwd]:
     """The unprivileged account servers run as when we are root; None when we are not root."""
     if os.geteuid() != 0:
         return None
@@ -49,7 +54,7 @@ def _service_user() -> Optional[pwd.struct_passwd]:
     raise RuntimeError("running as root and no unprivileged account (postgres, nobody) exists")
 
 
-def _wait(check: Any, timeout: float, what: str) -> None:
+def wait_until(check: Any, timeout: float, what: str) -> None:
     """Call `check()` until it returns without raising, or raise after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while True:
@@ -68,10 +73,10 @@ class Exited(RuntimeError):
     """The server process ended while we waited for it (a configuration error, say)."""
 
 
-_Server = TypeVar("_Server", bound="_Throwaway")
+_Server = TypeVar("_Server", bound="Throwaway")
 
 
-class _Throwaway:
+class Throwaway:
     """What both throwaway servers share: a directory of their own, removed on close, and a
     `with` block that never leaves a server behind (one that did not come up included)."""
 
@@ -103,7 +108,7 @@ class _Throwaway:
         self.close()
 
 
-class PostgresServer(_Throwaway):
+class PostgresServer(Throwaway):
     """A PostgreSQL cluster in a temporary directory, listening on 127.0.0.1:`port` only.
 
     `config` is an extra postgresql.conf (e.g. deploy/postgresql/keuzehulp.conf) included
@@ -112,33 +117,56 @@ class PostgresServer(_Throwaway):
     Use as a context manager, or call start()/stop()/close().
     """
 
-    def __init__(self, port: int, database: str = "keuzehulp", user: str = "keuzehulp",
-                 config: Optional[Path] = None, hba: Optional[Path] = None) -> None:
+    def __init__(
+        self,
+        port: int,
+        database: str = "keuzehulp",
+        user: str = "keuzehulp",
+        config: Optional[Path] = None,
+        hba: Optional[Path] = None,
+    ) -> None:
         self.port, self.database, self.user = port, database, user
         self.password = secrets.token_urlsafe(16)
         self.config, self.hba = config, hba
         self.dir = Path(tempfile.mkdtemp(prefix="bot-pg-"))
-        self.data, self.socket_dir, self.log = self.dir / "data", self.dir / "sock", self.dir / "pg.log"
-        self._account = _service_user()
+        self.data, self.socket_dir, self.log = (
+            self.dir / "data",
+            self.dir / "sock",
+            self.dir / "pg.log",
+        )
+        self._account = service_user()
         self._initdb()
 
     @property
     def url(self) -> str:
         """The SQLAlchemy URL of the database (password included)."""
-        return (f"postgresql://{self.user}:{self.password}@127.0.0.1:{self.port}/"
-                f"{self.database}")
+        return f"postgresql://{self.user}:{self.password}@127.0.0.1:{self.port}/{self.database}"
 
     def _run(self, *cmd: str) -> None:
         """Run a PostgreSQL tool as the service account; its output goes to the log file."""
         kwargs: dict[str, Any] = {}
         if self._account:
-            kwargs = {"user": self._account.pw_uid, "group": self._account.pw_gid,
-                      "extra_groups": []}
-        env = {"PATH": process_environment().get("PATH", "/usr/bin:/bin"), "LC_ALL": "C",
-               "HOME": str(self.dir)}
+            kwargs = {
+                "user": self._account.pw_uid,
+                "group": self._account.pw_gid,
+                "extra_groups": [],
+            }
+        env = {
+            "PATH": process_environment().get("PATH", "/usr/bin:/bin"),
+            "LC_ALL": "C",
+            "HOME": str(self.dir),
+        }
         with self.log.open("ab") as log:
-            subprocess.run(cmd, check=True, stdout=log, stderr=subprocess.STDOUT, env=env,
-                           cwd=self.dir, timeout=120, **kwargs)
+            subprocess.run(
+                cmd,
+                check=True,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=env,
+                cwd=self.dir,
+                timeout=120,
+                **kwargs,
+            )
 
     def _initdb(self) -> None:
         self.socket_dir.mkdir()
@@ -152,21 +180,43 @@ class PostgresServer(_Throwaway):
         self.log.touch()
         if self._account:
             os.chown(self.log, self._account.pw_uid, self._account.pw_gid)
-        self._run(pg_binary("initdb"), "-D", str(self.data), "-U", self.user,
-                  f"--pwfile={pwfile}", "--auth=scram-sha-256", "-E", "UTF8", "--no-locale")
+        self._run(
+            pg_binary("initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            self.user,
+            f"--pwfile={pwfile}",
+            "--auth=scram-sha-256",
+            "-E",
+            "UTF8",
+            "--no-locale",
+        )
         pwfile.unlink()
         if self.config:
             with (self.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
                 conf.write(f"\ninclude '{self.dir / 'extra.conf'}'\n")
 
-
     def start(self, timeout: float = 60) -> "PostgresServer":
         """Start the server and wait until the database answers (created the first time)."""
-        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} "
-                   f"-c unix_socket_directories={self.socket_dir}")
-        self._run(pg_binary("pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-o", options,
-                  "-w", "-t", str(int(timeout)), "start")
-        _wait(self._ensure_database, timeout, "PostgreSQL")
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {self.port} "
+            f"-c unix_socket_directories={self.socket_dir}"
+        )
+        self._run(
+            pg_binary("pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.log),
+            "-o",
+            options,
+            "-w",
+            "-t",
+            str(int(timeout)),
+            "start",
+        )
+        wait_until(self._ensure_database, timeout, "PostgreSQL")
         hba = self.data / "pg_hba.conf"
         if self.hba and hba.read_text(encoding="utf-8") != self.hba.read_text(encoding="utf-8"):
             # Once the database exists (the sample may let the role reach nothing else);
@@ -178,8 +228,14 @@ class PostgresServer(_Throwaway):
     def _ensure_database(self) -> None:
         import psycopg2  # only where a PostgreSQL server is started
 
-        conn = psycopg2.connect(host="127.0.0.1", port=self.port, user=self.user,
-                                password=self.password, dbname="postgres", connect_timeout=5)
+        conn = psycopg2.connect(
+            host="127.0.0.1",
+            port=self.port,
+            user=self.user,
+            password=self.password,
+            dbname="postgres",
+            connect_timeout=5,
+        )
         try:
             conn.autocommit = True
             with conn.cursor() as cur:
@@ -193,8 +249,14 @@ class PostgresServer(_Throwaway):
         """The value of a server setting as the running server has it (SHOW)."""
         import psycopg2
 
-        conn = psycopg2.connect(host="127.0.0.1", port=self.port, user=self.user,
-                                password=self.password, dbname=self.database, connect_timeout=5)
+        conn = psycopg2.connect(
+            host="127.0.0.1",
+            port=self.port,
+            user=self.user,
+            password=self.password,
+            dbname=self.database,
+            connect_timeout=5,
+        )
         try:
             with conn.cursor() as cur:
                 cur.execute(f"SHOW {name}")
@@ -206,78 +268,3 @@ class PostgresServer(_Throwaway):
         """Stop the server (fast shutdown: open connections are closed); the data stays."""
         if (self.data / "postmaster.pid").exists():
             self._run(pg_binary("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
-
-
-class RedisServer(_Throwaway):
-    """A Redis server in a temporary directory on 127.0.0.1:`port`, nothing saved to disk.
-
-    `config` is a redis.conf (e.g. deploy/redis/keuzehulp.conf) read first; the password is
-    given on standard input, as deploy/systemd's unit does (so it never is in a file or in the
-    process list). Use as a context manager, or call start()/stop()/close().
-    """
-
-    def __init__(self, port: int, config: Optional[Path] = None) -> None:
-        self.port, self.config = port, config
-        self.password = secrets.token_urlsafe(16)
-        self.dir = Path(tempfile.mkdtemp(prefix="bot-redis-"))
-        self.log = self.dir / "redis.log"
-        self.process: Optional[subprocess.Popen[bytes]] = None
-        self._account = _service_user()
-        if self._account:
-            os.chown(self.dir, self._account.pw_uid, self._account.pw_gid)
-
-    @property
-    def url(self) -> str:
-        """The redis:// URL (password included)."""
-        return f"redis://:{self.password}@127.0.0.1:{self.port}/0"
-
-    def start(self, timeout: float = 30) -> "RedisServer":
-        """Start the server and wait until it answers PING."""
-        cmd = [shutil.which("redis-server") or "/usr/bin/redis-server"]
-        if self.config:
-            # A copy in its own directory: the unprivileged account it runs as may not be
-            # allowed into the checkout (a CI clone under a 0700 temporary folder).
-            own = self.dir / "redis.conf"
-            shutil.copyfile(self.config, own)
-            if self._account:
-                os.chown(own, self._account.pw_uid, self._account.pw_gid)
-            cmd.append(str(own))
-        # "-" (it must be the last argument) reads settings from stdin; Redis applies the file,
-        # then stdin, then the options, so the options win.
-        cmd += ["--bind", "127.0.0.1", "--port", str(self.port), "--dir", str(self.dir),
-                "--save", "", "--appendonly", "no", "--daemonize", "no",
-                "--logfile", str(self.log), "--unixsocket", "", "-"]
-        kwargs: dict[str, Any] = {}
-        if self._account:
-            kwargs = {"user": self._account.pw_uid, "group": self._account.pw_gid,
-                      "extra_groups": []}
-        self.process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL, cwd=self.dir, **kwargs)
-        assert self.process.stdin is not None
-        self.process.stdin.write(f"requirepass {self.password}\n".encode())
-        self.process.stdin.close()
-        _wait(self._ping, timeout, "Redis")
-        return self
-
-    def _ping(self) -> None:
-        import redis  # only where a Redis server is started
-
-        if self.process and self.process.poll() is not None:
-            raise Exited(f"redis-server exited with {self.process.returncode}; see {self.log}")
-        client = redis.Redis.from_url(self.url, socket_timeout=2)
-        try:
-            if not client.ping():
-                raise RuntimeError("no PONG")
-        finally:
-            client.close()
-
-    def stop(self) -> None:
-        """Stop the server."""
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.process = None

@@ -3,17 +3,15 @@
 Rasa and the action server listen on loopback only; Rasa's HTTP API is not enabled (only the
 REST channel), so nothing but our web server can reach them.
 """
+
 from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -22,59 +20,36 @@ from bot.config.config import Config
 from bot.config.environment import child_environment
 from bot.config.paths import ROOT
 from bot.config.settings import Settings
-from bot.content.build import BuildRefused, pointer, publish
+from bot.content.build import BuildRefused, pointer
+from bot.conversation.read_aloud import publish_served
 from bot.ops.endpoints import secure_state_dir, write_endpoints
 from bot.ops.model import ensure_model
+from bot.ops.readiness import ports_in_use, wait_for
 
 
 def service_env(config: Config) -> dict[str, str]:
     """Environment for the Rasa and action servers (and our web server): this process's,
     with `config` as the BOT_* variables they build their own configuration from."""
     env = child_environment(config)
-    env.update({
-        "PYTHONPATH": str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
-        "SANIC_HOST": "127.0.0.1",  # rasa-sdk binds to this
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-        "LOG_LEVEL": env.get("LOG_LEVEL", "WARNING"),
-        # Rasa's telemetry and its Sentry error reports would send data to Rasa's servers
-        # (an exception's report can hold a conversation): never, whatever the machine's
-        # ~/.config/rasa/global.yml says.
-        "RASA_TELEMETRY_ENABLED": "false",
-        # Rasa and the action server are Sanic servers, which close an idle keep-alive
-        # connection after 5 s; their clients (our web tier, Rasa calling the action server,
-        # nginx) keep idle connections for 15–60 s, and a request sent on one the server is
-        # just closing fails ("Cannot write to closing transport": the soak measured 18 such
-        # "try again" replies in 5 minutes). Longer than every client's, so clients close first.
-        "SANIC_KEEP_ALIVE_TIMEOUT": "75",
-    })
+    env.update(
+        {
+            "PYTHONPATH": str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
+            "SANIC_HOST": "127.0.0.1",  # rasa-sdk binds to this
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+            "LOG_LEVEL": env.get("LOG_LEVEL", "WARNING"),
+            # Rasa's telemetry and its Sentry error reports would send data to Rasa's servers
+            # (an exception's report can hold a conversation): never, whatever the machine's
+            # ~/.config/rasa/global.yml says.
+            "RASA_TELEMETRY_ENABLED": "false",
+            # Rasa and the action server are Sanic servers, which close an idle keep-alive
+            # connection after 5 s; their clients (our web tier, Rasa calling the action server,
+            # nginx) keep idle connections for 15–60 s, and a request sent on one the server is
+            # just closing fails ("Cannot write to closing transport": the soak measured 18 such
+            # "try again" replies in 5 minutes). Longer than every client's, so clients close first.
+            "SANIC_KEEP_ALIVE_TIMEOUT": "75",
+        }
+    )
     return env
-
-
-def wait_for(url: str, timeout: float, proc: Optional[subprocess.Popen] = None) -> None:
-    """Poll `url` until it answers 200, the process dies, or `timeout` seconds pass."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"{url}: the process exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.3)
-    raise TimeoutError(f"{url} did not come up within {timeout:.0f} s")
-
-
-def ports_in_use(ports: list[int]) -> list[int]:
-    """The loopback ports among `ports` on which something already listens."""
-    busy = []
-    for port in ports:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-            sock.settimeout(1)
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                busy.append(port)
-    return busy
 
 
 @dataclass
@@ -121,8 +96,13 @@ class Services:
         logs = self.config.paths.logs_dir
         logs.mkdir(parents=True, exist_ok=True)
         out = (logs / f"{child.name}.log").open("ab") if self.quiet else None
-        child.proc = subprocess.Popen(child.argv, cwd=ROOT, env=service_env(self.config),
-                                      stdout=out, stderr=subprocess.STDOUT if self.quiet else None)
+        child.proc = subprocess.Popen(
+            child.argv,
+            cwd=ROOT,
+            env=service_env(self.config),
+            stdout=out,
+            stderr=subprocess.STDOUT if self.quiet else None,
+        )
         if out is not None:
             out.close()  # the child holds its own descriptor
 
@@ -135,27 +115,56 @@ class Services:
         s = self.settings
         self.quiet = quiet
         self.children = [
-            Child("actions" if j == 0 else f"actions-{s.action_port + j}",
-                  [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
-                   "-p", str(s.action_port + j)],
-                  f"http://127.0.0.1:{s.action_port + j}/health", 60)
-            for j in range(max(1, s.action_servers))]
+            Child(
+                "actions" if j == 0 else f"actions-{s.action_port + j}",
+                [
+                    sys.executable,
+                    "-m",
+                    "rasa_sdk",
+                    "--actions",
+                    "actions",
+                    "-p",
+                    str(s.action_port + j),
+                ],
+                f"http://127.0.0.1:{s.action_port + j}/health",
+                60,
+            )
+            for j in range(max(1, s.action_servers))
+        ]
         self.children += [
-            Child("rasa" if i == 0 else f"rasa-{port}",
-                  [sys.executable, "-m", "rasa" if self.stock else "bot.engine.rasa_main", "run",
-                   "--model", str(self.model),
-                   "--endpoints", str(write_endpoints(self.config, self.stock, i)),
-                   "--credentials", "credentials.yml",
-                   "--interface", "127.0.0.1", "--port", str(port)],
-                  f"http://127.0.0.1:{port}/", 180)
-            for i, port in enumerate(s.rasa_ports)]
+            Child(
+                "rasa" if i == 0 else f"rasa-{port}",
+                [
+                    sys.executable,
+                    "-m",
+                    "rasa" if self.stock else "bot.engine.rasa_main",
+                    "run",
+                    "--model",
+                    str(self.model),
+                    "--endpoints",
+                    str(write_endpoints(self.config, self.stock, i)),
+                    "--credentials",
+                    "credentials.yml",
+                    "--interface",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                ],
+                f"http://127.0.0.1:{port}/",
+                180,
+            )
+            for i, port in enumerate(s.rasa_ports)
+        ]
         # A server left running on one of these ports would answer the health checks and every
         # message in place of the ones started here (old code, another model): refuse.
-        busy = ports_in_use([s.action_port + j for j in range(max(1, s.action_servers))]
-                            + list(s.rasa_ports))
+        busy = ports_in_use(
+            [s.action_port + j for j in range(max(1, s.action_servers))] + list(s.rasa_ports)
+        )
         if busy:
-            raise RuntimeError(f"ports already in use on 127.0.0.1: {busy} (a server left "
-                               "running?); stop it or choose other ports")
+            raise RuntimeError(
+                f"ports already in use on 127.0.0.1: {busy} (a server left "
+                "running?); stop it or choose other ports"
+            )
         for child in self.children:
             self._spawn(child)
         try:
@@ -164,8 +173,10 @@ class Services:
         except (RuntimeError, TimeoutError) as exc:
             self.stop()
             logs = self.config.paths.logs_dir
-            tails = "".join(f"\n--- {p.name} ---\n" + p.read_text(errors="replace")[-2000:]
-                            for p in sorted(logs.glob("*.log")))
+            tails = "".join(
+                f"\n--- {p.name} ---\n" + p.read_text(errors="replace")[-2000:]
+                for p in sorted(logs.glob("*.log"))
+            )
             raise RuntimeError(f"{exc}{tails if quiet else ''}") from exc
         if supervise:
             threading.Thread(target=self.supervise, name="supervisor", daemon=True).start()
@@ -181,17 +192,24 @@ class Services:
                     if self._stop.is_set() or child.proc is None or child.proc.poll() is None:
                         continue
                     now = time.monotonic()
-                    child.restarts = [t for t in child.restarts
-                                      if now - t < self.restart_window]
+                    child.restarts = [t for t in child.restarts if now - t < self.restart_window]
                     if len(child.restarts) >= self.max_restarts:
-                        print(f"supervisor: {child.name} exited {len(child.restarts) + 1} times "
-                              f"within {self.restart_window:.0f} s; not restarting it. "
-                              f"See {self.config.paths.logs_dir}.", file=sys.stderr, flush=True)
+                        print(
+                            f"supervisor: {child.name} exited {len(child.restarts) + 1} times "
+                            f"within {self.restart_window:.0f} s; not restarting it. "
+                            f"See {self.config.paths.logs_dir}.",
+                            file=sys.stderr,
+                            flush=True,
+                        )
                         child.proc = None
                         continue
                     delay = min(30.0, 2.0 ** len(child.restarts))
-                    print(f"supervisor: {child.name} exited with {child.proc.returncode}; "
-                          f"restarting in {delay:.0f} s", file=sys.stderr, flush=True)
+                    print(
+                        f"supervisor: {child.name} exited with {child.proc.returncode}; "
+                        f"restarting in {delay:.0f} s",
+                        file=sys.stderr,
+                        flush=True,
+                    )
                     child.restarts.append(now)
                 if self._stop.wait(delay):
                     return
@@ -225,23 +243,32 @@ def run(config: Config) -> None:
     secure_state_dir(paths.state_dir)
     model = ensure_model()
     try:
-        published = publish(paths.content_dir, paths.translations_dir, paths.state_dir,
-                            paths.sources_dir)
-        print(f"Published responses: {published.approved} approved answers "
-              f"({published.path.name})", flush=True)
+        published = publish_served(config)
+        print(
+            f"Published responses: {published.approved} approved answers ({published.path.name})",
+            flush=True,
+        )
     except BuildRefused as refused:
         # Parents keep the last good bundle; without one there is nothing safe to serve.
-        print("The content has problems, so it was not published:", *refused.problems[:10],
-              sep="\n  ", flush=True)
+        print(
+            "The content has problems, so it was not published:",
+            *refused.problems[:10],
+            sep="\n  ",
+            flush=True,
+        )
         if not pointer(paths.state_dir).exists():
-            raise SystemExit("Nothing was ever published: fix the problems above "
-                             "(`python -m bot check`) and start again.") from None
+            raise SystemExit(
+                "Nothing was ever published: fix the problems above "
+                "(`python -m bot check`) and start again."
+            ) from None
         print("Serving the previously published content.", flush=True)
     services = Services(config, model)
     print("Starting the assistant (Rasa takes 10–30 s to load)…", flush=True)
     services.start(quiet=False)
     try:
-        print(f"Ready: http://{settings.host}:{settings.port}/  (Ctrl-C stops everything)", flush=True)
+        print(
+            f"Ready: http://{settings.host}:{settings.port}/  (Ctrl-C stops everything)", flush=True
+        )
         serve(config)
     except KeyboardInterrupt:
         pass

@@ -5,6 +5,7 @@ model up to date?" is a file-exists check and costs nothing at start-up. Content
 translations are not inputs: they are read by the action server, so editing a text never
 needs retraining.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -42,10 +43,25 @@ def ensure_model(force: bool = False) -> Path:
     MODELS_DIR.mkdir(parents=True, exist_ok=True)
     print(f"Training the model ({path.name}); this takes a few minutes…", flush=True)
     subprocess.run(
-        [sys.executable, "-m", "rasa", "train", "--fixed-model-name", path.name[:-len(".tar.gz")],
-         "--out", str(MODELS_DIR), "--config", "config.yml", "--domain", "domain.yml",
-         "--data", "data"],
-        cwd=ROOT, check=True)
+        [
+            sys.executable,
+            "-m",
+            "rasa",
+            "train",
+            "--fixed-model-name",
+            path.name[: -len(".tar.gz")],
+            "--out",
+            str(MODELS_DIR),
+            "--config",
+            "config.yml",
+            "--domain",
+            "domain.yml",
+            "--data",
+            "data",
+        ],
+        cwd=ROOT,
+        check=True,
+    )
     for old in MODELS_DIR.glob("model-*.tar.gz"):
         if old != path:
             old.unlink()  # keep one model; the others are reproducible from git

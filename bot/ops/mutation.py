@@ -12,6 +12,7 @@ printed per module and written to test-artifacts/mutation.txt.
 
 Full run: `.venv/bin/python -m bot mutation`; one module: `... mutation bot/conversation/safety.py`.
 """
+
 from __future__ import annotations
 
 import re
@@ -47,7 +48,12 @@ TARGETS = (
     Target("bot/conversation/language.py", ("tests/test_language.py",), 0.90),
     Target("bot/conversation/condition.py", ("tests/test_condition.py",), 0.90),
     Target("bot/web/request_rules.py", ("tests/test_http.py",), 0.80, conftest=True),
-    Target("bot/decision_aid/values.py", ("tests/test_values.py", "tests/test_decision_aid.py"), 0.80, conftest=True),
+    Target(
+        "bot/decision_aid/values.py",
+        ("tests/test_values.py", "tests/test_decision_aid.py"),
+        0.80,
+        conftest=True,
+    ),
     Target("bot/content/formatting.py", ("tests/test_formatting.py",), 0.80, conftest=True),
     Target("bot/conversation/scope.py", ("tests/test_scope.py",), 0.90),
     Target("bot/content/question_kind.py", ("tests/test_question_kind.py",), 0.80),
@@ -82,10 +88,12 @@ class Score:
         return self.score >= self.target
 
     def line(self) -> str:
-        return (f"{self.module:<20} {self.total:>4} mutants  {self.killed:>4} killed  "
-                f"{len(self.equivalent):>3} equivalent  {len(self.survived) + self.other:>3} "
-                f"surviving  score {self.score:6.1%}  (target {self.target:.0%})"
-                f"{'' if self.ok else '  BELOW TARGET'}")
+        return (
+            f"{self.module:<20} {self.total:>4} mutants  {self.killed:>4} killed  "
+            f"{len(self.equivalent):>3} equivalent  {len(self.survived) + self.other:>3} "
+            f"surviving  score {self.score:6.1%}  (target {self.target:.0%})"
+            f"{'' if self.ok else '  BELOW TARGET'}"
+        )
 
 
 def equivalents() -> dict[str, set[tuple[str, str]]]:
@@ -105,8 +113,13 @@ def _norm(line: str) -> str:
 
 def _copy_tree(dest: Path) -> None:
     """The working tree's files (tracked and new, not ignored) into `dest`."""
-    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT,
-                           capture_output=True, text=True, check=True).stdout.split("\0")
+    files = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\0")
     for name in filter(None, files):
         src = ROOT / name
         if src.is_file() and not src.is_symlink():
@@ -115,8 +128,13 @@ def _copy_tree(dest: Path) -> None:
 
 
 def _diff(work: Path, env: dict[str, str], mutant_id: str) -> tuple[str, str]:
-    out = subprocess.run([sys.executable, "-m", "mutmut", "show", mutant_id], cwd=work, env=env,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "mutmut", "show", mutant_id],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+    ).stdout
     before = [ln[1:] for ln in out.splitlines() if ln.startswith("-") and not ln.startswith("---")]
     after = [ln[1:] for ln in out.splitlines() if ln.startswith("+") and not ln.startswith("+++")]
     return _norm(" ".join(before)), _norm(" ".join(after))
@@ -129,14 +147,16 @@ def _untested(work: Path) -> Optional[int]:
     """How many mutants mutmut has still to test (None before its cache exists)."""
     try:
         with sqlite3.connect(work / ".mutmut-cache") as db:
-            return int(db.execute("SELECT count(*) FROM Mutant WHERE status = 'untested'")
-                       .fetchone()[0])
+            return int(
+                db.execute("SELECT count(*) FROM Mutant WHERE status = 'untested'").fetchone()[0]
+            )
     except sqlite3.Error:
         return None
 
 
-def _mutmut_run(argv: list[str], work: Path, env: dict[str, str], module: Path,
-                log: Callable[[str], None]) -> None:
+def _mutmut_run(
+    argv: list[str], work: Path, env: dict[str, str], module: Path, log: Callable[[str], None]
+) -> None:
     """`mutmut run`, resumed where it stopped if it stalls. When mutmut 2's worker process
     dies (seen on a loaded machine), its main process waits for it forever; the cache keeps
     every result so far, so a new run tests only the rest, after the source is restored from
@@ -145,8 +165,9 @@ def _mutmut_run(argv: list[str], work: Path, env: dict[str, str], module: Path,
         backup = module.with_name(module.name + ".bak")
         if backup.exists():
             shutil.move(str(backup), str(module))
-        proc = subprocess.Popen(argv, cwd=work, env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            argv, cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         last, since = _untested(work), time.monotonic()
         while proc.poll() is None:
             time.sleep(5)
@@ -163,8 +184,9 @@ def _mutmut_run(argv: list[str], work: Path, env: dict[str, str], module: Path,
     raise RuntimeError(f"mutmut kept stalling on {module.name}")
 
 
-def run_module(t: Target, equivalent: Optional[set[tuple[str, str]]] = None,
-               log: Callable[[str], None] = print) -> Score:
+def run_module(
+    t: Target, equivalent: Optional[set[tuple[str, str]]] = None, log: Callable[[str], None] = print
+) -> Score:
     """Mutate one module in a throwaway copy and score it."""
     equivalent = equivalent if equivalent is not None else equivalents().get(t.module, set())
     with tempfile.TemporaryDirectory(prefix="bot-mutation-") as tmp:
@@ -176,20 +198,49 @@ def run_module(t: Target, equivalent: Optional[set[tuple[str, str]]] = None,
         # mutmut 2 counts only exit code 1 as "tests failed"; pytest exits with 2 when a
         # mutant breaks the module at import (a collection error). The wrapper makes every
         # failure a 1, so such a mutant counts as killed, not as surviving.
-        args = ["-x", "-q", "-p", "no:cacheprovider", *([] if t.conftest else ["--noconftest"]),
-                *t.tests]
+        args = [
+            "-x",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            *([] if t.conftest else ["--noconftest"]),
+            *t.tests,
+        ]
         (work / "_mutation_runner.py").write_text(
-            "import sys\nimport pytest\n"
-            f"sys.exit(1 if pytest.main({args!r}) else 0)\n", encoding="utf-8")
+            f"import sys\nimport pytest\nsys.exit(1 if pytest.main({args!r}) else 0)\n",
+            encoding="utf-8",
+        )
         runner = f"{sys.executable} _mutation_runner.py"
-        _mutmut_run([sys.executable, "-m", "mutmut", "run", "--paths-to-mutate", t.module,
-                     "--tests-dir", "tests", "--runner", runner, "--no-progress",
-                     "--simple-output"], work, env, work / t.module, log)
+        _mutmut_run(
+            [
+                sys.executable,
+                "-m",
+                "mutmut",
+                "run",
+                "--paths-to-mutate",
+                t.module,
+                "--tests-dir",
+                "tests",
+                "--runner",
+                runner,
+                "--no-progress",
+                "--simple-output",
+            ],
+            work,
+            env,
+            work / t.module,
+            log,
+        )
         score = Score(t.module, t.target)
         ids: dict[str, list[str]] = {}
         for kind in ("killed", "survived", "timeout", "suspicious"):
-            out = subprocess.run([sys.executable, "-m", "mutmut", "result-ids", kind], cwd=work,
-                                 env=env, capture_output=True, text=True).stdout
+            out = subprocess.run(
+                [sys.executable, "-m", "mutmut", "result-ids", kind],
+                cwd=work,
+                env=env,
+                capture_output=True,
+                text=True,
+            ).stdout
             ids[kind] = out.split()
         if not any(ids.values()):
             raise RuntimeError(f"mutmut produced no results for {t.module} (do its tests pass?)")

@@ -12,6 +12,7 @@ pressed once ("right after one clarifying question"). What counts:
 - for every question: a served medical answer other than the expected one is an *unrelated
   fact* (a neighbouring text served as if it answered).
 """
+
 from __future__ import annotations
 
 import uuid
@@ -31,8 +32,13 @@ DIR = ROOT / "tests" / "real_questions"
 LEARN, BLIND = DIR / "learn.yml", DIR / "blind.yml"
 SPECIAL = ("not_covered", "emergency", "feelings", "personal")
 HONEST_NOTICES = {"not_covered", "other_condition", "not_checked", "unsure"}
-FEELINGS_TOPICS = {"distress", "feelings_guilt", "feelings_death", "feelings_despair",
-                   "feelings_anger"}
+FEELINGS_TOPICS = {
+    "distress",
+    "feelings_guilt",
+    "feelings_death",
+    "feelings_despair",
+    "feelings_anger",
+}
 TARGET_RIGHT, TARGET_HONEST = 0.95, 0.95
 
 
@@ -79,8 +85,13 @@ class Outcome:
     @property
     def unrelated_fact(self) -> bool:
         """A medical text served that is not the expected answer."""
-        return any(c.get("kind") == "medical" and c.get("status") == "served" and not c.get("notice")
-                   and c.get("topic") != self.expect for c in (self.first, self.final))
+        return any(
+            c.get("kind") == "medical"
+            and c.get("status") == "served"
+            and not c.get("notice")
+            and c.get("topic") != self.expect
+            for c in (self.first, self.final)
+        )
 
 
 @dataclass
@@ -89,10 +100,14 @@ class RealReport:
 
     outcomes: list[Outcome] = field(default_factory=list)
 
-    def share(self, lang: Optional[str] = None, kind: Optional[str] = None,
-              first: bool = False) -> tuple[int, int]:
-        rows = [o for o in self.outcomes if (lang is None or o.lang == lang)
-                and (kind is None or o.kind == kind)]
+    def share(
+        self, lang: Optional[str] = None, kind: Optional[str] = None, first: bool = False
+    ) -> tuple[int, int]:
+        rows = [
+            o
+            for o in self.outcomes
+            if (lang is None or o.lang == lang) and (kind is None or o.kind == kind)
+        ]
         return sum(o.right_first if first else o.right for o in rows), len(rows)
 
     def only(self, batches: set[int], keep: bool = True) -> "RealReport":
@@ -117,10 +132,14 @@ class RealReport:
                     continue
                 ok1, _ = self.share(lang, kind, first=True)
                 name = f"{lang or 'all'} {kind or 'all'}"
-                lines.append(f"{name:<20} {ok1:>3}/{n:<3} {_pct(ok1, n):>7}   {ok:>3}/{n:<3} {_pct(ok, n):>7}")
+                lines.append(
+                    f"{name:<20} {ok1:>3}/{n:<3} {_pct(ok1, n):>7}   {ok:>3}/{n:<3} {_pct(ok, n):>7}"
+                )
         lines.append(f"unrelated medical facts served: {len(self.unrelated())}")
-        lines.append(f"meets the targets (≥95% per language, 100% emergencies, ≥95% honest, "
-                     f"0 unrelated): {self.meets_targets()}")
+        lines.append(
+            f"meets the targets (≥95% per language, 100% emergencies, ≥95% honest, "
+            f"0 unrelated): {self.meets_targets()}"
+        )
         return "\n".join(lines)
 
     def misses(self) -> str:
@@ -128,8 +147,10 @@ class RealReport:
         for o in self.outcomes:
             if not o.right or o.unrelated_fact:
                 got = o.final.get("notice") or o.final.get("topic")
-                out.append(f"  [{o.lang}] {o.text!r}: expected {o.expect}, got {got}"
-                           + (" (unrelated fact)" if o.unrelated_fact else ""))
+                out.append(
+                    f"  [{o.lang}] {o.text!r}: expected {o.expect}, got {got}"
+                    + (" (unrelated fact)" if o.unrelated_fact else "")
+                )
         return "\n".join(out)
 
 
@@ -166,8 +187,10 @@ def score(path: Path, url: str, content: Content) -> RealReport:
         if first.get("notice") == "unsure" and q["expect"] in first.get("offered", []):
             # "is this what you mean?": the parent presses the topic they meant, if offered
             wanted = content.button_payload(content.answers[q["expect"]])
-            button = next((b for m in messages for b in m.get("buttons") or []
-                           if b["payload"] == wanted), None)
+            button = next(
+                (b for m in messages for b in m.get("buttons") or [] if b["payload"] == wanted),
+                None,
+            )
             if button:
                 final = _custom(ask(button["payload"], url=url, sender=sender, session=session))
                 clarified = True
@@ -175,18 +198,35 @@ def score(path: Path, url: str, content: Content) -> RealReport:
             condition = q.get("condition")
             if condition not in ("smard", "sma"):
                 condition = answers_condition.get(q["expect"], "smard")
-            button = next((b for m in messages for b in m.get("buttons") or []
-                           if f'"condition":"{condition}"' in b["payload"]), None)
+            button = next(
+                (
+                    b
+                    for m in messages
+                    for b in m.get("buttons") or []
+                    if f'"condition":"{condition}"' in b["payload"]
+                ),
+                None,
+            )
             if button:
                 final = _custom(ask(button["payload"], url=url, sender=sender, session=session))
                 clarified = True
-        report.outcomes.append(Outcome(q["lang"], q["text"], q["expect"],
-                                       q.get("condition", "none"), first, final, clarified,
-                                       int(q.get("batch", 1))))
+        report.outcomes.append(
+            Outcome(
+                q["lang"],
+                q["text"],
+                q["expect"],
+                q.get("condition", "none"),
+                first,
+                final,
+                clarified,
+                int(q.get("batch", 1)),
+            )
+        )
     return report
 
 
 def kinds_uncovered(paths: tuple[Path, ...] = (LEARN, BLIND)) -> Counter[str]:
     """What the collected questions ask that the sources leave uncovered, by aspect."""
-    return Counter(q.get("aspect", "other") for p in paths for q in load(p)
-                   if q["expect"] == "not_covered")
+    return Counter(
+        q.get("aspect", "other") for p in paths for q in load(p) if q["expect"] == "not_covered"
+    )

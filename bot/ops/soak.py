@@ -13,6 +13,7 @@ in the tracker store against the messages answered), p50/p99, messages/s, and th
 memory of every process sampled every 10 s, with a flat/growing verdict. Not a timed test: the
 figures are printed; only errors and lost turns make the command fail (exit status 1).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -72,8 +73,9 @@ class Stack:
 
     def logs(self) -> list[Path]:
         """Every log the running assistant writes: its processes' and its databases'."""
-        return sorted((self.state_dir / "logs").glob("*.log")) + \
-            [p for p in self.server_logs if p.exists()]
+        return sorted((self.state_dir / "logs").glob("*.log")) + [
+            p for p in self.server_logs if p.exists()
+        ]
 
     def pids(self) -> dict[str, Optional[int]]:
         """Every process by name (a restarted child has a new pid; None while it is down)."""
@@ -99,26 +101,37 @@ def _postmaster_pid(data: Path) -> Optional[int]:
 
 
 @contextlib.contextmanager
-def running(config: Config, mode: str, pg_port: int = 15432,
-            redis_port: int = 16379) -> Iterator[Stack]:
+def running(
+    config: Config, mode: str, pg_port: int = 15432, redis_port: int = 16379
+) -> Iterator[Stack]:
     """Start the assistant in `mode` with `config` (its databases too, production on
     `pg_port` and `redis_port`), yield it, stop everything."""
-    from bot.ops.infra import PostgresServer, RedisServer
+    from bot.ops.infra import PostgresServer
+    from bot.ops.redis_server import RedisServer
+
     with contextlib.ExitStack() as stack:
         extra: dict[str, Callable[[], Optional[int]]] = {}
         server_logs: list[Path] = []
         overrides = dict(config.environment(), BOT_SETTINGS=str(soak_settings_file(config)))
         if mode == "production":
-            pg = stack.enter_context(PostgresServer(
-                pg_port, config=DEPLOY / "postgresql" / "keuzehulp.conf"))
-            redis = stack.enter_context(RedisServer(
-                redis_port, config=DEPLOY / "redis" / "keuzehulp.conf"))
-            overrides.update(BOT_TRACKER_DB_URL=pg.url, BOT_UNANSWERED_DB_URL=pg.url,
-                             BOT_LOCK_STORE_URL=redis.url, BOT_RASA_REPLICAS="2",
-                             BOT_ACTION_SERVERS="2")
+            pg = stack.enter_context(
+                PostgresServer(pg_port, config=DEPLOY / "postgresql" / "keuzehulp.conf")
+            )
+            redis = stack.enter_context(
+                RedisServer(redis_port, config=DEPLOY / "redis" / "keuzehulp.conf")
+            )
+            overrides.update(
+                BOT_TRACKER_DB_URL=pg.url,
+                BOT_UNANSWERED_DB_URL=pg.url,
+                BOT_LOCK_STORE_URL=redis.url,
+                BOT_RASA_REPLICAS="2",
+                BOT_ACTION_SERVERS="2",
+            )
             server_logs = [pg.log, redis.log]
-            extra = {"postgres": lambda: _postmaster_pid(pg.data),
-                     "redis": lambda: redis.process.pid if redis.process else None}
+            extra = {
+                "postgres": lambda: _postmaster_pid(pg.data),
+                "redis": lambda: redis.process.pid if redis.process else None,
+            }
         running_stack = stack.enter_context(_assistant(Config.load(overrides), extra))
         running_stack.server_logs = server_logs
         yield running_stack
@@ -126,23 +139,33 @@ def running(config: Config, mode: str, pg_port: int = 15432,
 
 @contextlib.contextmanager
 def _assistant(config: Config, extra: dict[str, Callable[[], Optional[int]]]) -> Iterator[Stack]:
-    from bot.content.build import publish
-    from bot.ops.launcher import Services, service_env, wait_for
+    from bot.conversation.read_aloud import publish_served
+    from bot.ops.launcher import Services, service_env
     from bot.ops.model import ensure_model
+    from bot.ops.readiness import wait_for
 
     settings, p = config.settings, config.paths
-    ports = [*settings.rasa_ports, settings.port,
-             *(settings.action_port + j for j in range(settings.action_servers))]
+    ports = [
+        *settings.rasa_ports,
+        settings.port,
+        *(settings.action_port + j for j in range(settings.action_servers)),
+    ]
     if len(set(ports)) < len(ports):
-        raise SystemExit(f"The ports overlap: Rasa {settings.rasa_ports}, actions from "
-                         f"{settings.action_port}, web {settings.port} (replicas take the "
-                         "ports after BOT_RASA_PORT and BOT_ACTION_PORT)")
-    publish(p.content_dir, p.translations_dir, p.state_dir, p.sources_dir)
+        raise SystemExit(
+            f"The ports overlap: Rasa {settings.rasa_ports}, actions from "
+            f"{settings.action_port}, web {settings.port} (replicas take the "
+            "ports after BOT_RASA_PORT and BOT_ACTION_PORT)"
+        )
+    publish_served(config)
     services = Services(config, ensure_model()).start()
     with (p.state_dir / "logs" / "web.log").open("ab") as log:  # the child keeps its own
-        web = subprocess.Popen([sys.executable, "-c", "from bot.web.web import serve; serve()"],
-                               cwd=ROOT, env=service_env(config), stdout=log,
-                               stderr=subprocess.STDOUT)
+        web = subprocess.Popen(
+            [sys.executable, "-c", "from bot.web.web import serve; serve()"],
+            cwd=ROOT,
+            env=service_env(config),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{settings.port}"
     try:
         wait_for(f"{url}/health", 60, web)
@@ -153,10 +176,14 @@ def _assistant(config: Config, extra: dict[str, Callable[[], Optional[int]]]) ->
         services.stop()
 
 
-
-
-async def _load(base_url: str, clients: int, seconds: float, think: float, stack: Stack,
-                say: Callable[[str], None]) -> tuple[Tally, Samples, float]:
+async def _load(
+    base_url: str,
+    clients: int,
+    seconds: float,
+    think: float,
+    stack: Stack,
+    say: Callable[[str], None],
+) -> tuple[Tally, Samples, float]:
     """`clients` walkers for `seconds`; memory sampled every 10 s. The tally, the samples and
     the wall time from the first message to the last reply."""
     import aiohttp
@@ -169,19 +196,29 @@ async def _load(base_url: str, clients: int, seconds: float, think: float, stack
     def count(sender: str) -> int:
         return user_turns(sender, db)
 
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0),
-                                     timeout=aiohttp.ClientTimeout(total=120)) as session:
+    async with aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(limit=0), timeout=aiohttp.ClientTimeout(total=120)
+    ) as session:
         start = time.monotonic()
-        walkers = [Walker(session, base_url, questions, tally, count, think, seed=i)
-                   for i in range(clients)]
+        walkers = [
+            Walker(session, base_url, questions, tally, count, think, seed=i)
+            for i in range(clients)
+        ]
         task = asyncio.gather(*(w.run(start + seconds) for w in walkers))
         while True:
             pids = stack.pids()
-            samples.append((round(time.monotonic() - start),
-                            {n: pss_mb(p) if p else 0.0 for n, p in pids.items()}))
-            say(f"  {samples[-1][0]:4d} s: {tally.answered} answered, "
+            samples.append(
+                (
+                    round(time.monotonic() - start),
+                    {n: pss_mb(p) if p else 0.0 for n, p in pids.items()},
+                )
+            )
+            say(
+                f"  {samples[-1][0]:4d} s: {tally.answered} answered, "
                 f"{sum(tally.errors.values())} errors, "
-                + ", ".join(f"{k} {v:.0f}" for k, v in samples[-1][1].items()) + " MB")
+                + ", ".join(f"{k} {v:.0f}" for k, v in samples[-1][1].items())
+                + " MB"
+            )
             done, _ = await asyncio.wait([task], timeout=SAMPLE_SECONDS)
             if done:
                 break
@@ -193,28 +230,41 @@ def _loadavg() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
-def main(config: Config, mode: str = "embedded", minutes: float = 10.0, clients: int = 50,
-         think: float = 1.0, out: Optional[Path] = None, pg_port: int = 15432,
-         redis_port: int = 16379) -> int:
+def main(
+    config: Config,
+    mode: str = "embedded",
+    minutes: float = 10.0,
+    clients: int = 50,
+    think: float = 1.0,
+    out: Optional[Path] = None,
+    pg_port: int = 15432,
+    redis_port: int = 16379,
+) -> int:
     """Start `mode` with `config`, soak it, print and write the report; 1 when there were
     errors or lost turns."""
+
     def say(line: str) -> None:
         print(line, flush=True)
 
     before = _loadavg()
     say(f"== soak: {mode} mode, {clients} clients, {minutes:g} min ==")
     with running(config, mode, pg_port, redis_port) as stack:
-        tally, samples, wall = asyncio.run(_load(stack.url, clients,
-                                                 60 * minutes, think, stack, say))
+        tally, samples, wall = asyncio.run(
+            _load(stack.url, clients, 60 * minutes, think, stack, say)
+        )
         restarts = stack.restarts()
         logs = stack.logs()
         leaks = logged_messages(logs, heldout_questions())
         if leaks:
             tally.errors["message text in a log"] = leaks
-    text = report(mode, clients, minutes, think, tally, samples, wall, restarts,
-                  (before, _loadavg()))
-    text += (f"message text in the logs: {leaks} ({len(logs)} logs searched: "
-             + ", ".join(p.name for p in logs) + ")\n")
+    text = report(
+        mode, clients, minutes, think, tally, samples, wall, restarts, (before, _loadavg())
+    )
+    text += (
+        f"message text in the logs: {leaks} ({len(logs)} logs searched: "
+        + ", ".join(p.name for p in logs)
+        + ")\n"
+    )
     out = out or ROOT / "test-artifacts" / f"soak-{mode}.txt"
     out.parent.mkdir(exist_ok=True)
     out.write_text(text, encoding="utf-8")

@@ -1,5 +1,6 @@
 """The soak's figures (bot/ops/soak.py): memory per process, its flat/growing verdict, and
 the report as text."""
+
 from __future__ import annotations
 
 import os
@@ -68,36 +69,51 @@ def verdict(samples: Samples) -> dict[str, str]:
     return out
 
 
-def report(mode: str, clients: int, minutes: float, think: float, tally: Tally,
-           samples: Samples, wall: float, restarts: int, load: tuple[str, str]) -> str:
+def report(
+    mode: str,
+    clients: int,
+    minutes: float,
+    think: float,
+    tally: Tally,
+    samples: Samples,
+    wall: float,
+    restarts: int,
+    load: tuple[str, str],
+) -> str:
     """The soak's figures as text."""
     lat = tally.latencies
-    lines = [f"# Soak, {mode} mode ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, "
-             f"load average before/after: {load[0]} / {load[1]}; shared machine)", "",
-             f"{clients} concurrent conversations for {minutes:g} min through /api/chat, "
-             f"think time {think:g} s on average",
-             f"walks completed: {tally.walks}; conversations checked in the tracker store: "
-             f"{tally.conversations}",
-             f"messages answered: {tally.answered} ({tally.answered / wall:.1f}/s)",
-             f"latency: p50 {1000 * percentile(lat, 50):.0f} ms, "
-             f"p99 {1000 * percentile(lat, 99):.0f} ms",
-             f"errors: {sum(tally.errors.values())}"
-             + "".join(f"\n  {kind}: {n}" for kind, n in sorted(tally.errors.items())),
-             f"lost turns: {tally.lost} (answered {tally.answered}, user events stored "
-             f"{tally.stored})",
-             f"process restarts by the supervisor: {restarts}", "",
-             "Memory (MB, proportional set size: shared pages divided among the processes "
-             "sharing them), sampled every 10 s:", "",
-             "| s | " + " | ".join(samples[0][1]) + " |",
-             "|---|" + "---|" * len(samples[0][1])]
-    lines += [f"| {s} | " + " | ".join(f"{v:.0f}" for v in m.values()) + " |"
-              for s, m in samples]
+    lines = [
+        f"# Soak, {mode} mode ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, "
+        f"load average before/after: {load[0]} / {load[1]}; shared machine)",
+        "",
+        f"{clients} concurrent conversations for {minutes:g} min through /api/chat, "
+        f"think time {think:g} s on average",
+        f"walks completed: {tally.walks}; conversations checked in the tracker store: "
+        f"{tally.conversations}",
+        f"messages answered: {tally.answered} ({tally.answered / wall:.1f}/s)",
+        f"latency: p50 {1000 * percentile(lat, 50):.0f} ms, "
+        f"p99 {1000 * percentile(lat, 99):.0f} ms",
+        f"errors: {sum(tally.errors.values())}"
+        + "".join(f"\n  {kind}: {n}" for kind, n in sorted(tally.errors.items())),
+        f"lost turns: {tally.lost} (answered {tally.answered}, user events stored {tally.stored})",
+        f"process restarts by the supervisor: {restarts}",
+        "",
+        "Memory (MB, proportional set size: shared pages divided among the processes "
+        "sharing them), sampled every 10 s:",
+        "",
+        "| s | " + " | ".join(samples[0][1]) + " |",
+        "|---|" + "---|" * len(samples[0][1]),
+    ]
+    lines += [f"| {s} | " + " | ".join(f"{v:.0f}" for v in m.values()) + " |" for s, m in samples]
     marks = verdict(samples)
     lines += ["", "Memory, last minute against the second:"]
     lines += [f"  {name}: {word}" for name, word in marks.items()]
     flat = all(w.startswith("flat") for w in marks.values())
     short = any(w.startswith("too short") for w in marks.values())
-    lines += ["", f"verdict: {'-' if short else 'flat' if flat else 'GROWING'} memory; "
-              f"{'OK' if not tally.errors and not tally.lost else 'FAILED'} "
-              f"({sum(tally.errors.values())} errors, {tally.lost} lost turns)"]
+    lines += [
+        "",
+        f"verdict: {'-' if short else 'flat' if flat else 'GROWING'} memory; "
+        f"{'OK' if not tally.errors and not tally.lost else 'FAILED'} "
+        f"({sum(tally.errors.values())} errors, {tally.lost} lost turns)",
+    ]
     return "\n".join(lines) + "\n"

@@ -9,6 +9,7 @@ page takes a new sender id) and asks once more before closing the tab. Before ea
 conversation is deleted or left, its user events in the tracker store are counted against the
 messages that were answered: a difference is a lost turn.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -49,8 +50,16 @@ Counter = Callable[[str], int]
 class Walker:
     """One simulated parent: walks conversations one after the other until `deadline`."""
 
-    def __init__(self, session: Any, base_url: str, questions: dict[str, list[str]],
-                 tally: Tally, count: Counter, think: float, seed: int) -> None:
+    def __init__(
+        self,
+        session: Any,
+        base_url: str,
+        questions: dict[str, list[str]],
+        tally: Tally,
+        count: Counter,
+        think: float,
+        seed: int,
+    ) -> None:
         self.session, self.base = session, base_url.rstrip("/")
         self.questions, self.tally, self.count = questions, tally, count
         self.think, self.rng = think, random.Random(seed)
@@ -62,16 +71,17 @@ class Walker:
         if self.think > 0:
             await asyncio.sleep(self.think * self.rng.uniform(0.5, 1.5))
 
-    async def say(self, sender: str, text: str, lang: str,
-                  expect_language: Optional[str] = None) -> Optional[list[dict[str, Any]]]:
+    async def say(
+        self, sender: str, text: str, lang: str, expect_language: Optional[str] = None
+    ) -> Optional[list[dict[str, Any]]]:
         """Send one message as the page does; its messages, or None after an error (counted)."""
         await self._pause()
-        body = {"sender": sender, "message": text,
-                "metadata": {"language": lang, "surface": "web"}}
+        body = {"sender": sender, "message": text, "metadata": {"language": lang, "surface": "web"}}
         start = time.perf_counter()
         try:
-            async with self.session.post(f"{self.base}/api/chat", json=body,
-                                         headers={"X-Chat-Language": lang}) as resp:
+            async with self.session.post(
+                f"{self.base}/api/chat", json=body, headers={"X-Chat-Language": lang}
+            ) as resp:
                 status = resp.status
                 reply = await resp.json(content_type=None)
         except asyncio.TimeoutError:
@@ -100,8 +110,12 @@ class Walker:
 
     def _button(self, messages: Optional[list[dict[str, Any]]]) -> Optional[str]:
         """The payload of one of the reply's buttons, chosen at random; None without buttons."""
-        buttons = [b["payload"] for m in messages or [] for b in m.get("buttons") or []
-                   if isinstance(b.get("payload"), str) and b["payload"].startswith("/")]
+        buttons = [
+            b["payload"]
+            for m in messages or []
+            for b in m.get("buttons") or []
+            if isinstance(b.get("payload"), str) and b["payload"].startswith("/")
+        ]
         return self.rng.choice(buttons) if buttons else None
 
     async def _check_stored(self, sender: str, answered: int) -> None:
@@ -116,10 +130,13 @@ class Walker:
         self.tally.conversations += 1
 
     async def _forget(self, sender: str, lang: str) -> None:
-        """"Start over": delete the conversation on the server, as the page does."""
+        """ "Start over": delete the conversation on the server, as the page does."""
         try:
-            async with self.session.post(f"{self.base}/api/forget", json={"sender": sender},
-                                         headers={"X-Chat-Language": lang}) as resp:
+            async with self.session.post(
+                f"{self.base}/api/forget",
+                json={"sender": sender},
+                headers={"X-Chat-Language": lang},
+            ) as resp:
                 body = await resp.json(content_type=None)
                 if resp.status != 200 or not (isinstance(body, dict) and body.get("deleted")):
                     self.tally.error(f"forget HTTP {resp.status}")
@@ -136,8 +153,7 @@ class Walker:
             lang = "en" if lang == "nl" else "nl"
             await self.say(sender, f'/switch_language{{"language":"{lang}"}}', lang, lang)
         condition = rng.choice(CONDITIONS)
-        last = await self.say(sender, f'/choose_condition{{"condition":"{condition}"}}', lang,
-                              lang)
+        last = await self.say(sender, f'/choose_condition{{"condition":"{condition}"}}', lang, lang)
         for _ in range(rng.randint(2, 3)):
             last = await self.say(sender, rng.choice(self.questions[lang]), lang)
         button = self._button(last)

@@ -4,6 +4,7 @@ Rasa 3.6 has no API to delete a conversation, so "start over" on the website and
 kiosk reset remove the sender's rows from the store's `events` table (Rasa's SQLTrackerStore
 layout, the same on both databases) directly.
 """
+
 from __future__ import annotations
 
 import json
@@ -41,30 +42,35 @@ def _run(db: Location, sql: str, **params: Any) -> Optional[Union[list[Row], int
 def forget(sender_id: str, db: Location) -> int:
     """Delete everything stored for `sender_id`; return how many events were removed.
     `db`: the tracker store's SQLite file or database URL (default: the embedded SQLite)."""
-    removed = _run(db, "DELETE FROM events WHERE sender_id = :sender",
-                   sender=sender_id)
+    removed = _run(db, "DELETE FROM events WHERE sender_id = :sender", sender=sender_id)
     return removed if isinstance(removed, int) else 0
 
 
 def stored_events(sender_id: str, db: Location) -> int:
     """How many events are stored for `sender_id` (for tests and the console)."""
-    rows = _run(db, "SELECT COUNT(*) FROM events WHERE sender_id = :sender",
-                sender=sender_id)
+    rows = _run(db, "SELECT COUNT(*) FROM events WHERE sender_id = :sender", sender=sender_id)
     return int(rows[0][0]) if isinstance(rows, list) and rows else 0
 
 
 def user_turns(sender_id: str, db: Location) -> int:
     """How many of `sender_id`'s messages the store holds (its `user` events): what a parent
     sent and was answered, counted where Rasa keeps it (the soak script's lost turns)."""
-    rows = _run(db, "SELECT COUNT(*) FROM events WHERE sender_id = :sender "
-                "AND type_name = 'user'", sender=sender_id)
+    rows = _run(
+        db,
+        "SELECT COUNT(*) FROM events WHERE sender_id = :sender AND type_name = 'user'",
+        sender=sender_id,
+    )
     return int(rows[0][0]) if isinstance(rows, list) and rows else 0
 
 
 def latest_parse(sender_id: str, db: Location) -> Optional[dict]:
     """What the NLU made of the sender's latest message (intent, ranking), from the store."""
-    rows = _run(db, "SELECT data FROM events WHERE sender_id = :sender AND "
-                "type_name = 'user' ORDER BY id DESC LIMIT 1", sender=sender_id)
+    rows = _run(
+        db,
+        "SELECT data FROM events WHERE sender_id = :sender AND "
+        "type_name = 'user' ORDER BY id DESC LIMIT 1",
+        sender=sender_id,
+    )
     return json.loads(rows[0][0]).get("parse_data") if isinstance(rows, list) and rows else None
 
 
@@ -76,12 +82,20 @@ def forget_older_than(cutoff: float, db: Location) -> int:
         return 0
     try:
         with engine.begin() as conn:
-            stale = [row[0] for row in conn.execute(sqlalchemy.text(
-                "SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :cutoff"),
-                {"cutoff": cutoff})]
+            stale = [
+                row[0]
+                for row in conn.execute(
+                    sqlalchemy.text(
+                        "SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :cutoff"
+                    ),
+                    {"cutoff": cutoff},
+                )
+            ]
             if stale:
-                conn.execute(sqlalchemy.text("DELETE FROM events WHERE sender_id = :sender"),
-                             [{"sender": s} for s in stale])
+                conn.execute(
+                    sqlalchemy.text("DELETE FROM events WHERE sender_id = :sender"),
+                    [{"sender": s} for s in stale],
+                )
     except sqlalchemy.exc.DBAPIError as exc:
         if is_missing_table(exc):
             return 0

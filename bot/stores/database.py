@@ -4,6 +4,7 @@ Our stores speak SQL through SQLAlchemy (1.4, as Rasa's SQLTrackerStore does), s
 statements run on SQLite and on PostgreSQL. One engine per database per process, with its
 connections checked before use, so a database restart costs no more than the outage itself.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

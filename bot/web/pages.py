@@ -1,32 +1,26 @@
 """Server-rendered pages (the counsellor console, the page about the assistant): jinja2 with
-autoescaping, templates in bot/web/templates/."""
+autoescaping, templates in bot/web/templates/. The pages' texts are handed in: the console's as
+`t` (bot/web/console/texts.py), the about page's in `page` (bot/decision_aid/about.py)."""
+
 from __future__ import annotations
 
-import datetime as dt
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from bot.config.paths import ROOT
 
 
-def when(iso: Optional[str]) -> str:
-    """An ISO time as a reader reads it: '22 Nov 2026, 13:12 UTC'."""
-    if not iso:
-        return "never"
-    t = dt.datetime.fromisoformat(iso).astimezone(dt.timezone.utc)
-    return t.strftime("%-d %b %Y, %H:%M UTC")
-
-
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The template environment (one per process)."""
-    env = Environment(loader=FileSystemLoader(ROOT / "bot" / "web" / "templates"),
-                      autoescape=select_autoescape(["html"]), trim_blocks=True,
-                      lstrip_blocks=True)
-    env.filters["when"] = when
-    return env
+    return Environment(
+        loader=FileSystemLoader(ROOT / "bot" / "web" / "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def html_page(template: str, **values: Any) -> str:

@@ -5,6 +5,7 @@ Rasa's REST channel, and turn every failure into an error in the user's language
 Both routes run inside the main application (the console as its sub-application), so the
 settings, HTTP client and payload grammar are looked up along the application chain.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -28,8 +29,10 @@ from bot.web.rest_format import merge_custom
 
 log = logging.getLogger("bot.web.rasa_proxy")
 
-async def read_chat(request: web.Request, lang: str,
-                    surfaces: tuple[str, ...] = PARENT_SURFACES) -> dict[str, Any] | web.Response:
+
+async def read_chat(
+    request: web.Request, lang: str, surfaces: tuple[str, ...] = PARENT_SURFACES
+) -> dict[str, Any] | web.Response:
     """The clean chat request, or the error response for a body that is too long, not JSON or
     not a chat request; `surfaces` are the surfaces this route may claim."""
     if request.content_length and request.content_length > MAX_BODY_BYTES:
@@ -38,8 +41,7 @@ async def read_chat(request: web.Request, lang: str,
         body = loads(await request.text())
     except (ValueError, UnicodeDecodeError):
         return error(request, "bad_request", lang, 400)
-    clean, problem = parse_chat(body, surfaces=surfaces,
-                                grammar=request.config_dict[GRAMMAR])
+    clean, problem = parse_chat(body, surfaces=surfaces, grammar=request.config_dict[GRAMMAR])
     if problem or clean is None:
         return error(request, problem or "bad_request", lang, 413 if problem == "too_long" else 400)
     return clean
@@ -66,8 +68,9 @@ class Replicas:
 REPLICAS = web.AppKey("rasa_replicas", Replicas)
 
 
-async def ask_rasa(request: web.Request, clean: dict[str, Any], lang: str
-                   ) -> list[dict[str, Any]] | web.Response:
+async def ask_rasa(
+    request: web.Request, clean: dict[str, Any], lang: str
+) -> list[dict[str, Any]] | web.Response:
     """Rasa's messages (one object each), or an 'unavailable' error response when Rasa fails,
     cannot be reached or gives no reply. A replica that cannot be reached (stopped,
     restarting) has not taken the message: the next one is asked."""

@@ -4,6 +4,7 @@ One parent, or one machine, sending faster than anyone types must not slow down 
 parent (measured: 10 flooding clients raised another parent's p50 from 79 ms to 910 ms). Times
 are passed in (monotonic seconds), so the rules are testable without sleeping.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -41,8 +42,11 @@ class Buckets:
 
     def _forget_full(self, now: float) -> None:
         """Drop buckets that have refilled completely: they behave as new ones would."""
-        full = [k for k, (tokens, then) in self._tokens.items()
-                if tokens + (now - then) * self.rate.per_second >= self.rate.burst]
+        full = [
+            k
+            for k, (tokens, then) in self._tokens.items()
+            if tokens + (now - then) * self.rate.per_second >= self.rate.burst
+        ]
         for k in full:
             del self._tokens[k]
 

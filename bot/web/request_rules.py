@@ -1,6 +1,7 @@
 """Request rules shared by the parents' routes (bot/web/web.py) and the console's
 (bot/web/console/): validating a chat request, errors in the user's language, and turning
 raised HTTP errors into ordinary responses so every response gets the security headers."""
+
 from __future__ import annotations
 
 import ipaddress
@@ -34,21 +35,20 @@ PARENT_SURFACES = ("web", "kiosk")
 ERROR_KINDS = ("too_long", "bad_request", "too_many", "unavailable")
 
 
-def error_message(renderer: Optional[Renderer], kind: str, lang: Optional[str]
-                  ) -> Optional[str]:
+def error_message(renderer: Optional[Renderer], kind: str, lang: Optional[str]) -> Optional[str]:
     """The message of error `kind` in `lang` (Dutch for an unknown language) from `renderer`;
     None when the text cannot be had, and the page then shows its own offline text."""
     lang = lang if lang in SUPPORTED else "nl"
     return error_text(renderer, kind, lang, max_chars=str(MAX_MESSAGE_CHARS))
 
 
-def error(request: web.Request, kind: str, lang: Optional[str], status: int
-          ) -> web.Response:
+def error(request: web.Request, kind: str, lang: Optional[str], status: int) -> web.Response:
     """A JSON error with a message the page can show (from the bundle published for the
     request's application)."""
     return web.json_response(
         {"error": kind, "message": error_message(published_renderer(request), kind, lang)},
-        status=status)
+        status=status,
+    )
 
 
 def client_address(request: web.BaseRequest, trusted_proxies: tuple[str, ...]) -> str:
@@ -74,9 +74,9 @@ def loads(text: str) -> Any:
         raise ValueError("JSON nested too deeply") from None
 
 
-def parse_chat(body: Any, surfaces: tuple[str, ...] = PARENT_SURFACES,
-               grammar: Optional[PayloadGrammar] = None
-               ) -> tuple[Optional[dict[str, Any]], Optional[str]]:
+def parse_chat(
+    body: Any, surfaces: tuple[str, ...] = PARENT_SURFACES, grammar: Optional[PayloadGrammar] = None
+) -> tuple[Optional[dict[str, Any]], Optional[str]]:
     """Validate a chat request body; return (clean request, None) or (None, error kind).
 
     `surfaces` are the surfaces this route may claim: a parent's page can never pass itself
@@ -102,15 +102,20 @@ def parse_chat(body: Any, surfaces: tuple[str, ...] = PARENT_SURFACES,
     }
     if grammar is not None:
         message = grammar.as_message(message)
-    return {"sender": sender, "message": message,
-            "metadata": {k: v for k, v in metadata.items() if v}}, None
+    return {
+        "sender": sender,
+        "message": message,
+        "metadata": {k: v for k, v in metadata.items() if v},
+    }, None
 
 
-async def as_response(handler: Callable[[web.Request], Awaitable[web.StreamResponse]],
-                      request: web.Request) -> web.StreamResponse:
+async def as_response(
+    handler: Callable[[web.Request], Awaitable[web.StreamResponse]], request: web.Request
+) -> web.StreamResponse:
     """The handler's response; a raised HTTP error or redirect becomes a normal response."""
     try:
         return await handler(request)
     except web.HTTPException as exc:
-        return web.Response(status=exc.status, reason=exc.reason, text=exc.text,
-                            headers=exc.headers)
+        return web.Response(
+            status=exc.status, reason=exc.reason, text=exc.text, headers=exc.headers
+        )

@@ -9,6 +9,7 @@ It also handles a message that fails (an action, the tracker store) or is cancel
 channel would log the message's text with the error; this one logs the error's type only and
 answers nothing, which our web tier turns into the localised "try again".
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -47,6 +48,7 @@ class CheckedRestInput(RestInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Any:
         """Rasa's REST blueprint around a handler that never lets an error reach Rasa's
         channel code (which would log the message's text)."""
+
         async def handle(message: UserMessage) -> None:
             try:
                 await on_new_message(message)
@@ -56,6 +58,7 @@ class CheckedRestInput(RestInput):
                 log.error("A message was cancelled before its reply was complete")
             except Exception as exc:  # noqa: BLE001 - the reply is "try again", never a trace
                 log.error("A message failed: %s", type(exc).__name__)
+
         return super().blueprint(handle)
 
     async def _extract_sender(self, req: Request) -> Optional[Text]:

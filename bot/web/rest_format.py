@@ -1,5 +1,6 @@
 """What Rasa returns, read: the messages from its REST channel, and what its classifier made of a
 message (the parse kept in the tracker store). Used by the console's preview and by ops."""
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -21,7 +22,8 @@ def falls_back(messages: list[dict[str, Any]], nlu: Optional[dict[str, Any]]) ->
     """Whether the parent gets the honest fallback: the classifier was unsure, or the
     answer step declined (e.g. the scope check)."""
     return bool(nlu and nlu["nlu_fallback"]) or any(
-        (m.get("custom") or {}).get("topic") == "fallback" for m in messages)
+        (m.get("custom") or {}).get("topic") == "fallback" for m in messages
+    )
 
 
 def nlu_summary(parse: Optional[dict[str, Any]]) -> Optional[dict[str, Any]]:
@@ -33,7 +35,8 @@ def nlu_summary(parse: Optional[dict[str, Any]]) -> Optional[dict[str, Any]]:
     top = ranking[0] if ranking else intent
     runner = ranking[1] if len(ranking) > 1 else None
     return {
-        "intent": top.get("name"), "confidence": round(float(top.get("confidence") or 0), 3),
+        "intent": top.get("name"),
+        "confidence": round(float(top.get("confidence") or 0), 3),
         "runner_up": runner.get("name") if runner else None,
         "runner_up_confidence": round(float(runner.get("confidence") or 0), 3) if runner else None,
         "nlu_fallback": intent.get("name") == "nlu_fallback",

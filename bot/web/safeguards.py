@@ -2,6 +2,7 @@
 becomes a short 500 in the user's language (no stack trace, no silence), and the security
 headers are set on every response (a response-prepare signal on the main application, which
 aiohttp also runs for its sub-applications' responses)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -34,11 +35,14 @@ async def security_headers(request: web.Request, response: web.StreamResponse) -
     signal, so every response gets them: errors, redirects and aiohttp's own included."""
     console = request.path == CONSOLE_PREFIX or request.path.startswith(CONSOLE_PREFIX + "/")
     # The console is never framed; the parents' pages only by the clinic's listed origins.
-    ancestors = "'none'" if console else " ".join(
-        ("'self'", *request.config_dict[SETTINGS].embed_origins))
+    ancestors = (
+        "'none'" if console else " ".join(("'self'", *request.config_dict[SETTINGS].embed_origins))
+    )
     response.headers["Content-Security-Policy"] = (
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-        f"connect-src 'self'; frame-ancestors {ancestors}; base-uri 'none'; form-action 'self'")
+        "default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; "
+        "script-src 'self'; "
+        f"connect-src 'self'; frame-ancestors {ancestors}; base-uri 'none'; form-action 'self'"
+    )
     if console:
         response.headers["X-Frame-Options"] = "DENY"
     if request.path == "/static/embed.js":

@@ -5,6 +5,7 @@ The pages hold no text of their own: they fetch `GET /api/ui/{lang}` once at sta
 so a translator sees every text in the catalog, and the same rule as for answers holds: a
 translation that is not current is never served as if it were.
 """
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -18,6 +19,8 @@ from bot.conversation.render import Renderer, Untranslated
 # The keys the pages read; everything else in ui.yml belongs to answers and the server.
 PAGE_PREFIXES = ("page_", "chat_", "kiosk_", "console_")
 PAGE_KEYS = ("switch_language_button", "more_detail")
+# The console's server-rendered pages get their texts in the HTML (bot/web/console/texts.py).
+SERVER_RENDERED_PREFIX = "console_page_"
 
 
 class _KeepUnknown(dict[str, str]):
@@ -29,7 +32,9 @@ class _KeepUnknown(dict[str, str]):
 
 def is_page_key(key: str) -> bool:
     """Whether the pages read this interface text."""
-    return key.startswith(PAGE_PREFIXES) or key in PAGE_KEYS
+    return (
+        key.startswith(PAGE_PREFIXES) and not key.startswith(SERVER_RENDERED_PREFIX)
+    ) or key in PAGE_KEYS
 
 
 def page_texts(renderer: Renderer, lang: str) -> dict[str, Any]:
@@ -66,8 +71,7 @@ def published_renderer(request: web.Request) -> Optional[Renderer]:
         return None
 
 
-def error_text(renderer: Optional[Renderer], kind: str, lang: str, **values: str
-               ) -> Optional[str]:
+def error_text(renderer: Optional[Renderer], kind: str, lang: str, **values: str) -> Optional[str]:
     """The server's error message `error_<kind>` in `lang` from `renderer` (the published
     bundle's), or None when it cannot be had (nothing published, no current translation):
     the page then shows its own offline text, which it loaded at start."""

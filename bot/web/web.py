@@ -4,40 +4,39 @@ It is the only thing a browser talks to. It checks every request before Rasa see
 page metadata (language, surface, condition), and turns failures into clear messages in the
 user's language. It logs no message text.
 """
+
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import io
-import re
 import time
 from typing import AsyncIterator, Optional
 
 import aiohttp
-import segno
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
 from bot.config.config import Config
 from bot.config.paths import ROOT, STATIC_DIR
 from bot.config.settings import Settings
-from bot.conversation.language import SUPPORTED
 from bot.conversation.payloads import load_grammar
-from bot.conversation.pictures import draw
 from bot.conversation.published import PublishedRenderer
 from bot.conversation.render import Renderer
 from bot.decision_aid.about import about
 from bot.decision_aid.summary import SummaryRequest
-from bot.decision_aid.summary import as_pdf as summary_as_pdf
 from bot.decision_aid.summary import compose as compose_summary
 from bot.decision_aid.summary import parse_request as parse_summary
 from bot.decision_aid.summary import qr_svg as summary_qr_svg
 from bot.decision_aid.summary import qr_text as summary_qr_text
+from bot.decision_aid.summary_pdf import as_pdf as summary_as_pdf
 from bot.stores.conversations import KioskSweeper, forget, forget_older_than
+from bot.web.answer_media import AUDIO_ROUTE, audio, picture
 from bot.web.console.app import create_console_app, sweep_sessions
 from bot.web.console.console import PREFIX as CONSOLE_PREFIX
 from bot.web.console.console import Console
+from bot.web.letter_routes import add_letter_routes
 from bot.web.pages import html_page
+from bot.web.qr_routes import QR_ADDRESSES, qr_code
 from bot.web.rasa_proxy import REPLICAS, Replicas, ask_rasa, read_chat
 from bot.web.ratelimit import Buckets, ChatLimits, Rate
 from bot.web.request_rules import (
@@ -95,14 +94,6 @@ async def forget_conversation(request: web.Request) -> web.Response:
     return web.json_response({"deleted": forget(sender, request.app[CONFIG].tracker_store)})
 
 
-async def picture(request: web.Request) -> web.Response:
-    """GET /pictures/{answer}.svg: the answer's picture, drawn from its published values."""
-    answer = renderer_of(request).content.answers.get(request.match_info["answer"])
-    if answer is None or not answer.picture or not answer.review.approved:
-        raise web.HTTPNotFound()
-    return web.Response(text=draw(answer.picture, answer.values), content_type="image/svg+xml")
-
-
 async def _summary_request(request: web.Request) -> tuple[Optional[SummaryRequest], str]:
     """The summary request in a JSON body, or in a form field `request` (the download form)."""
     lang = request.headers.get("X-Chat-Language", "nl")
@@ -123,7 +114,9 @@ async def summary_json(request: web.Request) -> web.Response:
     parsed, lang = await _summary_request(request)
     if parsed is None:
         return error(request, "bad_request", lang, 400)
-    return web.json_response(compose_summary(renderer_of(request), parsed, dt.date.today()).as_dict())
+    return web.json_response(
+        compose_summary(renderer_of(request), parsed, dt.date.today()).as_dict()
+    )
 
 
 async def summary_pdf(request: web.Request) -> web.Response:
@@ -133,8 +126,11 @@ async def summary_pdf(request: web.Request) -> web.Response:
         return error(request, "bad_request", lang, 400)
     summary = compose_summary(renderer_of(request), parsed, dt.date.today())
     name = "samenvatting" if lang == "nl" else "summary"
-    return web.Response(body=summary_as_pdf(summary), content_type="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{name}-{dt.date.today()}.pdf"'})
+    return web.Response(
+        body=summary_as_pdf(summary),
+        content_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}-{dt.date.today()}.pdf"'},
+    )
 
 
 async def summary_qr(request: web.Request) -> web.Response:
@@ -151,8 +147,12 @@ async def about_page(request: web.Request) -> web.Response:
     lang = request.query.get("lang", "nl")
     lang = lang if lang in ("nl", "en") else "nl"
     surface = "kiosk" if request.query.get("surface") == "kiosk" else "web"
-    return web.Response(text=html_page("about.html", page=about(renderer_of(request), lang, surface),
-                                         surface=surface), content_type="text/html")
+    return web.Response(
+        text=html_page(
+            "about.html", page=about(renderer_of(request), lang, surface), surface=surface
+        ),
+        content_type="text/html",
+    )
 
 
 async def index(request: web.Request) -> web.FileResponse:
@@ -168,44 +168,9 @@ async def kiosk(request: web.Request) -> web.FileResponse:
 async def kiosk_config(request: web.Request) -> web.Response:
     """Idle timings for the kiosk page (from the clinic settings)."""
     s: Settings = request.app[SETTINGS]
-    return web.json_response({"idle_seconds": s.kiosk_idle_seconds,
-                              "countdown_seconds": s.kiosk_countdown_seconds})
-
-
-_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"'()\[\]]+")
-
-
-def published_addresses(renderer: Renderer) -> frozenset[str]:
-    """Every web address that published, approved content shows a parent, in either
-    language: the only addresses the kiosk may turn into a QR code."""
-    found: set[str] = set()
-    for answer in renderer.content.answers.values():
-        if not answer.review.approved:
-            continue
-        for name in answer.texts():
-            for lang in SUPPORTED:
-                found.update(u.rstrip(".,;:!?") for u in
-                             _URL_IN_TEXT.findall(renderer.field(answer, name, lang)))
-    return frozenset(found)
-
-
-_ADDRESSES = web.AppKey("qr_addresses", dict)
-
-
-async def qr_code(request: web.Request) -> web.Response:
-    """GET /api/qr?url=https://…: a QR code (SVG) so a kiosk visitor can take a link home;
-    only for addresses in published content (never a code for any address someone types)."""
-    url = request.query.get("url", "")
-    renderer = renderer_of(request)
-    cache = request.app[_ADDRESSES]  # per published bundle: rebuilt when a new one appears
-    if cache.get("renderer") is not renderer:
-        cache.update(renderer=renderer, addresses=published_addresses(renderer))
-    if url not in cache["addresses"]:
-        raise web.HTTPNotFound(text="no such address in the published content")
-    buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=2, xmldecl=False,
-                                    svgns=True, title=url)
-    return web.Response(body=buffer.getvalue(), content_type="image/svg+xml")
+    return web.json_response(
+        {"idle_seconds": s.kiosk_idle_seconds, "countdown_seconds": s.kiosk_countdown_seconds}
+    )
 
 
 async def health(request: web.Request) -> web.Response:
@@ -244,14 +209,15 @@ def create_app(config: Config) -> web.Application:
     app[SETTINGS] = settings = config.settings
     app[PUBLISHED] = PublishedRenderer(settings, config.paths.state_dir)
     # The kiosk erases after idle + countdown; the server waits one more minute.
-    app[_ADDRESSES] = {}
+    app[QR_ADDRESSES] = {}
     app[GRAMMAR] = load_grammar(ROOT / "domain.yml")
     app[REPLICAS] = Replicas(settings.rasa_ports)
-    app[CHAT_LIMITS] = ChatLimits(Buckets(Rate(*settings.rate_per_sender)),
-                                  Buckets(Rate(*settings.rate_per_address)))
+    app[CHAT_LIMITS] = ChatLimits(
+        Buckets(Rate(*settings.rate_per_sender)), Buckets(Rate(*settings.rate_per_address))
+    )
     app[KIOSK_SWEEPER] = KioskSweeper(
-        settings.kiosk_idle_seconds + settings.kiosk_countdown_seconds + 60,
-        config.tracker_store)
+        settings.kiosk_idle_seconds + settings.kiosk_countdown_seconds + 60, config.tracker_store
+    )
     # aiohttp 3.9 declares this signal's callback type one level too deep (its Signal[...]
     # wraps the callback type in Callable again); the callback matches aiohttp's documentation.
     app.on_response_prepare.append(security_headers)  # type: ignore[arg-type]
@@ -266,9 +232,11 @@ def create_app(config: Config) -> web.Application:
     app.router.add_post("/api/chat", chat)
     app.router.add_post("/api/forget", forget_conversation)
     app.router.add_get("/pictures/{answer}.svg", picture)
+    app.router.add_get(AUDIO_ROUTE, audio)
     app.router.add_post("/api/summary", summary_json)
     app.router.add_post("/api/summary.pdf", summary_pdf)
     app.router.add_post("/api/summary-qr", summary_qr)
+    add_letter_routes(app)
     app.router.add_get("/about", about_page)
     app.router.add_static("/static/", STATIC_DIR)
     # The console, mounted: it gets this app's middleware and security headers (the prepare
@@ -291,7 +259,13 @@ def serve(config: Optional[Config] = None) -> None:
     `python -c "from bot.web.web import serve; serve()"`) the one its environment describes."""
     if config is None:
         from bot.config.environment import read_config
+
         config = read_config()
     settings = config.settings
-    web.run_app(create_app(config), host=settings.host, port=settings.port,
-                access_log_class=PathOnlyAccessLogger, print=None)
+    web.run_app(
+        create_app(config),
+        host=settings.host,
+        port=settings.port,
+        access_log_class=PathOnlyAccessLogger,
+        print=None,
+    )

@@ -2,6 +2,7 @@
 
 Injecting a script needs a browser context with bypass_csp=True; every other browser test
 runs the pages under their real Content-Security-Policy."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,7 +19,9 @@ def axe_results(page: Page) -> dict[str, Any]:
     """axe's full result at WCAG 2.1 A/AA for the page as it is now."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
+    )
     assert result["passes"], "axe ran no rules"
     return result
 
@@ -30,5 +33,7 @@ def axe_findings(page: Page) -> list[dict[str, Any]]:
 
 def describe(violation: dict[str, Any]) -> str:
     """One violation on one line: rule, impact, help text, the first few elements."""
-    return (f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-            f"{[n['target'] for n in violation['nodes']][:3]}")
+    return (
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        f"{[n['target'] for n in violation['nodes']][:3]}"
+    )

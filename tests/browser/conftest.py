@@ -3,6 +3,7 @@
 Every page records its requests; a test fails if any request leaves our server.
 Screenshots go to test-artifacts/screenshots/ for a reviewer to look at.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,15 @@ from bot.config.paths import ROOT
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # As the machine's notes advise: without the background-networking flags Chromium tries to
 # reach Google's hosts at start, which would also break the "nothing leaves" check.
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
@@ -44,8 +52,9 @@ class Recorder:
 
     def __call__(self, request: Any) -> None:
         url = request.url
-        if urlsplit(url).scheme in ("http", "https", "ws", "wss") and \
-                urlsplit(url).hostname not in ("127.0.0.1", "localhost", "::1"):
+        if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(
+            url
+        ).hostname not in ("127.0.0.1", "localhost", "::1"):
             self.outside.append(url)
         if url.endswith("/api/chat") and request.method == "POST":
             self.chat_bodies.append(request.post_data_json)
@@ -61,8 +70,9 @@ def open_page(browser: Browser, web_url: str):  # type: ignore[no-untyped-def]
     contexts = []
     recorders = []
 
-    def open_(path: str, viewport: dict[str, int] = DESKTOP,
-              bypass_csp: bool = False, touch: bool = False) -> tuple[Page, Recorder]:
+    def open_(
+        path: str, viewport: dict[str, int] = DESKTOP, bypass_csp: bool = False, touch: bool = False
+    ) -> tuple[Page, Recorder]:
         # Pages run under their real Content-Security-Policy; only the axe checks lift it,
         # because axe-core is injected as an inline script.
         context = browser.new_context(viewport=viewport, bypass_csp=bypass_csp, has_touch=touch)

@@ -1,4 +1,5 @@
 """Small steps a user takes in the chat pages."""
+
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
@@ -29,8 +30,9 @@ def press(page: Page, title: str) -> str:
     return page.locator(".msg--bot").last.inner_text()
 
 
-def reload_then_start_over(page: Page, sender: str, restart_label: str, greeting: str,
-                           db: Location) -> None:
+def reload_then_start_over(
+    page: Page, sender: str, restart_label: str, greeting: str, db: Location
+) -> None:
     """A reload keeps the conversation; "start over" clears it, on the server too (in the
     tracker store at `db`)."""
     from bot.stores.conversations import stored_events

@@ -1,6 +1,7 @@
 """What the screen shows, measured in the browser (rendered boxes, never the CSS): whether a
 box is in the viewport and clear of every fixed or sticky element, whether a word is broken
 across lines, sideways scrolling, and the numbers written on the page."""
+
 from __future__ import annotations
 
 import re
@@ -31,18 +32,26 @@ const firstLine = (root) => {
 };
 """
 
-REPLY_IN_VIEW = "(li) => {" + _CLEAR + """
+REPLY_IN_VIEW = (
+    "(li) => {"
+    + _CLEAR
+    + """
   const room = innerHeight - covers(li).reduce((h, f) => h + f.height, 0);
   const buttons = [...li.querySelectorAll('.buttons button')];
   return { first: clear(firstLine(li), li), height: li.getBoundingClientRect().height, room,
            buttons: buttons.map((b) => [b.textContent, clear(b.getBoundingClientRect(), b)]) };
 }"""
+)
 
-FOCUS_CLEAR = "() => {" + _CLEAR + """
+FOCUS_CLEAR = (
+    "() => {"
+    + _CLEAR
+    + """
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   return { clear: clear(el.getBoundingClientRect(), el), text: el.textContent || el.id };
 }"""
+)
 
 # Every word of every table's text: the number of lines its rendered boxes take.
 BROKEN_WORDS = """(root) => {

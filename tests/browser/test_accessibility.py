@@ -1,5 +1,6 @@
 """axe-core (shipped in axe-playwright-python, injected from disk) on every page and state:
 no serious or critical violations at WCAG 2.1 A/AA."""
+
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
@@ -17,8 +18,9 @@ def serious_violations(page: Page, name: str) -> list[str]:
     by_impact: dict[str, int] = {}
     for v in result["violations"]:
         by_impact[v["impact"]] = by_impact.get(v["impact"], 0) + 1
-    RESULTS.append(f"{name}: {len(result['passes'])} rules passed, violations: "
-                   f"{by_impact or 'none'}")
+    RESULTS.append(
+        f"{name}: {len(result['passes'])} rules passed, violations: {by_impact or 'none'}"
+    )
     return [describe(v) for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 

@@ -1,6 +1,7 @@
 """The counsellor console (/console) in a real browser, against the real servers: logging in
 and out, the content overview and its filter, an answer with its previews and source text,
 trying questions with the assistant's diagnostics, and axe-core on every console page."""
+
 from __future__ import annotations
 
 import re
@@ -30,8 +31,12 @@ def log_in(page: Page, web_url: str, counsellor: Any) -> None:
     expect(page.locator("header form.logout")).to_contain_text(counsellor.display_name)
 
 
-def open_console(open_page, web_url: str, counsellor: Any,  # type: ignore[no-untyped-def]
-                 bypass_csp: bool = False) -> Page:
+def open_console(
+    open_page,
+    web_url: str,
+    counsellor: Any,  # type: ignore[no-untyped-def]
+    bypass_csp: bool = False,
+) -> Page:
     """A fresh browser context (own cookies), logged in."""
     page, _ = open_page("/console/login", CONSOLE, bypass_csp=bypass_csp)
     log_in(page, web_url, counsellor)
@@ -54,7 +59,8 @@ def diag_value(page: Page, label: str) -> str:
 
 # -- logging in and out -----------------------------------------------------------------------
 def test_console_needs_a_login_and_refuses_a_wrong_password(  # type: ignore[no-untyped-def]
-        open_page, web_url, counsellor) -> None:
+    open_page, web_url, counsellor
+) -> None:
     page, _ = open_page("/console/", CONSOLE)
     expect(page).to_have_url(web_url + "/console/login")
     expect(page.get_by_role("heading", level=1)).to_have_text("Log in")
@@ -104,7 +110,8 @@ def test_content_overview_and_filter(open_page, web_url, counsellor, content) ->
     table = page.locator("table.content-table")
     # answers by their title, the id only beside it
     expect(table.locator("a[href='/console/answers/smard_chance']")).to_have_text(
-        content.answers["smard_chance"].label)
+        content.answers["smard_chance"].label
+    )
     expect(table.locator("a[href='/console/answers/sma_options']")).to_have_count(1)
     # the drafts that leave parents without an answer: a to-do at the top, before the table
     drafts = [a for a in content.answers.values() if not a.review.approved]
@@ -115,7 +122,9 @@ def test_content_overview_and_filter(open_page, web_url, counsellor, content) ->
     assert todo.bounding_box()["y"] < table.bounding_box()["y"]
     # a readability flag says why it is there
     for flag in page.locator("table.content-table .flag", has_text="above B1?").all():
-        assert re.search(r"\((score below 60|sentences over 15 words)\)", flag.inner_text()), flag.inner_text()
+        assert re.search(r"\((score below 60|sentences over 15 words)\)", flag.inner_text()), (
+            flag.inner_text()
+        )
     expect(table.locator("tbody tr")).to_have_count(len(content.answers))
     summary = page.locator("section.summary")
     expect(summary).to_contain_text("Readability Dutch (Flesch–Douma)")
@@ -135,14 +144,17 @@ def test_content_overview_and_filter(open_page, web_url, counsellor, content) ->
     # every row left is a draft or sent back
     states = table.locator("tbody tr td:nth-child(4) .state").all_inner_texts()
     assert len(states) == len(drafts) and set(states) <= {"draft", "returned"}, states
-    expect(page.get_by_text(f"{len(drafts)} of {len(content.answers)} answers shown.")).to_be_visible()
+    expect(
+        page.get_by_text(f"{len(drafts)} of {len(content.answers)} answers shown.")
+    ).to_be_visible()
     # and the link leads to the answer
     table.locator("a[href='/console/answers/sma_options']").click()
     expect(page).to_have_url(web_url + "/console/answers/sma_options")
 
 
 def test_answer_page_side_by_side_previews_and_source(  # type: ignore[no-untyped-def]
-        open_page, web_url, counsellor, content) -> None:
+    open_page, web_url, counsellor, content
+) -> None:
     page = open_console(open_page, web_url, counsellor)
     page.goto(web_url + "/console/answers/smard_chance")
     expect(page.get_by_role("heading", level=1)).to_have_text(content.answers["smard_chance"].label)
@@ -154,8 +166,10 @@ def test_answer_page_side_by_side_previews_and_source(  # type: ignore[no-untype
     assert order == sorted(order), order
     approve = page.locator("button.approve")
     send_back = page.locator("button.send-back")
-    styles = [b.evaluate("b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]")
-              for b in (approve, send_back)]
+    styles = [
+        b.evaluate("b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]")
+        for b in (approve, send_back)
+    ]
     assert styles[0][0] != styles[1][0] and styles[0][1] != styles[1][1], styles
     # sources by their title, never the file name
     expect(page.locator("main")).not_to_contain_text(".txt")
@@ -163,8 +177,9 @@ def test_answer_page_side_by_side_previews_and_source(  # type: ignore[no-untype
 
     # Dutch and English texts side by side
     table = page.locator("table.side-by-side")
-    expect(table.locator("thead th")).to_have_text(["Field", "Nederlands", "English",
-                                                    "Source sentences it rests on"])
+    expect(table.locator("thead th")).to_have_text(
+        ["Field", "Nederlands", "English", "Source sentences it rests on"]
+    )
     rows = table.locator("tbody tr")
     assert rows.count() >= 2
     answer = content.answers["smard_chance"]
@@ -178,7 +193,8 @@ def test_answer_page_side_by_side_previews_and_source(  # type: ignore[no-untype
     short_row = rows.nth(list(texts).index("short"))
     expect(short_row.locator("blockquote.quote").first).to_have_text(
         "Als beide ouders drager zijn van een afwijking in hetzelfde gen, dan hebben ze een "
-        "verhoogde kans op een kind met de aandoening.")
+        "verhoogde kans op een kind met de aandoening."
+    )
 
     # the previews, drawn by console.js with the parents' renderer
     for lang, words in (("nl", "25 van de 100"), ("en", "25 in 100")):
@@ -188,7 +204,9 @@ def test_answer_page_side_by_side_previews_and_source(  # type: ignore[no-untype
         img = page.locator(f"[data-preview={lang}] li.msg--bot img").first
         expect(img).to_be_visible()
         expect(img).to_have_attribute("src", "/console/pictures/smard_chance.svg")
-        assert img.evaluate("img => img.complete && img.naturalWidth > 0"), f"{lang} picture not loaded"
+        assert img.evaluate("img => img.complete && img.naturalWidth > 0"), (
+            f"{lang} picture not loaded"
+        )
         assert img.get_attribute("alt"), f"{lang} picture has no alt text"
         # buttons in a preview are a picture of the reply: not pressable
         for button in page.locator(f"[data-preview={lang}] li.msg--bot button").all():
@@ -205,7 +223,10 @@ def test_answer_page_side_by_side_previews_and_source(  # type: ignore[no-untype
     source.locator("details summary").click()
     expect(quote).to_be_visible()
     first_words = " ".join(source_text.split()[:8])
-    assert first_words in " ".join(quote.inner_text().split()), (first_words, quote.inner_text()[:200])
+    assert first_words in " ".join(quote.inner_text().split()), (
+        first_words,
+        quote.inner_text()[:200],
+    )
     screenshot(page, "console-answer")
 
     # a draft says it is not served to parents
@@ -232,8 +253,9 @@ def test_try_a_question(open_page, web_url, counsellor) -> None:  # type: ignore
     diag = log.locator(".diag")
     expect(diag).to_have_count(1)
     expect(diag).to_contain_text("ask_inheritance")
-    assert re.search(r"ask_inheritance · \d{1,3}\.\d%", diag_value(page, "Recognised topic")), \
+    assert re.search(r"ask_inheritance · \d{1,3}\.\d%", diag_value(page, "Recognised topic")), (
         diag.inner_text()
+    )
     assert diag_value(page, "Falls back") == "no"
     assert "smard_inheritance" in diag_value(page, "Answer served")
     expect(page.locator("#try-status")).to_have_text("")
@@ -285,7 +307,9 @@ def test_unanswered_and_audit_pages(open_page, web_url, counsellor) -> None:  # 
     ask_a_parent_question_it_cannot_answer(page, web_url)
     page.goto(web_url + "/console/unanswered")
     nav = page.get_by_role("navigation", name="Console")
-    expect(nav.get_by_role("link", name="Unanswered questions")).to_have_attribute("aria-current", "page")
+    expect(nav.get_by_role("link", name="Unanswered questions")).to_have_attribute(
+        "aria-current", "page"
+    )
     expect(page.get_by_role("heading", level=1)).to_have_text("Unanswered questions")
     row = page.locator("tbody tr").filter(has_text=UNANSWERED).first
     expect(row).to_be_visible()
@@ -329,10 +353,20 @@ def test_console_accessibility(open_page, web_url, counsellor, report_figure) ->
     expect(page.get_by_role("heading", level=1)).to_have_text("Audit log")
     found["audit"] = axe_findings(page)
 
-    lines = [f"{name}: " + ("; ".join(describe(v) for v in violations) or "no violations")
-             for name, violations in found.items()]
+    lines = [
+        f"{name}: " + ("; ".join(describe(v) for v in violations) or "no violations")
+        for name, violations in found.items()
+    ]
     report_figure("axe-core console", "\n".join(lines))
-    serious = [f"{name}: {describe(v)}" for name, violations in found.items()
-               for v in violations if v["impact"] in ("serious", "critical")]
-    assert serious == [], "serious or critical axe violations:\n" + "\n".join(serious) + \
-        "\nall findings:\n" + "\n".join(lines)
+    serious = [
+        f"{name}: {describe(v)}"
+        for name, violations in found.items()
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], (
+        "serious or critical axe violations:\n"
+        + "\n".join(serious)
+        + "\nall findings:\n"
+        + "\n".join(lines)
+    )

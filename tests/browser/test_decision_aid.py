@@ -2,6 +2,7 @@
 (desktop, phone, kiosk), the "what matters to you" exercise, the personal summary (PDF, print,
 and the kiosk's QR code that holds the text itself), the page about the assistant, and
 axe-core on every new screen."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,14 +36,28 @@ ASK_CHANCE = "hoe groot is de kans dat ons volgende kindje ook smard heeft"
 OVERVIEW = "Wij zijn allebei drager van SMARD: welke mogelijkheden zijn er?"
 COMPARISON = "Alle mogelijkheden bij SMARD naast elkaar"
 ASK_COUNSELLOR = "Bespreek dit met uw erfelijkheidsadviseur."
-OPTIONS_NL = ["Zwanger worden zonder onderzoek naar SMARD",
-              "Onderzoek naar SMARD tijdens de zwangerschap",
-              "Onderzoek naar SMARD vóór de zwangerschap (PGT)", "Eicel- of spermadonatie bij SMARD",
-              "Adoptie bij SMARD", "Geen (meer) kinderen bij SMARD"]
-COMPARISON_HEADERS = ["Mogelijkheid", "Wanneer?", "Wat houdt het in?", "Wat kan het u vertellen?",
-                      "Kansen en risico’s", "Waar kunt u terecht?"]
-VALUES_HEADERS = ["Mogelijkheid", "Past bij wat u zei", "Past minder bij wat u zei",
-                  "Om te bespreken met uw adviseur"]
+OPTIONS_NL = [
+    "Zwanger worden zonder onderzoek naar SMARD",
+    "Onderzoek naar SMARD tijdens de zwangerschap",
+    "Onderzoek naar SMARD vóór de zwangerschap (PGT)",
+    "Eicel- of spermadonatie bij SMARD",
+    "Adoptie bij SMARD",
+    "Geen (meer) kinderen bij SMARD",
+]
+COMPARISON_HEADERS = [
+    "Mogelijkheid",
+    "Wanneer?",
+    "Wat houdt het in?",
+    "Wat kan het u vertellen?",
+    "Kansen en risico’s",
+    "Waar kunt u terecht?",
+]
+VALUES_HEADERS = [
+    "Mogelijkheid",
+    "Past bij wat u zei",
+    "Past minder bij wat u zei",
+    "Om te bespreken met uw adviseur",
+]
 # What the parents said, as the result and the summary repeat it (content/answers/decision_aid.yml).
 SAID_KNOW_BEFORE = "U wilt het liefst al vóór de zwangerschap iets weten."
 SAID_OWN_CHILD_LESS = "Het is voor u minder belangrijk dat het kind genetisch van u allebei is."
@@ -50,14 +65,20 @@ SAID_OWN_CHILD = "U wilt graag een kind dat genetisch van u allebei is."
 SAID_NO_IVF = "U wilt liever geen IVF-behandeling."
 SAID_UNSURE = "U weet nog niet hoe u denkt over het afbreken van een zwangerschap."
 SUMMARY_TITLE = "Samenvatting: keuzehulp SMARD en SMA"
-THREE_QUESTIONS = ["Wat zijn mijn mogelijkheden?",
-                   "Wat zijn de voordelen en nadelen van die mogelijkheden?",
-                   "Wat betekent dat in mijn situatie?"]
+THREE_QUESTIONS = [
+    "Wat zijn mijn mogelijkheden?",
+    "Wat zijn de voordelen en nadelen van die mogelijkheden?",
+    "Wat betekent dat in mijn situatie?",
+]
 
 
 # -- small steps ------------------------------------------------------------------------------
-def open_chat(open_page, path: str = WEB_NL, viewport: dict[str, int] = DESKTOP,  # type: ignore[no-untyped-def]
-              bypass_csp: bool = False) -> tuple[Page, Any]:
+def open_chat(
+    open_page,
+    path: str = WEB_NL,
+    viewport: dict[str, int] = DESKTOP,  # type: ignore[no-untyped-def]
+    bypass_csp: bool = False,
+) -> tuple[Page, Any]:
     page, rec = open_page(path, viewport, bypass_csp=bypass_csp)
     expect(page.locator(".msg--bot")).to_have_count(1, timeout=REPLY)
     return page, rec
@@ -244,12 +265,18 @@ def test_comparison_on_a_phone_is_a_list_per_option(open_page, content) -> None:
     expect(table.get_by_role("cell")).to_have_count(30)
     # the header row is visually hidden; each cell shows its column name instead
     thead = table.locator("thead").evaluate(
-        "t => { const r = t.getBoundingClientRect(); return [r.width, r.height, getComputedStyle(t).position]; }")
+        "t => { const r = t.getBoundingClientRect(); return [r.width, r.height, getComputedStyle(t).position]; }"
+    )
     assert thead[0] <= 1 and thead[1] <= 1 and thead[2] == "absolute", thead
-    labels = table.locator("tbody tr").first.locator("td").evaluate_all(
-        "tds => tds.map(td => getComputedStyle(td, '::before').content)")
+    labels = (
+        table.locator("tbody tr")
+        .first.locator("td")
+        .evaluate_all("tds => tds.map(td => getComputedStyle(td, '::before').content)")
+    )
     # a label is set off from its value: a question mark, else a colon ("Kansen en risico’s:")
-    assert labels == [f'"{h}"' if h.endswith("?") else f'"{h}:"' for h in COMPARISON_HEADERS[1:]], labels
+    assert labels == [f'"{h}"' if h.endswith("?") else f'"{h}:"' for h in COMPARISON_HEADERS[1:]], (
+        labels
+    )
     # laid out vertically: the option, then its cells stacked below each other
     row = body_rows(table).first
     boxes = [row.locator("th").bounding_box()] + [c.bounding_box() for c in row.locator("td").all()]
@@ -257,8 +284,9 @@ def test_comparison_on_a_phone_is_a_list_per_option(open_page, content) -> None:
         assert lower["y"] >= upper["y"] + upper["height"] - 1, (upper, lower)
         assert abs(lower["x"] - upper["x"]) < 2, (upper, lower)
     # and nothing sticks out sideways
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), \
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
         page.evaluate("document.documentElement.scrollWidth")
+    )
     grid = last_bot(page).locator(".grid")
     assert grid.evaluate("g => g.scrollWidth <= g.clientWidth + 1")
     shot(page, "decision-comparison-phone")
@@ -280,8 +308,14 @@ def test_values_exercise_in_dutch(open_page) -> None:  # type: ignore[no-untyped
     answer_question(page, 4, "Belangrijk")
     answer_question(page, 5, "Sla deze vraag over")
     expect(last_bot(page).get_by_role("button")).to_have_text(
-        ["Zou ik kunnen overwegen", "Wil ik niet", "Weet ik nog niet", "Sla deze vraag over",
-         "Naar het resultaat"])
+        [
+            "Zou ik kunnen overwegen",
+            "Wil ik niet",
+            "Weet ik nog niet",
+            "Sla deze vraag over",
+            "Naar het resultaat",
+        ]
+    )
     result = answer_question(page, 6, "Weet ik nog niet")
 
     expect(result).to_contain_text("geen rangorde en geen advies")
@@ -337,10 +371,18 @@ def test_values_exercise_in_english(open_page) -> None:  # type: ignore[no-untyp
     table = table_in(press_exact(page, "Go to the result"))
     expect(table.locator("caption")).to_have_text("What fits what matters to you")
     expect(table.locator("thead th")).to_have_text(
-        ["Option", "Fits what you said", "Fits less with what you said", "To discuss with your counsellor"])
+        [
+            "Option",
+            "Fits what you said",
+            "Fits less with what you said",
+            "To discuss with your counsellor",
+        ]
+    )
     expect(body_rows(table)).to_have_count(6)
     pgt = values_row(table, "Testing for SMARD before pregnancy (PGT)")
-    expect(pgt.locator("td").nth(0)).to_have_text("You would rather know something before the pregnancy.")
+    expect(pgt.locator("td").nth(0)).to_have_text(
+        "You would rather know something before the pregnancy."
+    )
     expect(pgt.locator("td").nth(1).locator(".grid__empty")).to_have_count(1)
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
@@ -354,7 +396,8 @@ def test_values_exercise_in_english(open_page) -> None:  # type: ignore[no-untyp
     expect(card).to_have_attribute("lang", "en")
     expect(card.locator("h2")).to_have_text("Summary: SMARD and SMA decision aid")
     expect(card.locator("ul").nth(1).locator("li")).to_have_text(
-        ["You would rather know something before the pregnancy."])
+        ["You would rather know something before the pregnancy."]
+    )
     expect(card.locator("ol li").last).to_have_text("What does that mean in my situation?")
     with page.expect_download() as info:
         last_bot(page).get_by_role("button", name="Download as PDF").click()
@@ -388,12 +431,22 @@ def test_summary_on_the_website_download_and_print(open_page, renderer) -> None:
     expect(card).to_be_visible()
     expect(card.locator("h2")).to_have_text(SUMMARY_TITLE)
     expect(card).to_have_attribute("aria-label", SUMMARY_TITLE)
-    expect(card.locator("h3")).to_have_text(["Wat u heeft bekeken", "Wat u belangrijk vindt",
-                                             "3 goede vragen voor het gesprek", "Uw eigen vragen"])
+    expect(card.locator("h3")).to_have_text(
+        [
+            "Wat u heeft bekeken",
+            "Wat u belangrijk vindt",
+            "3 goede vragen voor het gesprek",
+            "Uw eigen vragen",
+        ]
+    )
     # the topics this conversation showed, in order, each with its source line
-    request = page.evaluate("JSON.parse(document.querySelector('form.summary__actions input[name=request]').value)")
+    request = page.evaluate(
+        "JSON.parse(document.querySelector('form.summary__actions input[name=request]').value)"
+    )
     assert request["topics"] == ["smard_chance", "options_comparison", "option_pgt"], request
-    assert request["values"] == {"values_know_before": "important", "values_own_child": "less"}, request
+    assert request["values"] == {"values_know_before": "important", "values_own_child": "less"}, (
+        request
+    )
     answers = [renderer.content.answers[t] for t in request["topics"]]
     labels = [renderer.label(a, "nl") for a in answers]
     topics = card.locator("ul").first.locator("li")
@@ -403,7 +456,9 @@ def test_summary_on_the_website_download_and_print(open_page, renderer) -> None:
         assert source.startswith("Bron: ") and "Gecontroleerd op" in source
         expect(item.locator("small")).to_have_text(source)
         assert item.inner_text().startswith(label), item.inner_text()
-    expect(card.locator("ul").nth(1).locator("li")).to_have_text([SAID_KNOW_BEFORE, SAID_OWN_CHILD_LESS])
+    expect(card.locator("ul").nth(1).locator("li")).to_have_text(
+        [SAID_KNOW_BEFORE, SAID_OWN_CHILD_LESS]
+    )
     expect(card.locator("ol li")).to_have_text(THREE_QUESTIONS)
     shot(page, "decision-summary-website")
 
@@ -421,7 +476,9 @@ def test_summary_on_the_website_download_and_print(open_page, renderer) -> None:
     expect(card).to_be_visible()  # the chat stayed where it was
 
     # Print: only the card is printed
-    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.evaluate(
+        "() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }"
+    )
     form.get_by_role("button", name="Printen").click()
     assert page.evaluate("window.__printed") == 1
     expect(card).to_have_class(re.compile(r"\bprint-target\b"))
@@ -430,8 +487,15 @@ def test_summary_on_the_website_download_and_print(open_page, renderer) -> None:
     expect(card).to_be_visible()
     expect(card.locator("h2")).to_be_visible()
     expect(card.locator("ol li").last).to_be_visible()
-    for hidden in ("#input", "#chat-title", "#summary", ".chat__note", "form.summary__actions button",
-                   ".msg--me >> nth=0", ".msg--bot >> nth=0"):
+    for hidden in (
+        "#input",
+        "#chat-title",
+        "#summary",
+        ".chat__note",
+        "form.summary__actions button",
+        ".msg--me >> nth=0",
+        ".msg--bot >> nth=0",
+    ):
         expect(page.locator(hidden).first).to_be_hidden()
     expect(message.locator("p").first).to_be_hidden()  # the message around the card too
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
@@ -448,13 +512,16 @@ def test_summary_by_typing_before_anything_was_shown(open_page) -> None:  # type
     expect(card.locator("h2")).to_have_text(SUMMARY_TITLE)
     expect(card.locator("ul").first.locator("li")).to_have_text(["Nog geen onderwerpen bekeken."])
     expect(card.locator("ul").nth(1).locator("li")).to_have_text(
-        ["De vragen over wat u belangrijk vindt zijn niet ingevuld."])
+        ["De vragen over wat u belangrijk vindt zijn niet ingevuld."]
+    )
     expect(card.locator("ol li")).to_have_count(3)
     expect(last_bot(page).get_by_role("button", name="Download als pdf")).to_be_visible()
 
 
 # -- the kiosk --------------------------------------------------------------------------------
-def test_kiosk_comparison_exercise_summary_qr_then_erase(open_page, renderer, content, config: Config) -> None:  # type: ignore[no-untyped-def]
+def test_kiosk_comparison_exercise_summary_qr_then_erase(
+    open_page, renderer, content, config: Config
+) -> None:  # type: ignore[no-untyped-def]
     page, rec = open_kiosk(open_page)
     message = kiosk_to_comparison(page)
     check_comparison(table_in(message), content)
@@ -471,7 +538,8 @@ def test_kiosk_comparison_exercise_summary_qr_then_erase(open_page, renderer, co
     assert {o: cell_texts(values_row(table, o)) for o in OPTIONS_NL} == {
         **{o: [[SAID_OWN_CHILD], [], []] for o in OPTIONS_NL[:3]},
         **{o: [[], [SAID_OWN_CHILD], []] for o in OPTIONS_NL[3:5]},
-        OPTIONS_NL[5]: [[], [], []]}
+        OPTIONS_NL[5]: [[], [], []],
+    }
 
     before = bot_count(page)
     with page.expect_request(lambda r: r.url.endswith("/api/summary-qr")) as qr_request:
@@ -486,7 +554,9 @@ def test_kiosk_comparison_exercise_summary_qr_then_erase(open_page, renderer, co
     assert img.get_attribute("alt")
     card = message.locator("section.summary")
     expect(card.locator("h2")).to_have_text(SUMMARY_TITLE)
-    shown_topics = [t.split("\n")[0].strip() for t in card.locator("ul").first.locator("li").all_inner_texts()]
+    shown_topics = [
+        t.split("\n")[0].strip() for t in card.locator("ul").first.locator("li").all_inner_texts()
+    ]
     assert shown_topics == [OVERVIEW, COMPARISON], shown_topics
     assert message.locator("form, a").count() == 0  # no download or link on the kiosk
     shot(page, "decision-summary-kiosk-qr")
@@ -512,18 +582,32 @@ def test_kiosk_comparison_exercise_summary_qr_then_erase(open_page, renderer, co
     expect(page.locator(".summary, figure.summary-qr, table.grid__table")).to_have_count(0)
     assert stored_events(sender, config.tracker_store) == 0
     with sqlite3.connect(tracker_db(config.paths.state_dir)) as db:
-        left = db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ? OR data LIKE ? OR data LIKE ?",
-                          (sender, f"%{sender}%", f"%{SUMMARY_TITLE}%")).fetchone()[0]
+        left = db.execute(
+            "SELECT COUNT(*) FROM events WHERE sender_id = ? OR data LIKE ? OR data LIKE ?",
+            (sender, f"%{sender}%", f"%{SUMMARY_TITLE}%"),
+        ).fetchone()[0]
     assert left == 0
     assert rec.senders[-1] != sender
 
 
 # -- the page about the assistant -------------------------------------------------------------
 def check_about(page: Page, content, settings, lang: str) -> None:  # type: ignore[no-untyped-def]
-    words = {"nl": ("Over deze keuzehulp", "Waar komt de informatie vandaan?", "Laatste controle:",
-                    "Wat gebeurt er met uw gegevens?", f"{settings.retention_hours:g} uur"),
-             "en": ("About this decision aid", "Where does the information come from?",
-                    "Last checked:", "What happens to your data?", f"{settings.retention_hours:g} hours")}
+    words = {
+        "nl": (
+            "Over deze keuzehulp",
+            "Waar komt de informatie vandaan?",
+            "Laatste controle:",
+            "Wat gebeurt er met uw gegevens?",
+            f"{settings.retention_hours:g} uur",
+        ),
+        "en": (
+            "About this decision aid",
+            "Where does the information come from?",
+            "Last checked:",
+            "What happens to your data?",
+            f"{settings.retention_hours:g} hours",
+        ),
+    }
     title, sources, checked, data, hours = words[lang]
     expect(page.locator("html")).to_have_attribute("lang", lang)
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
@@ -532,7 +616,9 @@ def check_about(page: Page, content, settings, lang: str) -> None:  # type: igno
     for doc in content.sources.values():
         expect(section.locator("li strong", has_text=doc.title)).to_have_count(1)
     expect(page.get_by_text(checked)).to_be_visible()
-    assert re.search(re.escape(checked) + r" \d{1,2} \w+ \d{4}\.", page.locator("main").inner_text())
+    assert re.search(
+        re.escape(checked) + r" \d{1,2} \w+ \d{4}\.", page.locator("main").inner_text()
+    )
     data_section = page.locator("section").filter(has=page.get_by_role("heading", name=data))
     expect(data_section).to_contain_text(hours)
 
@@ -545,7 +631,9 @@ def test_about_page_from_the_website(open_page, web_url, content, settings) -> N
     expect(link).to_have_attribute("href", "/about?lang=nl")
     page.goto(web_url + link.get_attribute("href"))
     check_about(page, content, settings, "nl")
-    expect(page.get_by_role("link", name="Terug naar de chat")).to_have_attribute("href", "/?lang=nl")
+    expect(page.get_by_role("link", name="Terug naar de chat")).to_have_attribute(
+        "href", "/?lang=nl"
+    )
     shot(page, "decision-about-nl")
     page.get_by_role("link", name="English").click()
     check_about(page, content, settings, "en")
@@ -590,7 +678,8 @@ def test_about_overlay_on_the_kiosk(open_page, content) -> None:  # type: ignore
     page.locator("#chat .about-open").tap()
     expect(overlay).to_be_visible()
     expect(page.frame_locator("#about-frame").get_by_role("heading", level=1)).to_have_text(
-        "About this decision aid")
+        "About this decision aid"
+    )
     page.locator("#about-close").tap()
     expect(overlay).to_be_hidden()
     expect(page.locator(".msg--bot")).to_have_count(1)  # the conversation stayed
@@ -606,8 +695,10 @@ def test_printing_the_summary_prints_only_the_card(open_page) -> None:  # type: 
     expect(page.locator("section.summary.print-target")).to_have_count(1)
     pages = PdfReader(io.BytesIO(page.pdf(format="A4"))).pages
     assert SUMMARY_TITLE in pages[0].extract_text()
-    assert len(pages) == 1, f"{len(pages)} pages, of which empty: " \
+    assert len(pages) == 1, (
+        f"{len(pages)} pages, of which empty: "
         f"{sum(1 for p in pages if not p.extract_text().strip())}"
+    )
 
 
 def test_kiosk_summary_qr_code_is_square(open_page) -> None:  # type: ignore[no-untyped-def]
@@ -680,10 +771,20 @@ def test_decision_aid_accessibility(open_page, web_url, report_figure) -> None: 
     expect(kiosk.frame_locator("#about-frame").get_by_role("heading", level=1)).to_be_visible()
     found["kiosk about overlay"] = axe_findings(kiosk)
 
-    lines = [f"{name}: " + ("; ".join(describe(v) for v in violations) or "no violations")
-             for name, violations in found.items()]
+    lines = [
+        f"{name}: " + ("; ".join(describe(v) for v in violations) or "no violations")
+        for name, violations in found.items()
+    ]
     report_figure("axe-core decision aid", "\n".join(lines))
-    serious = [f"{name}: {describe(v)}" for name, violations in found.items()
-               for v in violations if v["impact"] in ("serious", "critical")]
-    assert serious == [], "serious or critical axe violations:\n" + "\n".join(serious) + \
-        "\nall findings:\n" + "\n".join(lines)
+    serious = [
+        f"{name}: {describe(v)}"
+        for name, violations in found.items()
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], (
+        "serious or critical axe violations:\n"
+        + "\n".join(serious)
+        + "\nall findings:\n"
+        + "\n".join(lines)
+    )

@@ -1,4 +1,5 @@
 """The waiting-room kiosk in a real browser: taps only, QR codes, idle reset, erase."""
+
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
@@ -37,8 +38,9 @@ def test_a_whole_kiosk_session_by_taps(open_page, config: Config) -> None:  # ty
     expect(qr).to_have_count(1)
     assert qr.get_attribute("src").startswith("/api/qr?url=https%3A%2F%2Fwww.erfelijkheid.nl")
     # The image loads from our server (waited for: the first code takes a moment).
-    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=qr.element_handle(),
-                           timeout=10_000)
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=qr.element_handle(), timeout=10_000
+    )
     expect(last.locator(".qr")).to_contain_text("https://www.erfelijkheid.nl/kinderwens")
     assert page.locator("#log a").count() == 0  # no way to navigate away
     screenshot(page, "kiosk-chat-en-qr")

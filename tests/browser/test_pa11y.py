@@ -2,6 +2,7 @@
 parents' pages in both languages, with a reply on screen, the kiosk, the About pages, and every
 console page (logged in with a real session cookie). pa11y drives the same Debian Chromium; it
 is installed by scripts/browser.sh from tools/a11y/package-lock.json."""
+
 from __future__ import annotations
 
 import json
@@ -17,11 +18,16 @@ from bot.config.paths import ROOT
 A11Y = ROOT / "tools" / "a11y"
 PA11Y = A11Y / "node_modules" / ".bin" / "pa11y"
 # Ask something and wait for the answer, so the check sees a reply with its buttons.
-ASK = ["set field #input to {q}", "click element #form button[type=submit]",
-       "wait for element .msg--bot:nth-child(3) to be added"]
+ASK = [
+    "set field #input to {q}",
+    "click element #form button[type=submit]",
+    "wait for element .msg--bot:nth-child(3) to be added",
+]
 
 
-def pa11y(url: str, actions: list[str] = (), headers: dict[str, str] | None = None) -> list[dict[str, Any]]:  # type: ignore[assignment]
+def pa11y(
+    url: str, actions: list[str] = (), headers: dict[str, str] | None = None
+) -> list[dict[str, Any]]:  # type: ignore[assignment]
     """pa11y's findings for `url` (errors, warnings and notices)."""
     assert PA11Y.exists(), "pa11y is not installed: run scripts/browser.sh"
     config = json.loads((A11Y / "pa11y.json").read_text(encoding="utf-8"))
@@ -31,8 +37,13 @@ def pa11y(url: str, actions: list[str] = (), headers: dict[str, str] | None = No
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(config, f)
     try:
-        done = subprocess.run([str(PA11Y), "--config", f.name, "--reporter", "json", url],
-                              capture_output=True, text=True, timeout=120, cwd=A11Y)
+        done = subprocess.run(
+            [str(PA11Y), "--config", f.name, "--reporter", "json", url],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=A11Y,
+        )
     finally:
         Path(f.name).unlink()
     assert done.stdout.strip().startswith("["), done.stdout[-2000:] + done.stderr[-2000:]
@@ -46,9 +57,14 @@ def errors(found: list[dict[str, Any]]) -> list[str]:
 PARENT_PAGES = [
     ("/?lang=nl", []),
     ("/?lang=en", []),
-    ("/?lang=nl&condition=smard", [a.format(q="hoe groot is de kans dat ons volgende kindje ook smard heeft")
-                                   for a in ASK]),
-    ("/?lang=en&condition=smard", [a.format(q="Can you put the options side by side?") for a in ASK]),
+    (
+        "/?lang=nl&condition=smard",
+        [a.format(q="hoe groot is de kans dat ons volgende kindje ook smard heeft") for a in ASK],
+    ),
+    (
+        "/?lang=en&condition=smard",
+        [a.format(q="Can you put the options side by side?") for a in ASK],
+    ),
     ("/kiosk", []),
     ("/about?lang=nl", []),
     ("/about?lang=en", []),
@@ -70,7 +86,13 @@ def test_pa11y_console_pages(open_page, web_url: str, counsellor: Any) -> None: 
     page.wait_for_url(web_url + "/console/")
     cookie = "; ".join(f"{c['name']}={c['value']}" for c in page.context.cookies())
     found = {}
-    for path in ("/console/", "/console/answers/smard_chance", "/console/answers/sma_options",
-                 "/console/try", "/console/unanswered", "/console/audit"):
+    for path in (
+        "/console/",
+        "/console/answers/smard_chance",
+        "/console/answers/sma_options",
+        "/console/try",
+        "/console/unanswered",
+        "/console/audit",
+    ):
         found[path] = errors(pa11y(web_url + path, headers={"Cookie": cookie}))
     assert found == {path: [] for path in found}

@@ -9,6 +9,7 @@ phone (375 × 812 and 320 wide), a desktop and the kiosk (portrait and landscape
 - an English page is English, except Dutch titles marked lang="nl";
 - every page has a favicon and no request of a page fails.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,14 +35,22 @@ DESKTOP = {"width": 1280, "height": 900}
 PORTRAIT = {"width": 1080, "height": 1920}
 LANDSCAPE = {"width": 1920, "height": 1080}
 ASK = {
-    "chance": {"nl": "hoe groot is de kans dat ons volgende kindje ook smard heeft",
-               "en": "what is the chance that our next baby has smard too"},
-    "options": {"nl": "wij zijn allebei drager, welke mogelijkheden hebben we",
-                "en": "we are both carriers, what are our options"},
-    "comparison": {"nl": "Kunt u de mogelijkheden naast elkaar zetten?",
-                   "en": "Can you put the options side by side?"},
-    "values": {"nl": "help ons nadenken over wat wij belangrijk vinden",
-               "en": "help us think about what matters to us"},
+    "chance": {
+        "nl": "hoe groot is de kans dat ons volgende kindje ook smard heeft",
+        "en": "what is the chance that our next baby has smard too",
+    },
+    "options": {
+        "nl": "wij zijn allebei drager, welke mogelijkheden hebben we",
+        "en": "we are both carriers, what are our options",
+    },
+    "comparison": {
+        "nl": "Kunt u de mogelijkheden naast elkaar zetten?",
+        "en": "Can you put the options side by side?",
+    },
+    "values": {
+        "nl": "help ons nadenken over wat wij belangrijk vinden",
+        "en": "help us think about what matters to us",
+    },
 }
 
 
@@ -82,7 +91,9 @@ def tab_through_reply(page: Page, step: str) -> None:
     """Every button the keyboard reaches in the new reply is clear of the typing bar."""
     count = last_bot(page).locator(".buttons button").count()
     if page.evaluate("document.activeElement.classList.contains('msg--bot')"):
-        page.keyboard.press("Tab")  # a long reply has the focus itself; Tab goes to its first button
+        page.keyboard.press(
+            "Tab"
+        )  # a long reply has the focus itself; Tab goes to its first button
     for _ in range(count):
         found = focus_clear(page)
         assert found and found["clear"], (step, "focused element hidden", found)
@@ -91,9 +102,16 @@ def tab_through_reply(page: Page, step: str) -> None:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("size", ["phone", "desktop"])
-def test_every_reply_in_view_and_focus_never_hidden(open_page, renderer, content, size: str,  # type: ignore[no-untyped-def]
-                                                     lang: str) -> None:
-    page, _ = open_page(f"/?lang={lang}&condition=smard", {"phone": PHONE, "desktop": DESKTOP}[size])
+def test_every_reply_in_view_and_focus_never_hidden(
+    open_page,
+    renderer,
+    content,
+    size: str,  # type: ignore[no-untyped-def]
+    lang: str,
+) -> None:
+    page, _ = open_page(
+        f"/?lang={lang}&condition=smard", {"phone": PHONE, "desktop": DESKTOP}[size]
+    )
     expect(page.locator(".msg--bot")).to_have_count(1, timeout=REPLY)
     check_reply(page, "greeting", must_fit=True)
     label = lambda answer_id: renderer.label(content.answers[answer_id], lang)  # noqa: E731
@@ -166,7 +184,9 @@ def _website_tables(open_page, size: dict[str, int], lang: str) -> Page:  # type
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("size", ["phone", "narrow", "desktop"])
 def test_no_word_broken_in_the_website_tables(open_page, size: str, lang: str) -> None:  # type: ignore[no-untyped-def]
-    page = _website_tables(open_page, {"phone": PHONE, "narrow": NARROW, "desktop": DESKTOP}[size], lang)
+    page = _website_tables(
+        open_page, {"phone": PHONE, "narrow": NARROW, "desktop": DESKTOP}[size], lang
+    )
     log = page.locator("#log")
     assert log.locator("table").count() >= 1
     assert broken_words(log) == []
@@ -190,8 +210,13 @@ def _tap(page: Page, title: str) -> None:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("size", ["portrait", "landscape"])
-def test_kiosk_replies_in_view_and_tables_unbroken(open_page, renderer, content, size: str,  # type: ignore[no-untyped-def]
-                                                   lang: str) -> None:
+def test_kiosk_replies_in_view_and_tables_unbroken(
+    open_page,
+    renderer,
+    content,
+    size: str,  # type: ignore[no-untyped-def]
+    lang: str,
+) -> None:
     page = _kiosk(open_page, {"portrait": PORTRAIT, "landscape": LANDSCAPE}[size], lang)
     label = lambda answer_id: renderer.label(content.answers[answer_id], lang)  # noqa: E731
     before = bot_count(page)
@@ -248,9 +273,15 @@ def test_a_number_is_written_the_same_way_everywhere(open_page, lang: str) -> No
     expect(page.locator(".summary")).to_have_count(1, timeout=REPLY)
     places = {
         "answers": " ".join(t for t in page.locator(".msg--bot > p").all_inner_texts()),
-        "pictures": " ".join(page.locator(".msg--bot figcaption").all_inner_texts()
-                             + [a or "" for a in page.locator(".msg--bot figure img").evaluate_all(
-                                 "imgs => imgs.map(i => i.alt)")]),
+        "pictures": " ".join(
+            page.locator(".msg--bot figcaption").all_inner_texts()
+            + [
+                a or ""
+                for a in page.locator(".msg--bot figure img").evaluate_all(
+                    "imgs => imgs.map(i => i.alt)"
+                )
+            ]
+        ),
         "comparison": page.locator(".msg--bot table").first.inner_text(),
         "summary": page.locator(".summary").inner_text(),
     }
@@ -302,8 +333,10 @@ def test_about_and_back_keeps_the_conversation_and_start_over_asks(open_page, la
 
 
 # Words that only Dutch has (no English word is spelt like these).
-DUTCH = re.compile(r"\b(het|een|niet|uw|voor|wordt|zijn|onderzoek|zwangerschap|kinderwens|"
-                   r"VOORBEELD|Bron|Gecontroleerd|Informatie|erft|Mogelijkheden|bij|naar)\b")
+DUTCH = re.compile(
+    r"\b(het|een|niet|uw|voor|wordt|zijn|onderzoek|zwangerschap|kinderwens|"
+    r"VOORBEELD|Bron|Gecontroleerd|Informatie|erft|Mogelijkheden|bij|naar)\b"
+)
 ENGLISH_TEXT = """() => {
   const out = [];
   const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -343,8 +376,17 @@ def test_an_english_page_is_english(open_page) -> None:  # type: ignore[no-untyp
     assert dutch_on(kiosk) == []
 
 
-@pytest.mark.parametrize("path", ["/", "/?lang=en", "/kiosk", "/about?lang=nl", "/about?lang=en&surface=kiosk",
-                                  "/console/login"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/?lang=en",
+        "/kiosk",
+        "/about?lang=nl",
+        "/about?lang=en&surface=kiosk",
+        "/console/login",
+    ],
+)
 def test_favicon_and_no_failed_request(open_page, path: str) -> None:  # type: ignore[no-untyped-def]
     failed: list[str] = []
     page, _ = open_page("/about?lang=nl", DESKTOP)
@@ -352,5 +394,10 @@ def test_favicon_and_no_failed_request(open_page, path: str) -> None:  # type: i
     page.goto(page.url.split("/about")[0] + path)
     page.wait_for_load_state("networkidle")
     icon = page.locator("link[rel=icon]").get_attribute("href")
-    assert icon and page.request.get(page.url.split(path)[0] + icon if path != "/" else page.url + icon.lstrip("/")).ok
+    assert (
+        icon
+        and page.request.get(
+            page.url.split(path)[0] + icon if path != "/" else page.url + icon.lstrip("/")
+        ).ok
+    )
     assert failed == []

@@ -2,6 +2,7 @@
 or counsellor sees in the viewport right after each step. They go to
 test-artifacts/screens/<SCREENS_SET>/ (default "after"); taking the set first from an older
 commit ("before") gives the pairs that show a change. Run: pytest tests/browser/test_screens.py"""
+
 from __future__ import annotations
 
 import os
@@ -47,14 +48,22 @@ def test_website_screens(open_page, size: str, lang: str) -> None:  # type: igno
     expect(page.locator(".msg--bot")).to_have_count(1, timeout=REPLY)
     tag = f"website-{lang}-{size}"
     snap(page, f"{tag}-1-greeting")
-    question = {"nl": "hoe groot is de kans dat ons volgende kindje ook smard heeft",
-                "en": "what is the chance that our next baby has smard too"}[lang]
+    question = {
+        "nl": "hoe groot is de kans dat ons volgende kindje ook smard heeft",
+        "en": "what is the chance that our next baby has smard too",
+    }[lang]
     reply_to(page, lambda: (page.fill("#input", question), page.keyboard.press("Enter")))
     snap(page, f"{tag}-2-chance")
-    ask = {"nl": "Kunt u de mogelijkheden naast elkaar zetten?", "en": "Can you put the options side by side?"}[lang]
+    ask = {
+        "nl": "Kunt u de mogelijkheden naast elkaar zetten?",
+        "en": "Can you put the options side by side?",
+    }[lang]
     reply_to(page, lambda: (page.fill("#input", ask), page.keyboard.press("Enter")))
     snap(page, f"{tag}-3-comparison")
-    values = {"nl": "help ons nadenken over wat wij belangrijk vinden", "en": "help us think about what matters to us"}[lang]
+    values = {
+        "nl": "help ons nadenken over wat wij belangrijk vinden",
+        "en": "help us think about what matters to us",
+    }[lang]
     reply_to(page, lambda: (page.fill("#input", values), page.keyboard.press("Enter")))
     snap(page, f"{tag}-4-values-question")
     first = page.locator(".msg--bot").last.locator(".buttons button").first
@@ -77,7 +86,9 @@ def test_website_screens(open_page, size: str, lang: str) -> None:  # type: igno
         about = page
     about.wait_for_load_state()
     snap(about, f"{tag}-7-about")
-    about.get_by_role("link", name={"nl": "Terug naar de chat", "en": "Back to the chat"}[lang]).first.click()
+    about.get_by_role(
+        "link", name={"nl": "Terug naar de chat", "en": "Back to the chat"}[lang]
+    ).first.click()
     about.wait_for_load_state()
     page.wait_for_timeout(1500)
     snap(about, f"{tag}-8-back-from-about")
@@ -96,7 +107,10 @@ def test_kiosk_screens(open_page, size: str, lang: str) -> None:  # type: ignore
     overview = {"nl": "Wij zijn allebei drager", "en": "We are both carriers"}[lang]
     reply_to(page, lambda: page.locator("#tiles button", has_text=overview).tap())
     snap(page, f"{tag}-2-options")
-    compare = {"nl": "Alle mogelijkheden bij SMARD naast elkaar", "en": "All SMARD options side by side"}[lang]
+    compare = {
+        "nl": "Alle mogelijkheden bij SMARD naast elkaar",
+        "en": "All SMARD options side by side",
+    }[lang]
     button = page.locator(".msg--bot").last.get_by_role("button", name=compare)
     if button.count():
         reply_to(page, button.first.tap)
@@ -128,3 +142,6 @@ def test_console_screens(open_page, web_url: str, counsellor: Any) -> None:  # t
         page.keyboard.press("Enter")
         expect(page.locator("#try-log .diag")).to_have_count(before + 1, timeout=REPLY)
     snap(page, "console-5-try")
+    page.goto(web_url + "/console/?lang=nl")  # the console in Dutch (its texts from ui.yml)
+    expect(page.locator("h1")).to_have_text("Inhoud")
+    snap(page, "console-6-overview-nl")

@@ -1,4 +1,5 @@
 """The website chat in a real browser, in Dutch and English."""
+
 from __future__ import annotations
 
 from playwright.sync_api import expect
@@ -27,15 +28,18 @@ def test_dutch_conversation_on_a_phone(open_page, content, config: Config) -> No
     assert "100 poppetjes" in figure.locator("img").get_attribute("alt")
     assert figure.locator("img").evaluate("img => img.naturalWidth > 0")
     screenshot(page, "website-nl-phone-chance")
-    assert "verschillende mogelijkheden" in press(page, "Wij zijn allebei drager van SMARD: welke mogelijkheden zijn er?")
+    assert "verschillende mogelijkheden" in press(
+        page, "Wij zijn allebei drager van SMARD: welke mogelijkheden zijn er?"
+    )
     text = press(page, "Onderzoek naar SMARD tijdens de zwangerschap")
     assert "3 van de 1.000 (0,3%)" in text and "rond week 11" in text
     text = press(page, "Volgende: Onderzoek naar SMARD vóór de zwangerschap (PGT)")
     assert "98 van de 100 (98%)" in text
     screenshot(page, "website-nl-phone-options")
     sender = rec.senders[-1]
-    reload_then_start_over(page, sender, "Opnieuw beginnen", "Ik ben een chatbot, geen mens",
-                           config.tracker_store)
+    reload_then_start_over(
+        page, sender, "Opnieuw beginnen", "Ik ben een chatbot, geen mens", config.tracker_store
+    )
     assert rec.senders[-1] != sender
 
 
@@ -56,11 +60,14 @@ def test_english_conversation_on_a_desktop(open_page, config: Config) -> None:  
     link = page.locator(".msg--bot").last.get_by_role("link", name="pgtnederland.nl")
     assert link.get_attribute("rel") == "noopener noreferrer"
     screenshot(page, "website-en-desktop")
-    reload_then_start_over(page, rec.senders[-1], "Start over", "I am a chatbot, not a person",
-                           config.tracker_store)
+    reload_then_start_over(
+        page, rec.senders[-1], "Start over", "I am a chatbot, not a person", config.tracker_store
+    )
     # the language switch
     page.get_by_role("button", name="Nederlands").first.click()
-    expect(page.locator(".msg--bot").last).to_contain_text("Prima, we gaan verder in het Nederlands")
+    expect(page.locator(".msg--bot").last).to_contain_text(
+        "Prima, we gaan verder in het Nederlands"
+    )
     expect(page.locator("html")).to_have_attribute("lang", "nl")
 
 
@@ -68,7 +75,9 @@ def _tab_until(page, condition: str, limit: int = 80) -> int:  # type: ignore[no
     """Press Tab until the JS `condition` (about document.activeElement) holds; the presses."""
     for presses in range(1, limit + 1):
         page.keyboard.press("Tab")
-        if page.evaluate(f"(() => {{ const el = document.activeElement; return !!({condition}); }})()"):
+        if page.evaluate(
+            f"(() => {{ const el = document.activeElement; return !!({condition}); }})()"
+        ):
             return presses
     raise AssertionError(f"{condition} not reached with {limit} Tab presses")
 
@@ -85,9 +94,13 @@ def test_keyboard_only(open_page) -> None:  # type: ignore[no-untyped-def]
     page.keyboard.type("wat is smard")
     page.keyboard.press("Enter")
     wait_for_reply(page, 1)
-    # tab on to a button of the answer and press it with the keyboard
-    _tab_until(page, "el && el.tagName === 'BUTTON' && el.closest('.msg--bot') === "
-                     "[...document.querySelectorAll('.msg--bot')].pop()")
+    # tab on to a button of the answer and press it with the keyboard (past "Lees voor", which
+    # reads the answer aloud and sends nothing: tests/browser/test_read_aloud.py)
+    _tab_until(
+        page,
+        "el && el.tagName === 'BUTTON' && el.closest('.buttons') && "
+        "el.closest('.msg--bot') === [...document.querySelectorAll('.msg--bot')].pop()",
+    )
     label = page.evaluate("document.activeElement.textContent")
     before = bot_count(page)
     page.keyboard.press("Enter")
@@ -95,7 +108,9 @@ def test_keyboard_only(open_page) -> None:  # type: ignore[no-untyped-def]
     expect(page.locator(".msg--me").last).to_have_text(label.strip())
     newest = page.locator(".msg--bot").last
     assert page.evaluate("""() => { const el = document.activeElement, li = [...document.querySelectorAll('.msg--bot')].pop();
-        return el === li || el === li.querySelector('.buttons button'); }"""), newest.inner_text()[:80]
+        return el === li || el === li.querySelector('.buttons button'); }"""), newest.inner_text()[
+        :80
+    ]
 
 
 def test_html_and_script_are_shown_as_text_and_run_nothing(open_page) -> None:  # type: ignore[no-untyped-def]

@@ -1,6 +1,7 @@
 """Who may use the console: the guard that wants a live session and a CSRF token on every
 route but the login page, logging in (throttled per name and per address) and out, and the
 console's cookies (HttpOnly, SameSite=Strict, only for /console, Secure off loopback)."""
+
 from __future__ import annotations
 
 import time
@@ -10,6 +11,7 @@ from typing import Awaitable, Callable, Optional
 from aiohttp import web
 
 from bot.web.console.console import PREFIX, console_of, forget_previews, session_of
+from bot.web.console.texts import ConsoleTexts
 from bot.web.request_rules import as_response, client_address
 
 COOKIE = "console_session"
@@ -64,24 +66,39 @@ async def login_page(request: web.Request) -> web.Response:
 async def login(request: web.Request) -> web.StreamResponse:
     """POST /console/login: name + password; throttled; a fresh session on success."""
     console = console_of(request)
+    t = console.texts(request)
     form = await request.post()
     if not form.get("csrf") or form.get("csrf") != request.cookies.get(LOGIN_COOKIE):
-        return console.page(request, "login.html", status=403, csrf=request.cookies.get(
-            LOGIN_COOKIE, ""), error="The form expired. Please try again.")
+        return console.page(
+            request,
+            "login.html",
+            status=403,
+            csrf=request.cookies.get(LOGIN_COOKIE, ""),
+            error=t.plain("console_page_form_expired"),
+        )
     name = str(form.get("name", "")).strip().lower()[:40]
     password = str(form.get("password", ""))[:200]
     keys = console.throttle.keys(name, _client_address(request))
     now = time.monotonic()
     wait = console.throttle.locked(keys, now)
     if wait > 0:
-        return console.page(request, "login.html", status=429, csrf=form["csrf"],
-                            error=f"Too many wrong passwords. Try again in "
-                                  f"{_duration(wait)}.")
+        return console.page(
+            request,
+            "login.html",
+            status=429,
+            csrf=form["csrf"],
+            error=t.plain("console_page_too_many_tries", duration=_duration(t, wait)),
+        )
     account = console.accounts.verify(name, password)
     if account is None:
         console.throttle.failed(keys, now)
-        return console.page(request, "login.html", status=401, csrf=form["csrf"],
-                            error="Wrong login name or password.")
+        return console.page(
+            request,
+            "login.html",
+            status=401,
+            csrf=form["csrf"],
+            error=t.plain("console_page_wrong_login"),
+        )
     console.throttle.succeeded(keys)
     session = console.sessions.create(account, now, console.accounts.stamp(account.name))
     response = web.HTTPSeeOther(PREFIX + "/")
@@ -90,17 +107,28 @@ async def login(request: web.Request) -> web.StreamResponse:
     return response
 
 
-def _duration(seconds: float) -> str:
+def _duration(t: ConsoleTexts, seconds: float) -> str:
     if seconds < 60:
-        return f"{int(seconds) + 1} seconds"
-    return f"{int(seconds // 60) + 1} minutes"
+        return t.plain("console_page_seconds", n=int(seconds) + 1)
+    return t.plain("console_page_minutes", n=int(seconds // 60) + 1)
 
 
-def _set_cookie(request: web.Request, response: web.StreamResponse, name: str, value: str,
-                max_age: Optional[int] = None) -> None:
-    response.set_cookie(name, value, path=PREFIX, httponly=True, samesite="Strict",
-                        secure=console_of(request).settings.console_secure_cookies
-                        or request.secure, max_age=max_age)
+def _set_cookie(
+    request: web.Request,
+    response: web.StreamResponse,
+    name: str,
+    value: str,
+    max_age: Optional[int] = None,
+) -> None:
+    response.set_cookie(
+        name,
+        value,
+        path=PREFIX,
+        httponly=True,
+        samesite="Strict",
+        secure=console_of(request).settings.console_secure_cookies or request.secure,
+        max_age=max_age,
+    )
 
 
 async def logout(request: web.Request) -> web.StreamResponse:

@@ -3,6 +3,7 @@
 Passwords are stored only as scrypt hashes (hashlib, salted, memory-hard). The file lives in
 the state directory with owner-only permissions; it is not part of the project's content.
 """
+
 from __future__ import annotations
 
 import base64
@@ -18,7 +19,7 @@ from typing import Optional
 
 # scrypt cost: n=2**14, r=8 uses 16 MiB and about 50 ms per check here; enough to make
 # guessing slow, cheap enough for a login.
-SCRYPT_N, SCRYPT_R, SCRYPT_P, KEY_LEN = 2 ** 14, 8, 1, 32
+SCRYPT_N, SCRYPT_R, SCRYPT_P, KEY_LEN = 2**14, 8, 1, 32
 MIN_PASSWORD = 12
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 
@@ -38,8 +39,15 @@ class Account:
 def hash_password(password: str, salt: Optional[bytes] = None) -> str:
     """`scrypt$n$r$p$salt$key`, base64 parts."""
     salt = salt or secrets.token_bytes(16)
-    key = hashlib.scrypt(password.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P,
-                         dklen=KEY_LEN, maxmem=64 * 1024 * 1024)
+    key = hashlib.scrypt(
+        password.encode(),
+        salt=salt,
+        n=SCRYPT_N,
+        r=SCRYPT_R,
+        p=SCRYPT_P,
+        dklen=KEY_LEN,
+        maxmem=64 * 1024 * 1024,
+    )
     b64 = lambda b: base64.b64encode(b).decode()  # noqa: E731
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt)}${b64(key)}"
 
@@ -51,8 +59,15 @@ def check_password(password: str, stored: str) -> bool:
         if scheme != "scrypt":
             return False
         want = base64.b64decode(key)
-        got = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r),
-                             p=int(p), dklen=len(want), maxmem=64 * 1024 * 1024)
+        got = hashlib.scrypt(
+            password.encode(),
+            salt=base64.b64decode(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(want),
+            maxmem=64 * 1024 * 1024,
+        )
     except ValueError:
         return False
     return hmac.compare_digest(got, want)
@@ -137,14 +152,23 @@ class AccountStore:
 
 # Words that make the bulk of guessed and leaked passwords, in both languages; a password that
 # is one of them plus digits, symbols or repetition is refused (as `password1234` must be).
-_COMMON_WORDS = frozenset("""
+_COMMON_WORDS = frozenset(
+    """
 password passwort wachtwoord welkom welcome qwerty azerty letmein admin administrator
 iloveyou monkey dragon master sunshine princess football voetbal baseball shadow superman
 login geheim secret changeme default counsellor counselor consulent genetica genetics
 clinic kliniek ziekenhuis hospital smard assistant summer winter zomer lente autumn herfst
-""".split())
-_SEQUENCES = ("0123456789", "9876543210", "abcdefghijklmnopqrstuvwxyz",
-              "qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop")
+""".split()
+)
+_SEQUENCES = (
+    "0123456789",
+    "9876543210",
+    "abcdefghijklmnopqrstuvwxyz",
+    "qwertyuiop",
+    "asdfghjkl",
+    "zxcvbnm",
+    "azertyuiop",
+)
 
 
 def is_common(password: str) -> bool:
@@ -167,8 +191,7 @@ def _check_strength(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise AccountError(f"the password needs at least {MIN_PASSWORD} characters")
     if len(set(password)) < 5 or is_common(password):
-        raise AccountError("the password is too common or too simple; "
-                           "use a few unrelated words")
+        raise AccountError("the password is too common or too simple; use a few unrelated words")
 
 
 def accounts_file(state_dir: Path) -> Path:

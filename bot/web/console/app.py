@@ -5,6 +5,7 @@ Mounted, it shares the main application's settings, HTTP client and payload gram
 up along the application chain), its error middleware and its security headers: the parent's
 response-prepare signal runs for the sub-application's responses too.
 """
+
 from __future__ import annotations
 
 import time

@@ -7,6 +7,7 @@ counsellor's session, every POST its CSRF token (bot/web/console/access.py). The
 a workspace (the project's content and catalogs, see bot/content/review.py) and serves parents
 nothing: parents get what was last published (bot/content/build.py).
 """
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -22,16 +23,17 @@ from bot.conversation.render import Renderer
 from bot.stores.conversations import forget
 from bot.web.console.accounts import AccountStore, accounts_file
 from bot.web.console.sessions import LoginThrottle, Session, SessionStore
+from bot.web.console.texts import NAMES, ConsoleTexts, texts_for
 from bot.web.pages import html_page
 
 PREFIX = "/console"
 # Notices after a redirect, by code: the query string never carries text to show.
 DONE = {
-    "approved": "Approved. Parents get it after the next publish.",
-    "sent_back": "Sent back with your comment. It is not served once the content is published.",
-    "translation": "Translation approved. Parents get it after the next publish.",
-    "published": "Published: parents get the approved content from their next message.",
-    "marked": "Marked.",
+    "approved": "console_page_done_approved",
+    "sent_back": "console_page_done_sent_back",
+    "translation": "console_page_done_translation",
+    "published": "console_page_done_published",
+    "marked": "console_page_done_marked",
 }
 
 
@@ -43,11 +45,14 @@ class Console:
         self.settings = settings = config.settings
         self.workspace = Workspace(config.paths.content_dir, config.paths.translations_dir)
         self.accounts = AccountStore(accounts_file(config.paths.state_dir))
-        self.sessions = SessionStore(settings.console_idle_minutes * 60,
-                                     settings.console_max_hours * 3600)
-        self.throttle = LoginThrottle(settings.console_lock_attempts,
-                                      settings.console_lock_minutes * 60,
-                                      settings.console_lock_minutes * 60)
+        self.sessions = SessionStore(
+            settings.console_idle_minutes * 60, settings.console_max_hours * 3600
+        )
+        self.throttle = LoginThrottle(
+            settings.console_lock_attempts,
+            settings.console_lock_minutes * 60,
+            settings.console_lock_minutes * 60,
+        )
 
     # -- working copy ------------------------------------------------------------------
     def content(self) -> Content:
@@ -58,13 +63,17 @@ class Console:
         """The working copy's catalogs."""
         return Translations(self.workspace.translations_dir)
 
-    def renderer(self, content: Optional[Content] = None,
-                 translations: Optional[Translations] = None) -> Renderer:
+    def renderer(
+        self, content: Optional[Content] = None, translations: Optional[Translations] = None
+    ) -> Renderer:
         """A renderer over the working copy (or the given content and catalogs), with the
         pictures served by the console, so drafts show theirs too."""
-        return Renderer(self.content() if content is None else content,
-                        self.translations() if translations is None else translations,
-                        self.settings, pictures_at=PREFIX + "/pictures")
+        return Renderer(
+            self.content() if content is None else content,
+            self.translations() if translations is None else translations,
+            self.settings,
+            pictures_at=PREFIX + "/pictures",
+        )
 
     def publish_state(self) -> dict[str, Any]:
         """Whether the working copy differs from what parents get."""
@@ -72,17 +81,31 @@ class Console:
             bundle = read_bundle(self.config.paths.state_dir)
         except FileNotFoundError:
             return {"published": None, "pending": True}
-        return {"published": bundle["built_at"],
-                "pending": bundle["fingerprint"] != fingerprint(self.workspace.content_dir,
-                                                                self.workspace.translations_dir)}
+        return {
+            "published": bundle["built_at"],
+            "pending": bundle["fingerprint"]
+            != fingerprint(self.workspace.content_dir, self.workspace.translations_dir),
+        }
 
-    def page(self, request: web.Request, template: str, status: int = 200,
-             **values: Any) -> web.Response:
-        """Render a console page."""
+    def texts(self, request: web.Request) -> ConsoleTexts:
+        """The console's texts for this request, from the working copy (why: texts.py)."""
+        return texts_for(request, self.renderer)
+
+    def page(
+        self, request: web.Request, template: str, status: int = 200, **values: Any
+    ) -> web.Response:
+        """Render a console page, its texts as `t` and the proper names as `names`."""
+        t = self.texts(request)
         done = DONE.get(request.query.get("done", ""))
         html = html_page(
-            template, session=request.get("session"), done=done, publish=self.publish_state()
-            if request.get("session") else None, **values)
+            template,
+            t=t,
+            names=NAMES,
+            session=request.get("session"),
+            done=t(done) if done else None,
+            publish=self.publish_state() if request.get("session") else None,
+            **values,
+        )
         return web.Response(text=html, content_type="text/html", status=status)
 
 

@@ -3,6 +3,7 @@
 The NLU files mix Dutch and English examples under one intent (the intents are shared), so
 each example's language is told by the same detector the assistant uses (bot/conversation/language.py).
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,11 @@ _ANNOTATION = re.compile(r"\[([^\]]+)\](\([^)]*\)|\{[^}]*\})")
 
 
 def _examples(block: str) -> list[str]:
-    return [_ANNOTATION.sub(r"\1", line[2:].strip())
-            for line in block.splitlines() if line.strip().startswith("- ")]
+    return [
+        _ANNOTATION.sub(r"\1", line[2:].strip())
+        for line in block.splitlines()
+        if line.strip().startswith("- ")
+    ]
 
 
 @lru_cache(maxsize=4)

@@ -3,6 +3,7 @@
 A restart logs everyone out, which is acceptable for a console and keeps no session data
 on disk. Times are passed in (monotonic seconds), so the rules are testable without sleeping.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -26,6 +27,7 @@ class Session:
     # The account's credentials when the session began (AccountStore.stamp): a removed
     # account or a changed password ends every session it had.
     stamp: Optional[str] = None
+    lang: Optional[str] = None  # the console's language once chosen with ?lang= (texts.py)
 
     def csrf_ok(self, token: Optional[str]) -> bool:
         """Whether a form's or header's CSRF token is this session's (constant time)."""
@@ -42,8 +44,9 @@ class SessionStore:
 
     def create(self, account: Account, now: float, stamp: Optional[str] = None) -> Session:
         """A new session (a fresh token: never reuse a pre-login one)."""
-        s = Session(secrets.token_urlsafe(32), secrets.token_urlsafe(32), account, now, now,
-                    stamp=stamp)
+        s = Session(
+            secrets.token_urlsafe(32), secrets.token_urlsafe(32), account, now, now, stamp=stamp
+        )
         self._by_token[s.token] = s
         return s
 
@@ -63,8 +66,11 @@ class SessionStore:
 
     def expired(self, now: float) -> list[Session]:
         """Remove and return every expired session."""
-        gone = [s for s in self._by_token.values()
-                if now - s.last_seen > self.idle or now - s.created > self.max]
+        gone = [
+            s
+            for s in self._by_token.values()
+            if now - s.last_seen > self.idle or now - s.created > self.max
+        ]
         for s in gone:
             del self._by_token[s.token]
         return gone
@@ -80,8 +86,14 @@ class LoginThrottle:
     many free tries (colleagues may share one address), so one machine cannot spray names.
     """
 
-    def __init__(self, attempts: int, window: float, max_delay: float,
-                 address_factor: int = 4, first_delay: float = 1.0) -> None:
+    def __init__(
+        self,
+        attempts: int,
+        window: float,
+        max_delay: float,
+        address_factor: int = 4,
+        first_delay: float = 1.0,
+    ) -> None:
         self.attempts, self.window, self.max_delay = attempts, window, max_delay
         self.address_factor, self.first_delay = address_factor, first_delay
         self._failures: dict[str, list[float]] = {}

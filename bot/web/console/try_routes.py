@@ -2,6 +2,7 @@
 into Rasa as the parents' chat, bot/web/rasa_proxy.py), what the classifier made of it, and
 the drafts the reply would show once approved. Preview conversations belong to the session
 and are deleted with it."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -48,9 +49,14 @@ async def try_question(request: web.Request) -> web.Response:
     if isinstance(messages, web.Response):  # an action failed: say so, as the parents' route does
         return messages
     nlu = nlu_summary(latest_parse(clean["sender"], console_of(request).config.tracker_store))
-    return web.json_response({"messages": messages, "nlu": nlu,
-                              "falls_back": falls_back(messages, nlu),
-                              "drafts": _drafts(request, messages)})
+    return web.json_response(
+        {
+            "messages": messages,
+            "nlu": nlu,
+            "falls_back": falls_back(messages, nlu),
+            "drafts": _drafts(request, messages),
+        }
+    )
 
 
 async def try_reset(request: web.Request) -> web.Response:

@@ -95,7 +95,7 @@ export function markdown(container, text, link = anchor) {
 /** Markdown links reduced to their text (inside a button, a link cannot be followed). */
 function plain(text) { return text.replace(/\[([^\]]+)\]\([^)]+\)/g, "$1").replace(/\*\*|_/g, ""); }
 
-function el(tag, attrs = {}, text) {
+export function el(tag, attrs = {}, text) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   if (text !== undefined) node.textContent = text;
@@ -163,7 +163,7 @@ export function renderValues(container, data, onButton) {
 
 /** Mark each of `phrases` (Dutch source titles on an English page) inside `root`'s text
  *  with lang="nl", so a screen reader reads them as Dutch. */
-function markDutch(root, phrases) {
+export function markDutch(root, phrases) {
   const unique = [...new Set(phrases || [])].filter(Boolean).sort((a, b) => b.length - a.length);
   for (const phrase of unique) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -180,11 +180,70 @@ function markDutch(root, phrases) {
   }
 }
 
+// Read aloud: the audio our server made from the published text (never a browser's voice,
+// which may send the text to its vendor). One player for the page, so one answer plays at a
+// time; the button says what it will do ("Lees voor" / "Stop") and a live region announces it.
+let player = null, reading = null;  // the page's <audio>; the button whose answer is playing
+let readAloudOn = false;  // the console's previews show no read-aloud button
+
+/** Give every answer this page renders its read-aloud button (the website and the kiosk). */
+export function enableReadAloud() { readAloudOn = true; }
+function readAloudPlayer() {
+  if (!player) {
+    player = el("audio", { preload: "none", class: "read-aloud-player" });
+    player.hidden = true;
+    player.addEventListener("ended", () => stopReading(false));
+    player.addEventListener("error", () => stopReading(false));
+    (document.querySelector("main") || document.body).append(player, el("p", { role: "status", class: "read-aloud-status" }));
+  }
+  return player;
+}
+function announce(lang, key) { document.querySelector(".read-aloud-status").textContent = ui(lang, key); }
+
+/** Stop the answer being read aloud, if any (also when a page erases or starts over). */
+export function stopReading(say = true) {
+  if (!reading) return;
+  const button = reading; reading = null;
+  player.pause(); player.removeAttribute("src"); player.load();
+  button.lastChild.textContent = ui(button.dataset.lang, "page_read_aloud");
+  button.classList.remove("read-aloud--on");
+  if (say) announce(button.dataset.lang, "page_read_aloud_stopped");
+}
+
+// A speaker, or a square while it plays: recognisable without reading the label.
+const SVG = "http://www.w3.org/2000/svg";
+function readAloudIcon() {
+  const svg = document.createElementNS(SVG, "svg");
+  for (const [k, v] of Object.entries({ viewBox: "0 0 24 24", width: "1.2em", height: "1.2em", "aria-hidden": "true", focusable: "false" })) svg.setAttribute(k, v);
+  for (const [cls, d] of [["read-aloud__speaker", "M3 9v6h4l5 4V5L7 9H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4z"], ["read-aloud__stop", "M6 6h12v12H6z"]]) {
+    const path = document.createElementNS(SVG, "path"); path.setAttribute("d", d); path.setAttribute("class", cls); svg.append(path);
+  }
+  return svg;
+}
+
+function readAloudButton(audio, lang) {
+  const button = el("button", { type: "button", class: "read-aloud", "data-lang": lang });
+  button.append(readAloudIcon(), el("span", {}, ui(lang, "page_read_aloud")));
+  button.addEventListener("click", () => {
+    if (reading === button) { stopReading(); return; }
+    stopReading(false);
+    const p = readAloudPlayer();
+    p.src = audio.src; reading = button;
+    button.lastChild.textContent = ui(lang, "page_read_aloud_stop"); button.classList.add("read-aloud--on");
+    announce(lang, "page_read_aloud_playing");
+    p.play().catch(() => { if (reading === button) stopReading(false); });
+  });
+  return button;
+}
+
 /** One bot message: text, picture (with text alternative), comparison or values table,
- *  summary (drawn by the page: `extras.summary(container, request)`) and buttons. */
+ *  summary and letter (drawn by the page: `extras.summary(container, request)`,
+ *  `extras.letter(container, request)`) and buttons. */
 export function renderBot(li, message, onButton, link = anchor, extras = {}) {
   li.className = "msg msg--bot";
   if (message.lang) li.lang = message.lang;
+  // On the parents' pages (enableReadAloud), first a button that reads the answer aloud.
+  if (message.audio && readAloudOn) li.append(readAloudButton(message.audio, message.lang || document.documentElement.lang));
   markdown(li, message.text || "", link);
   if (message.picture) {
     const fig = document.createElement("figure");
@@ -198,6 +257,7 @@ export function renderBot(li, message, onButton, link = anchor, extras = {}) {
   if (message.values_result) renderValues(li, message.values_result, onButton);
   if (message.dutch) markDutch(li, message.dutch);
   if (message.summary && extras.summary) extras.summary(li, message.summary);
+  if (message.letter && extras.letter) extras.letter(li, message.letter);
   if (message.buttons && message.buttons.length) {
     const box = document.createElement("div"); box.className = "buttons";
     for (const b of message.buttons) {
@@ -214,9 +274,9 @@ export function botEntries(messages) {
   return (messages || []).map((m) => {
     const c = m.custom || {};
     return {
-      who: "bot", text: m.text, buttons: m.buttons, lang: c.language, picture: c.picture,
+      who: "bot", audio: c.audio, text: m.text, buttons: m.buttons, lang: c.language, picture: c.picture,
       topic: c.topic, comparison: c.comparison, values_result: c.values_result, summary: c.summary,
-      dutch: c.dutch,
+      dutch: c.dutch, letter: c.letter,
     };
   });
 }
@@ -245,6 +305,7 @@ export function summaryCard(summary) {
   };
   list(summary.topics_heading, summary.topics);
   list(summary.values_heading, summary.values);
+  if (summary.knowledge && summary.knowledge.length) list(summary.knowledge_heading, summary.knowledge);
   list(summary.questions_heading, summary.questions, true);
   const own = el("div", { class: "summary__own" });
   own.append(el("h3", {}, summary.own_heading), el("div", { class: "summary__lines", "aria-hidden": "true" }));

@@ -1,9 +1,12 @@
 // The website chat. Talks only to our own server; see chat-core.js for rendering.
 import {
   newSender, post, renderBot, botEntries, fetchSummary, summaryCard, loadUi, ui, applyUi, UNREACHABLE,
+  stopReading, enableReadAloud,
 } from "/static/chat-core.js";
+import { webLetter } from "/static/letter.js";
 
 // Every text of the page comes from the server (GET /api/ui/{lang}); see chat-core.js.
+enableReadAloud();  // each answer gets its "Lees voor" button
 const otherLang = (l) => (l === "nl" ? "en" : "nl");
 const store = window.sessionStorage;
 const $ = (id) => document.getElementById(id);
@@ -50,6 +53,10 @@ async function showSummary(li, request) {
   const buttons = li.querySelector(".buttons");
   if (buttons) buttons.before(card, form); else li.append(card, form);
 }
+// The letter for relatives: names typed into its fields stay in this page (letter.js).
+async function showLetter(li, request) {
+  if (!(await webLetter(li, request))) showStatus(ui(lang, "chat_offline"), () => showLetter(li, request));
+}
 window.addEventListener("afterprint", () => {
   document.body.classList.remove("printing-summary");
   document.querySelectorAll(".print-target").forEach((c) => c.classList.remove("print-target"));
@@ -63,7 +70,7 @@ function render(entry) {
   if (entry.who === "me") { li.className = "msg msg--me"; li.textContent = entry.text; }
   else {
     const shown = { ...entry, buttons: (entry.buttons || []).filter(ownButton) };
-    renderBot(li, shown, (b) => send(b.payload, b.title, true), undefined, { summary: showSummary });
+    renderBot(li, shown, (b) => send(b.payload, b.title, true), undefined, { summary: showSummary, letter: showLetter });
   }
   $("log").append(li);
   return li;
@@ -136,6 +143,7 @@ $("restart-no").addEventListener("click", () => confirmRestart.close());
 confirmRestart.addEventListener("close", () => $("restart").focus());
 $("restart-yes").addEventListener("click", async () => {
   confirmRestart.close();
+  stopReading(false);
   await post("/api/forget", { sender }, lang);  // delete it on the server too
   history = []; store.removeItem("chat.history"); $("log").replaceChildren();
   sender = newSender(); store.setItem("chat.sender", sender);

@@ -1,9 +1,12 @@
 // The waiting-room kiosk: touch only, nothing kept. Links are shown as QR codes, never opened.
 import {
   newSender, post, renderBot, botEntries, fetchSummary, summaryCard, loadUi, ui, applyUi, UNREACHABLE,
+  stopReading, enableReadAloud,
 } from "/static/chat-core.js";
+import { kioskLetter } from "/static/letter.js";
 
 // Every text of the page comes from the server (GET /api/ui/{lang}); see chat-core.js.
+enableReadAloud();  // each answer gets its "Lees voor" button
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(window.location.search);
 let lang = "nl";
@@ -53,6 +56,11 @@ async function showSummary(li, request) {
   if (buttons) buttons.before(box, summaryCard(summary)); else li.append(box, summaryCard(summary));
 }
 
+// The letter for relatives leaves the kiosk as a QR code holding its text (letter.js).
+async function showLetter(li, request) {
+  if (!(await kioskLetter(li, request))) { const s = $("status"); s.hidden = false; s.textContent = ui(lang, "kiosk_offline"); }
+}
+
 // The page about the assistant, in an overlay: the conversation stays where it is.
 function showAbout() {
   $("about-frame").src = `/about?lang=${lang}&surface=kiosk`;
@@ -83,7 +91,7 @@ function showChat(entries) {
   let first = null;
   for (const entry of entries) {
     const li = document.createElement("li");
-    renderBot(li, entry, (b) => tap(b), qrLink, { summary: showSummary });
+    renderBot(li, entry, (b) => tap(b), qrLink, { summary: showSummary, letter: showLetter });
     $("log").append(li);
     first = first || li;
   }
@@ -104,6 +112,7 @@ async function tap(button) {
 
 // Start screen: the greeting's own buttons are the topic tiles.
 async function start() {
+  stopReading(false);  // nothing goes on speaking on the start screen or after an erase
   $("chat").hidden = true; $("start").hidden = false; $("log").replaceChildren();
   const entries = await ask("/greet", null);
   const tiles = $("tiles"); tiles.replaceChildren();
