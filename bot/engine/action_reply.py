@@ -6,8 +6,7 @@ meta-schema and builds a new validator, every call: about 100 ms per reply on th
 39% of Rasa's CPU under load. The reply is checked here against the same schema (Rasa's own
 `action_response_format_spec`) with the same validator class, built and checked once; an
 invalid reply raises the same `ValidationError` with the same message, so Rasa rejects it as
-before. This is the only place the project patches Rasa's code; `install` refuses to patch
-another Rasa version than the one it was written for.
+before. `install` refuses to patch another Rasa version than the one it was written for.
 """
 
 from __future__ import annotations
