@@ -103,9 +103,10 @@ def test_the_rasa_entry_installs_the_patch_before_rasa_runs(
     from rasa.core.tracker_store import FailSafeTrackerStore
     from rasa.shared.core.domain import Domain
 
-    from bot.engine import past_states, store_errors
+    from bot.engine import action_payload, past_states, store_errors
 
     seen = []
+    monkeypatch.setattr(RemoteAction, "_action_call_format", RemoteAction._action_call_format)
     monkeypatch.setattr(Domain, "states_for_tracker_history", Domain.states_for_tracker_history)
     monkeypatch.setattr(past_states, "_installed", None)
     monkeypatch.setattr(
@@ -121,11 +122,12 @@ def test_the_rasa_entry_installs_the_patch_before_rasa_runs(
                 RemoteAction._validate_action_result is action_reply.validate_action_result,
                 FailSafeTrackerStore.retrieve is store_errors._retrieve,
                 Domain.states_for_tracker_history.__module__ == past_states.__name__,
+                RemoteAction._action_call_format.__module__ == action_payload.__name__,
             )
         ),
     )
     rasa_main.main()
-    assert seen == [(True, True, True)]
+    assert seen == [(True, True, True, True)]
 
 
 def test_bench_percentiles_and_table() -> None:

@@ -1,4 +1,5 @@
 """Rasa's engine as the project runs it: the entry point that installs our changes into Rasa's
-process (rasa_main), the compiled action-reply check (action_reply), the dialogue states replayed
-once per event (past_states) and the tracker store that
-reads only new events (tracker_store). Depends on Rasa and the configuration only."""
+process (rasa_main), the compiled action-reply check (action_reply), the current turn's events
+only sent to the action server (action_payload), the dialogue states replayed once per event
+(past_states) and the tracker store that reads only new events (tracker_store). Depends on
+Rasa and the configuration only."""

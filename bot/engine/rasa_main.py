@@ -1,8 +1,9 @@
 """`python -m bot.engine.rasa_main run …`: Rasa's own command line, with the project's changes
 installed in the process first: the speed-ups of bot.engine.action_reply (the action server's
-reply checked by a validator built once) and bot.engine.past_states (the dialogue states
-replayed once per event), and the loud tracker store errors of bot.engine.store_errors. The
-launcher starts Rasa this way, for `run` only.
+reply checked by a validator built once), bot.engine.action_payload (only the current turn's
+events sent to it) and bot.engine.past_states (the dialogue states replayed once per event),
+and the loud tracker store errors of bot.engine.store_errors. The launcher starts Rasa this
+way, for `run` only.
 
 It needs none of our configuration: what Rasa must know (the action server, the tracker and
 lock stores, the port) the launcher writes into its endpoints file and command line, from the
@@ -13,9 +14,10 @@ from __future__ import annotations
 
 def main() -> None:
     """Install the patches, then run Rasa's CLI on sys.argv as `python -m rasa` would."""
-    from bot.engine import action_reply, past_states, store_errors
+    from bot.engine import action_payload, action_reply, past_states, store_errors
 
     action_reply.install()
+    action_payload.install()
     past_states.install()
     store_errors.install()
     from rasa.__main__ import main as rasa_main

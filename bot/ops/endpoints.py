@@ -82,6 +82,9 @@ def write_endpoints(config: Config, stock: bool = False, replica: int = 0) -> Pa
         "action_endpoint": {"url": f"http://127.0.0.1:{action_port}/webhook"},
         "tracker_store": tracker_store_config(config, stock),
     }
+    if not stock:
+        # Our actions never read the domain: Rasa then stops sending it with every call.
+        endpoints["action_endpoint"]["enable_selective_domain"] = True
     lock = lock_store_config(settings)
     if lock:
         endpoints["lock_store"] = lock
