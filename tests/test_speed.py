@@ -3,6 +3,8 @@ launcher really starts Rasa with them (bot.engine.action_reply, bot.engine.rasa_
 
 from __future__ import annotations
 
+import copy
+import importlib
 from typing import Any
 
 import jsonschema
@@ -100,15 +102,30 @@ def test_the_rasa_entry_installs_the_patch_before_rasa_runs(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import rasa.__main__
+    from rasa.core.policies.policy import Policy
     from rasa.core.tracker_store import FailSafeTrackerStore
     from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
 
-    from bot.engine import action_payload, past_states, store_errors
+    from bot.engine import (
+        action_payload,
+        applied_events,
+        debug_logs,
+        past_states,
+        store_errors,
+        tracker_copy,
+    )
 
     seen = []
     monkeypatch.setattr(RemoteAction, "_action_call_format", RemoteAction._action_call_format)
     monkeypatch.setattr(Domain, "states_for_tracker_history", Domain.states_for_tracker_history)
     monkeypatch.setattr(past_states, "_installed", None)
+    monkeypatch.setattr(DialogueStateTracker, "copy", DialogueStateTracker.copy)
+    monkeypatch.setattr(DialogueStateTracker, "applied_events", DialogueStateTracker.applied_events)
+    monkeypatch.setattr(applied_events, "_installed", None)
+    monkeypatch.setattr(Policy, "format_tracker_states", Policy.format_tracker_states)
+    for name in debug_logs.POLICY_MODULES:
+        monkeypatch.setattr(importlib.import_module(name), "copy", copy)
     monkeypatch.setattr(
         RemoteAction, "_validate_action_result", RemoteAction._validate_action_result
     )
@@ -123,11 +140,14 @@ def test_the_rasa_entry_installs_the_patch_before_rasa_runs(
                 FailSafeTrackerStore.retrieve is store_errors._retrieve,
                 Domain.states_for_tracker_history.__module__ == past_states.__name__,
                 RemoteAction._action_call_format.__module__ == action_payload.__name__,
+                DialogueStateTracker.copy is tracker_copy.copy_by_state,
+                DialogueStateTracker.applied_events.__module__ == applied_events.__name__,
+                Policy.format_tracker_states.__module__ == debug_logs.__name__,
             )
         ),
     )
     rasa_main.main()
-    assert seen == [(True, True, True, True)]
+    assert seen == [(True, True, True, True, True, True, True)]
 
 
 def test_bench_percentiles_and_table() -> None:

@@ -1,7 +1,10 @@
 """`python -m bot.engine.rasa_main run …`: Rasa's own command line, with the project's changes
 installed in the process first: the speed-ups of bot.engine.action_reply (the action server's
 reply checked by a validator built once), bot.engine.action_payload (only the current turn's
-events sent to it) and bot.engine.past_states (the dialogue states replayed once per event),
+events sent to it), bot.engine.past_states (the dialogue states replayed once per event),
+bot.engine.applied_events (the events that count, folded once per event),
+bot.engine.tracker_copy (the tracker copied by its state before each action) and
+bot.engine.debug_logs (debug-log arguments built only for debug logs),
 and the loud tracker store errors of bot.engine.store_errors. The launcher starts Rasa this
 way, for `run` only.
 
@@ -14,11 +17,22 @@ from __future__ import annotations
 
 def main() -> None:
     """Install the patches, then run Rasa's CLI on sys.argv as `python -m rasa` would."""
-    from bot.engine import action_payload, action_reply, past_states, store_errors
+    from bot.engine import (
+        action_payload,
+        action_reply,
+        applied_events,
+        debug_logs,
+        past_states,
+        store_errors,
+        tracker_copy,
+    )
 
     action_reply.install()
     action_payload.install()
     past_states.install()
+    applied_events.install()
+    tracker_copy.install()
+    debug_logs.install()
     store_errors.install()
     from rasa.__main__ import main as rasa_main
 
