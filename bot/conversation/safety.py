@@ -112,6 +112,26 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bnekstijf|\bstijve\s+nek|\bmeningokok|\bhersenvliesontsteking",
         r"\b(?:38|39|40|41)(?:[.,]\d)?\s*(?:graden|°)",
         r"\bbeweegt\s+(?:bijna\s+|haast\s+)?(?:niet|nauwelijks)\b",
+        # signs told in a subordinate clause, where Dutch puts the verb last ("als hij blauw wordt")
+        r"\bals\s+(?:hij|zij|ze|het|mijn\s+\w+|ons\s+\w+|onze\s+\w+)\s+(?:\w+\s+){0,3}"
+        r"(?:blauw|grauw|grijs|slap|ziek|benauwd|bleek|suf)\s+(?:wordt|is|ziet|lijkt|raakt)\b"
+        r"|\b(?:niet|nauwelijks|moeilijk|slecht)\s+(?:goed\s+)?(?:kan|kon)\s+ademen",
+        # breathing with the belly, the chest or the belly drawn in, a sound with each breath
+        r"\b(?:buik|borstkas|ribben|borst)\b.{0,20}\b(?:trekt|trekken|zakt|zakken)\s+(?:\w+\s+)?in\b"
+        r"|\bademt\s+met\s+(?:zijn|haar|z'n|d'r|de)\s+buik"
+        r"|\bgeluid\w*\b.{0,25}\b(?:adem|ademen|ademt)\b",
+        # feeding and waking less than usual
+        r"\bdrinkt\s+(?:\w+\s+){0,2}(?:niks|niets|weinig|slecht)\b|\bzweet\w*\b.{0,30}\b(?:drink|voed)\w*",
+        r"\bslaapt\s+(?:de\s+hele\s+dag|heel\s+veel|alleen\s+maar|steeds)|\b(?:moeilijk|slecht|niet)\s+te\s+wekken",
+        r"\bwordt\s+(?:\w+\s+)?(?:zwakker|slapper|zieker)|\bsteeds\s+(?:zwakker|slapper|zieker)",
+        # an infection now, which in a weak child can need a doctor soon
+        r"\b(?:(?:is|wordt|werd)\s+(?:\w+\s+)?verkouden|(?:heeft|kreeg|krijgt)\s+(?:\w+\s+){0,2}"
+        r"(?:longontsteking|griep|virus|infectie|rs-virus|bronchiolitis|verkoudheid))"
+        r".{0,40}\b(?:gevaarlijk|ernstig|zorgen|wat\s+(?:moet|moeten|doe|doen)|dokter|huisarts|benauwd|adem\w*)",
+        # where to go now, whom to ring at night
+        r"\bnu\s+(?:\w+\s+)?naar\s+(?:het\s+ziekenhuis|de\s+(?:dokter|huisarts|eerste\s+hulp|spoedeisende))"
+        r"|\bnaar\s+het\s+ziekenhuis\s+(?:nu|meteen|direct|vannacht)",
+        r"\bwie\s+(?:bel|moet|kan)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,2}(?:[’']s\s+nachts|in\s+het\s+weekend|als\s+(?:mijn|ons|onze|hij|zij|ze)\b)",
     ),
     "en": (
         # breathing
@@ -138,7 +158,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         + _APOS
         + r"s)\s+breathing\s+(?:is|was|sounds|seems|looks)\s+"
         + _A
-        + r"(?:fast|quick|hard|heavy|noisy|strange|weird|funny|shallow|off|wrong|bad|irregular)",
+        + r"(?:fast|quick|hard|heavy|noisy|strange|weird|funny|shallow|off|wrong|bad|irregular|laboured|labored|odd)",
         r"\b(?:is|was|seems|looks|getting|gets|got|very|so)\s+(?:very\s+|so\s+)?(?:short|out)\s+of\s+breath",
         r"\bgasp(?:s|ed|ing)?\b",
         r"\b(?:no|can" + _APOS + r"t\s+get(?:\s+any)?|not\s+getting(?:\s+any|\s+enough)?)\s+air\b",
@@ -249,6 +269,28 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bstiff\s+neck|\bmeningitis",
         r"\b(?:38|39|40|41|100|101|102|103|104)(?:\.\d)?\s*(?:degrees|°)",
         r"\b(?:is\s+not|isn" + _APOS + r"t|not|stopped)\s+moving\b",
+        # breathing with the belly, the chest or the belly drawn in, a sound with each breath
+        r"\bbreath\w*\s+(?:\w+\s+){0,2}(?:belly|tummy|stomach)\b"
+        r"|\b(?:belly|tummy|stomach|chest|ribs)\b.{0,25}\b(?:pulls?|sucks?|sinks?|pulling|sinking|caves?)\s+in\b"
+        r"|\b(?:noise|sound)s?\b.{0,25}\bwhen\s+(?:he|she|they|it|the\s+baby|my\s+baby)\s+breathes",
+        r"\bdusky\b|\bmottled\b",
+        # weaker, floppier, sleepier than usual; feeding less
+        r"\bgetting\s+(?:\w+\s+)?(?:weaker|floppier|worse)\b|\b(?:gone|become|went)\s+(?:\w+\s+){0,3}(?:floppy|limp|weak)\b",
+        r"\b(?:hardly|barely|scarcely)\s+(?:drinks?|drinking|drank|feeds?|feeding|fed|eats?|eating)\b"
+        r"|\bonly\s+(?:takes?|took|drinks?|drank)\s+(?:a\s+)?(?:few|little|couple)"
+        r"|\bsweat\w*\b.{0,30}\b(?:drink|feed)\w*",
+        r"\bto\s+rouse\b|\bsleeps?\s+(?:all\s+the\s+time|all\s+day|constantly)",
+        # an infection now, which in a weak child can need a doctor soon
+        r"\b(?:he|she|my\s+\w+|our\s+\w+|baby|child)\s+(?:has|has\s+got|"
+        + _APOS
+        + r"s\s+got|got|caught)\s+"
+        r"(?:a\s+|an\s+)?(?:\w+\s+)?(?:cold|chest\s+infection|pneumonia|flu|virus|infection|rsv|bronchiolitis)\b"
+        r".{0,40}\b(?:dangerous|serious|worr\w*|what\s+(?:do|should|can)|doctor|gp|breath\w*)",
+        # where to go now, whom to ring, what to do for a child who is ill
+        r"\b(?:hospital|a\s*&\s*e|er|doctor|gp)\s+(?:right\s+|straight\s+)?(?:now|tonight|away|immediately)\b",
+        r"\bwho\s+(?:do|should|can)\s+(?:i|we)\s+(?:call|ring|phone|contact)\b.{0,30}\b(?:at\s+night|weekend|if\s+(?:my|our|he|she)\b)"
+        r"|\bwhat\s+(?:do|should|can|must)\s+(?:i|we)\s+do\b.{0,40}\b(?:sick|ill|unwell|breath\w*)\b"
+        r"|\b(?:sick|ill|unwell)\b.{0,30}\bwhat\s+(?:do|should|can|must)\s+(?:i|we)\s+do\b",
     ),
 }
 
