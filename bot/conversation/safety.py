@@ -1,16 +1,12 @@
 """A keyword net under the NLU for acute medical worries.
 
-Safety must not hang on a classifier's confidence alone: a message about a child who may be
-ill *now* (breathing, colour, feeding, limpness, fever, drowsiness, not responding, choking, a
-seizure) or that asks whether to call a doctor, the out-of-hours GP or 112, gets the emergency
-answer whatever intent was predicted. Statements and questions alike ("when should I worry about
-her breathing?"), with the typos and inflections parents write ("can't breath", "went blue",
-"krijgt bijna geen lucht").
-
-Each entry below is one sign; the tests (tests/test_safety.py) fail when any single entry is
-deleted. General information questions ("why do children with SMARD have breathing
-problems?", "wat is de ademhalingsspier") name a subject, not a child in trouble, and must not
-trigger: the entries therefore need a verb or a state, not just a subject word.
+Safety must not hang on a classifier's confidence alone: a message about a child who may be ill
+*now* (breathing, colour, feeding, limpness, fever, drowsiness, choking, a seizure) or that asks
+whether to call a doctor, the out-of-hours GP or 112, gets the emergency answer whatever intent
+was predicted, with the typos and inflections parents write ("can't breath", "krijgt bijna geen
+lucht"). Each entry below is one sign; tests/test_safety.py fails when any one is deleted.
+Information questions ("why do children with SMARD have breathing problems?") name a subject,
+not a child in trouble, and must not trigger: entries need a verb or a state, not a subject word.
 """
 
 from __future__ import annotations
