@@ -112,6 +112,7 @@ def test_the_rasa_entry_installs_the_patch_before_rasa_runs(
         applied_events,
         debug_logs,
         past_states,
+        state_window,
         store_errors,
         tracker_copy,
     )
@@ -120,6 +121,8 @@ def test_the_rasa_entry_installs_the_patch_before_rasa_runs(
     monkeypatch.setattr(RemoteAction, "_action_call_format", RemoteAction._action_call_format)
     monkeypatch.setattr(Domain, "states_for_tracker_history", Domain.states_for_tracker_history)
     monkeypatch.setattr(past_states, "_installed", None)
+    monkeypatch.setattr(Policy, "_prediction_states", Policy._prediction_states)
+    monkeypatch.setattr(state_window, "_installed", None)
     monkeypatch.setattr(DialogueStateTracker, "copy", DialogueStateTracker.copy)
     monkeypatch.setattr(DialogueStateTracker, "applied_events", DialogueStateTracker.applied_events)
     monkeypatch.setattr(applied_events, "_installed", None)
@@ -143,11 +146,12 @@ def test_the_rasa_entry_installs_the_patch_before_rasa_runs(
                 DialogueStateTracker.copy is tracker_copy.copy_by_state,
                 DialogueStateTracker.applied_events.__module__ == applied_events.__name__,
                 Policy.format_tracker_states.__module__ == debug_logs.__name__,
+                Policy._prediction_states.__module__ == state_window.__name__,
             )
         ),
     )
     rasa_main.main()
-    assert seen == [(True, True, True, True, True, True, True)]
+    assert seen == [(True,) * 8]
 
 
 def test_bench_percentiles_and_table() -> None:

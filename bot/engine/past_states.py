@@ -13,13 +13,16 @@ events: an undo (`ActionReverted`, `UserUtteranceReverted`), a loop (`ActiveLoop
 rejections `applied_events` handles), a history that does not start with the events the
 cache saw, or a tracker with a limited event history. A restart or a new session starts the
 cache again from there, as `applied_events` does. The states it returns are copies, because
-Rasa's featurisers delete keys from them.
+Rasa's featurisers delete keys from them. When the caller asked for a window (`WINDOW`, set by
+bot.engine.state_window for a policy that looks only at the end of the history), only the last
+states are returned and copied.
 """
 
 from __future__ import annotations
 
 import json
 from collections import OrderedDict
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -29,6 +32,11 @@ RASA_VERSION = "3.6.21"  # the version whose Domain.states_for_tracker_history t
 CACHE_SIZE = 200
 
 State = dict[str, Any]
+
+# How many of the last states the current caller looks at (None: all). States after
+# `action_unlikely_intent` do not count, as Rasa removes them before it slices a history.
+WINDOW: ContextVar[int | None] = ContextVar("past_states_window", default=None)
+UNLIKELY_INTENT = "action_unlikely_intent"
 
 
 @dataclass
@@ -74,8 +82,10 @@ class IncrementalStates:
         """The states of `tracker`'s history, as Rasa's own function returns them."""
         events = tracker.events
         if tracker._max_event_history or not events:
-            return self._original(
-                domain, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data
+            return tail(
+                self._original(
+                    domain, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data
+                )
             )
         key = (
             id(domain),
@@ -88,14 +98,18 @@ class IncrementalStates:
         if progress is None:
             progress = self._start(tracker)
             if progress is None:
-                return self._original(
-                    domain, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data
+                return tail(
+                    self._original(
+                        domain, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data
+                    )
                 )
         new = [events[i] for i in range(progress.seen, len(events))]
         if any(isinstance(event, self._undo + self._reset) for event in new):
             self._cache.pop(key, None)
-            return self._original(
-                domain, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data
+            return tail(
+                self._original(
+                    domain, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data
+                )
             )
         options = (domain, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
         for event in new:
@@ -110,11 +124,9 @@ class IncrementalStates:
         self._cache.move_to_end(key)
         while len(self._cache) > self._size:
             self._cache.popitem(last=False)
-        states = [_copy(state) for state in progress.states]
         final = self._step(progress, options, False, keep=False)
-        if final is not None:
-            states.append(_copy(final))
-        return states
+        everything = progress.states if final is None else [*progress.states, final]
+        return [_copy(state) for state in tail(everything)]
 
     def _resume(self, key: tuple[Any, ...], events: Any) -> _Progress | None:
         """The cached progress, if `events` starts with exactly the events it replayed."""
@@ -183,6 +195,21 @@ class IncrementalStates:
                 # A copy: the sub-states are the replayed tracker's own dicts.
                 progress.states.append(_copy(state))
         return state
+
+
+def tail(states: list[State]) -> list[State]:
+    """The last states the caller looks at (`WINDOW`), or all of them."""
+    window = WINDOW.get()
+    if window is None or len(states) <= window:
+        return states
+    counted = 0
+    for start in range(len(states) - 1, -1, -1):
+        previous = states[start].get("prev_action", {}).get("action_name")
+        if previous != UNLIKELY_INTENT:
+            counted += 1
+            if counted == window:
+                return states[start:]
+    return states
 
 
 def _copy(state: State) -> State:

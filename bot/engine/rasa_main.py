@@ -2,6 +2,7 @@
 installed in the process first: the speed-ups of bot.engine.action_reply (the action server's
 reply checked by a validator built once), bot.engine.action_payload (only the current turn's
 events sent to it), bot.engine.past_states (the dialogue states replayed once per event),
+bot.engine.state_window (each policy given only the last states it looks at),
 bot.engine.applied_events (the events that count, folded once per event),
 bot.engine.tracker_copy (the tracker copied by its state before each action) and
 bot.engine.debug_logs (debug-log arguments built only for debug logs),
@@ -23,6 +24,7 @@ def main() -> None:
         applied_events,
         debug_logs,
         past_states,
+        state_window,
         store_errors,
         tracker_copy,
     )
@@ -30,6 +32,7 @@ def main() -> None:
     action_reply.install()
     action_payload.install()
     past_states.install()
+    state_window.install()
     applied_events.install()
     tracker_copy.install()
     debug_logs.install()
