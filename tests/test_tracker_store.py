@@ -230,3 +230,38 @@ async def test_an_unreachable_store_is_an_error_not_a_new_conversation(
     working = FailSafeTrackerStore(InMemoryTrackerStore(domain))
     await working.save(tracker)
     assert (await working.retrieve("s" * 32)).sender_id == "s" * 32
+
+
+async def test_the_kept_tracker_is_rasas_and_what_callers_do_stays_theirs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tracker is built once and then only brought up to date; each caller gets a copy
+    equal, state for state, to the one Rasa's own store builds from every event."""
+    from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
+
+    ours, other, stock = stores(tmp_path / "t.db")
+    built: list[str] = []
+
+    class Counting(DialogueStateTracker):
+        """Rasa's tracker, counting the builds from every event (in the cached store only)."""
+
+        @classmethod
+        def from_events(cls, *args: Any, **kwargs: Any) -> DialogueStateTracker:
+            built.append(args[0])
+            return DialogueStateTracker.from_events(*args, **kwargs)
+
+    monkeypatch.setattr(bot.engine.tracker_store, "DialogueStateTracker", Counting)
+    for i in range(20):
+        await say(ours, "a", turn(i))
+        if i == 10:
+            await say(other, "a", turn(1000))  # another process writes: read, still kept
+        mine, theirs = await ours.retrieve("a"), await stock.retrieve("a")
+        assert mine is not None and theirs is not None
+        assert mine.current_state(EventVerbosity.ALL) == theirs.current_state(EventVerbosity.ALL)
+        # What a caller does to its copy is not in the next one.
+        mine.update(SlotSet("topic", "changed by the caller"))
+        mine.update(UserUttered("unsaved", {"name": "ask", "confidence": 1.0}))
+        again = await ours.retrieve("a")
+        assert again is not None
+        assert again.current_state(EventVerbosity.ALL) == theirs.current_state(EventVerbosity.ALL)
+    assert built.count("a") <= 2  # the first read, and perhaps one after another's write
