@@ -110,6 +110,7 @@ def test_the_rasa_entry_installs_the_patch_before_rasa_runs(
     from bot.engine import (
         action_payload,
         applied_events,
+        classifier_layout,
         debug_logs,
         past_states,
         state_window,
@@ -123,6 +124,12 @@ def test_the_rasa_entry_installs_the_patch_before_rasa_runs(
     monkeypatch.setattr(past_states, "_installed", None)
     monkeypatch.setattr(Policy, "_prediction_states", Policy._prediction_states)
     monkeypatch.setattr(state_window, "_installed", None)
+    from rasa.nlu.classifiers.logistic_regression_classifier import (
+        LogisticRegressionClassifier as LRC,
+    )
+
+    monkeypatch.setattr(LRC, "load", LRC.__dict__["load"])
+    monkeypatch.setattr(classifier_layout, "_installed", None)
     monkeypatch.setattr(DialogueStateTracker, "copy", DialogueStateTracker.copy)
     monkeypatch.setattr(DialogueStateTracker, "applied_events", DialogueStateTracker.applied_events)
     monkeypatch.setattr(applied_events, "_installed", None)
@@ -147,11 +154,12 @@ def test_the_rasa_entry_installs_the_patch_before_rasa_runs(
                 DialogueStateTracker.applied_events.__module__ == applied_events.__name__,
                 Policy.format_tracker_states.__module__ == debug_logs.__name__,
                 Policy._prediction_states.__module__ == state_window.__name__,
+                LRC.__dict__["load"].__func__.__module__ == classifier_layout.__name__,
             )
         ),
     )
     rasa_main.main()
-    assert seen == [(True,) * 8]
+    assert seen == [(True,) * 9]
 
 
 def test_bench_percentiles_and_table() -> None:

@@ -3,6 +3,7 @@ installed in the process first: the speed-ups of bot.engine.action_reply (the ac
 reply checked by a validator built once), bot.engine.action_payload (only the current turn's
 events sent to it), bot.engine.past_states (the dialogue states replayed once per event),
 bot.engine.state_window (each policy given only the last states it looks at),
+bot.engine.classifier_layout (the intent classifier's weights laid out for its product),
 bot.engine.applied_events (the events that count, folded once per event),
 bot.engine.tracker_copy (the tracker copied by its state before each action) and
 bot.engine.debug_logs (debug-log arguments built only for debug logs),
@@ -22,6 +23,7 @@ def main() -> None:
         action_payload,
         action_reply,
         applied_events,
+        classifier_layout,
         debug_logs,
         past_states,
         state_window,
@@ -33,6 +35,7 @@ def main() -> None:
     action_payload.install()
     past_states.install()
     state_window.install()
+    classifier_layout.install()
     applied_events.install()
     tracker_copy.install()
     debug_logs.install()
